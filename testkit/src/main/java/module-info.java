@@ -5,5 +5,5 @@ module io.nats4j.testkit {
   requires org.bouncycastle.pkix;
   requires java.net.http;
 
-// exports io.nats4j.testkit;
+  exports io.nats4j.testkit;
 }
