@@ -51,7 +51,7 @@ public final class NatsServer implements AutoCloseable {
   private final Path logFile;
   private final Path storeDir;
   private final Path operatorJwtFile;
-  private volatile ServerConfig config;
+  private final ServerConfig config;
   private volatile int port = -1;
   private volatile int monitoringPort = -1;
   private volatile int websocketPort = -1;
@@ -318,11 +318,6 @@ public final class NatsServer implements AutoCloseable {
 
   boolean isClosed() {
     return closed;
-  }
-
-  /** Replaces the configuration used by the next {@link #restart()} (cluster routes). */
-  void reconfigure(ServerConfig newConfig) {
-    config = newConfig;
   }
 
   void killQuietlyOnExit() {

@@ -332,11 +332,18 @@ public final class ServerConfig {
     }
 
     /**
-     * Sets {@code lame_duck_duration} and {@code lame_duck_grace_period}; by default the server
-     * waits 10 s before it starts closing clients in lame-duck mode.
+     * Sets {@code lame_duck_duration} (the server's minimum is 30 s) and {@code
+     * lame_duck_grace_period}; by default the server waits 10 s before it starts closing clients
+     * and spreads the closing over 2 minutes.
+     *
+     * @throws IllegalArgumentException if the duration is under 30 s or not above the grace period
      */
     public Builder lameDuck(Duration duration, Duration gracePeriod) {
-      if (duration.compareTo(gracePeriod) <= 0 || gracePeriod.isNegative()) {
+      if (duration.compareTo(Duration.ofSeconds(30)) < 0) {
+        throw new IllegalArgumentException(
+            "nats-server needs a lame duck duration of at least 30s");
+      }
+      if (gracePeriod.isNegative() || duration.compareTo(gracePeriod) <= 0) {
         throw new IllegalArgumentException("lame duck duration must exceed the grace period");
       }
       lameDuckDuration = duration;

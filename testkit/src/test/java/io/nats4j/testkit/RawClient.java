@@ -52,6 +52,10 @@ final class RawClient implements AutoCloseable {
     }
   }
 
+  void socketTimeout(int millis) throws IOException {
+    socket.setSoTimeout(millis);
+  }
+
   void send(String text) throws IOException {
     out.write(text.getBytes(StandardCharsets.UTF_8));
     out.flush();
