@@ -1,8 +1,10 @@
 package io.nats4j.testkit;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns a {@link ServerConfig} plus runtime facts (ports, directories) into config text. */
 final class ConfigRenderer {
@@ -129,24 +131,23 @@ final class ConfigRenderer {
     if (p == null) {
       return "";
     }
-    StringBuilder s = new StringBuilder(", permissions: {");
-    s.append(direction("publish", p.publishAllow(), p.publishDeny()));
-    s.append(direction("subscribe", p.subscribeAllow(), p.subscribeDeny()));
-    return s.append(" }").toString();
+    List<String> directions = new ArrayList<>();
+    direction("publish", p.publishAllow(), p.publishDeny()).ifPresent(directions::add);
+    direction("subscribe", p.subscribeAllow(), p.subscribeDeny()).ifPresent(directions::add);
+    return directions.isEmpty() ? "" : ", permissions: { " + String.join(", ", directions) + " }";
   }
 
-  private static String direction(String name, List<String> allow, List<String> deny) {
-    if (allow.isEmpty() && deny.isEmpty()) {
-      return "";
-    }
-    StringBuilder s = new StringBuilder(" " + name + ": {");
+  private static Optional<String> direction(String name, List<String> allow, List<String> deny) {
+    List<String> parts = new ArrayList<>();
     if (!allow.isEmpty()) {
-      s.append(" allow: ").append(list(allow));
+      parts.add("allow: " + list(allow));
     }
     if (!deny.isEmpty()) {
-      s.append(" deny: ").append(list(deny));
+      parts.add("deny: " + list(deny));
     }
-    return s.append(" }").toString();
+    return parts.isEmpty()
+        ? Optional.empty()
+        : Optional.of(name + ": { " + String.join(", ", parts) + " }");
   }
 
   private static String list(List<String> values) {

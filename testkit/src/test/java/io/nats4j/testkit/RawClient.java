@@ -16,13 +16,23 @@ final class RawClient implements AutoCloseable {
   private final OutputStream out;
   final String info;
 
+  /** Wraps a connected socket and reads the server's INFO from it. */
   RawClient(Socket socket) throws IOException {
+    this(socket, null);
+  }
+
+  private RawClient(Socket socket, String infoAlreadyRead) throws IOException {
     this.socket = socket;
     socket.setSoTimeout(10_000);
     reader =
         new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
     out = socket.getOutputStream();
-    info = readLine();
+    info = infoAlreadyRead != null ? infoAlreadyRead : readLine();
+  }
+
+  /** Wraps a socket whose INFO was read before (e.g. before a TLS upgrade). */
+  static RawClient afterInfo(Socket socket, String info) throws IOException {
+    return new RawClient(socket, info);
   }
 
   static RawClient connect(NatsServer server) throws IOException {

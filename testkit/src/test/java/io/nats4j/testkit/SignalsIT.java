@@ -22,12 +22,12 @@ class SignalsIT {
         RawClient client = RawClient.connect(server)) {
       client.handshake("{\"verbose\":false,\"protocol\":1}");
       server.lameDuck();
-      // Other INFOs (e.g. the one confirming CONNECT) may come first; the read timeout bounds this.
+      // Other INFOs (e.g. the one confirming CONNECT) may come first; if no INFO with ldm
+      // arrives, the client's read timeout fails the test.
       String info = client.readUntil("INFO ");
       while (!info.contains("\"ldm\":true")) {
         info = client.readUntil("INFO ");
       }
-      assertTrue(info.contains("\"ldm\":true"), info);
     }
   }
 
