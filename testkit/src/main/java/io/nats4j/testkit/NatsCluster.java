@@ -57,6 +57,21 @@ public final class NatsCluster implements AutoCloseable {
     if (size < 2) {
       throw new IllegalArgumentException("a cluster needs at least 2 nodes, got " + size);
     }
+    // Route ports must be known before any node starts, so they are reserved and released; if
+    // another process grabs one in between, the attempt fails with "address already in use" and
+    // is made again with new ports.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(size, config);
+      } catch (IllegalStateException e) {
+        if (attempt == 3 || !String.valueOf(e.getMessage()).contains("address already in use")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static NatsCluster startOnce(int size, ServerConfig config) {
     List<Integer> clusterPorts = freePorts(size);
     List<NatsServer> started = new ArrayList<>();
     try {
