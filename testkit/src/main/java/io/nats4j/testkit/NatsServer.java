@@ -264,16 +264,21 @@ public final class NatsServer implements AutoCloseable {
     signal("USR2");
   }
 
-  /** Freezes the process (SIGSTOP): sockets stay open but nothing is read or written. */
+  /**
+   * Freezes the process (SIGSTOP): sockets stay open but nothing is read or written. On Linux it
+   * returns once the kernel reports the process stopped.
+   */
   public synchronized void pause() {
     signal("STOP");
     paused = true;
+    awaitProcessState(true);
   }
 
   /** Continues a process frozen by {@link #pause()} (SIGCONT). */
   public synchronized void resume() {
     signal("CONT");
     paused = false;
+    awaitProcessState(false);
   }
 
   /** Returns everything the server printed so far (across restarts); empty with {@code noLog()}. */
@@ -486,6 +491,27 @@ public final class NatsServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while signalling nats-server", e);
     }
+  }
+
+  /** Waits until /proc shows the process stopped (state T) or not; no-op without /proc. */
+  private void awaitProcessState(boolean stopped) {
+    Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+    if (!Files.exists(stat)) {
+      return;
+    }
+    Await.until(
+        () -> {
+          try {
+            String text = Files.readString(stat);
+            int afterName = text.lastIndexOf(')');
+            boolean isStopped = afterName > 0 && text.charAt(afterName + 2) == 'T';
+            return isStopped == stopped;
+          } catch (IOException e) {
+            return true;
+          }
+        },
+        Duration.ofSeconds(5),
+        "nats-server pid " + process.pid() + (stopped ? " to stop" : " to continue"));
   }
 
   private static boolean waitForExit(Process p) {

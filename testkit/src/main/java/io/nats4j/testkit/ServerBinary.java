@@ -84,10 +84,17 @@ public final class ServerBinary {
         }
       }
     }
+    // Debian's package installs to /usr/sbin, which is not on every user's PATH.
+    for (String dir : new String[] {"/usr/sbin", "/usr/local/bin", "/usr/local/sbin"}) {
+      Path candidate = Path.of(dir, "nats-server");
+      if (Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
     throw new IllegalStateException(
         "nats-server not found (looked at NATS_SERVER_BIN, "
             + pinned
-            + " and PATH): run scripts/nats-server-install");
+            + ", PATH and /usr/sbin): run scripts/nats-server-install");
   }
 
   private static String askVersion(Path binary) {

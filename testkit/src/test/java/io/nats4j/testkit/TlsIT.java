@@ -86,6 +86,7 @@ class TlsIT {
   }
 
   @Test
+  @RequiresServerVersion("2.10.4")
   void handshakeFirstServerExpectsTlsBeforeInfo() throws IOException {
     ServerConfig config = ServerConfig.builder().tls(certs).tlsHandshakeFirst().build();
     try (NatsServer server = NatsServer.start(config)) {
