@@ -1,14 +1,16 @@
 package io.nats4j.testkit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,10 +87,16 @@ public final class NatsCluster implements AutoCloseable {
         started.add(NatsServer.launch(node, clusterPorts.get(i)));
       }
       for (NatsServer server : started) {
-        server.awaitReadyOrClose();
+        server.awaitReadyOrClose(false);
       }
       NatsCluster cluster = new NatsCluster(started, config.jetStream);
       cluster.awaitFormed();
+      for (NatsServer server : started) {
+        Await.until(
+            () -> server.healthProblem().isEmpty(),
+            FORM_TIMEOUT,
+            server.config().serverName + " to report /healthz OK");
+      }
       return cluster;
     } catch (RuntimeException | Error e) {
       started.forEach(NatsServer::close);
@@ -165,24 +173,42 @@ public final class NatsCluster implements AutoCloseable {
     }
   }
 
-  /** Reserves distinct free ports by holding them all open at once, then releases them. */
+  /**
+   * Finds distinct free ports just below the kernel's ephemeral range: ports that {@code -1}
+   * listeners (every other server's client and monitoring ports) and outgoing connections never
+   * get, so the port is very unlikely to be taken before the node binds it.
+   */
   private static List<Integer> freePorts(int count) {
-    List<ServerSocket> sockets = new ArrayList<>();
+    int ephemeralLow = 32768;
     try {
-      for (int i = 0; i < count; i++) {
-        sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+      String range =
+          NatsServer.readProcFile(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+      ephemeralLow = Integer.parseInt(range.split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      // not Linux: keep the usual default
+    }
+    int high = ephemeralLow;
+    int low = Math.max(1024, high - 12_000);
+    List<Integer> ports = new ArrayList<>();
+    for (int attempt = 0; ports.size() < count; attempt++) {
+      if (attempt > 1000) {
+        throw new IllegalStateException("no free port between " + low + " and " + high);
       }
-      return sockets.stream().map(ServerSocket::getLocalPort).toList();
+      int candidate = ThreadLocalRandom.current().nextInt(low, high);
+      if (!ports.contains(candidate) && canBind(candidate)) {
+        ports.add(candidate);
+      }
+    }
+    return ports;
+  }
+
+  private static boolean canBind(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+      return true;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot find free ports", e);
-    } finally {
-      for (ServerSocket socket : sockets) {
-        try {
-          socket.close();
-        } catch (IOException ignored) {
-          // nothing useful to do; the port is still free for the server
-        }
-      }
+      return false;
     }
   }
 }

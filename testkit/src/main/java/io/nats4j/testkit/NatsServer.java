@@ -2,6 +2,7 @@ package io.nats4j.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -91,7 +92,7 @@ public final class NatsServer implements AutoCloseable {
    */
   public static NatsServer start(ServerConfig config) {
     NatsServer server = launch(config, -1);
-    server.awaitReadyOrClose();
+    server.awaitReadyOrClose(true);
     return server;
   }
 
@@ -107,9 +108,13 @@ public final class NatsServer implements AutoCloseable {
     return server;
   }
 
-  void awaitReadyOrClose() {
+  /**
+   * Waits until the server accepts clients and, if {@code healthy}, {@code /healthz} is OK (a
+   * clustered JetStream node is only healthy once the cluster has formed); closes it on failure.
+   */
+  void awaitReadyOrClose(boolean healthy) {
     try {
-      awaitReady();
+      awaitReady(healthy);
     } catch (RuntimeException | Error e) {
       close();
       throw e;
@@ -252,7 +257,7 @@ public final class NatsServer implements AutoCloseable {
     requireOpen();
     stop();
     startProcess();
-    awaitReady();
+    awaitReady(true);
   }
 
   /**
@@ -372,7 +377,7 @@ public final class NatsServer implements AutoCloseable {
     }
   }
 
-  private void awaitReady() {
+  private void awaitReady(boolean healthy) {
     Process p = process;
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     long pause = TimeUnit.MILLISECONDS.toNanos(2);
@@ -387,7 +392,7 @@ public final class NatsServer implements AutoCloseable {
                 + "); log:\n"
                 + logTail(40));
       }
-      Optional<String> problem = readinessProblem(p);
+      Optional<String> problem = readinessProblem(p, healthy);
       if (problem.isEmpty()) {
         return;
       }
@@ -407,7 +412,7 @@ public final class NatsServer implements AutoCloseable {
   }
 
   /** Returns why the server is not ready yet, or empty when it is. */
-  private Optional<String> readinessProblem(Process p) {
+  private Optional<String> readinessProblem(Process p, boolean healthy) {
     if (!readPortsFile(p.pid())) {
       return Optional.of("no ports file yet");
     }
@@ -427,6 +432,11 @@ public final class NatsServer implements AutoCloseable {
     } catch (IOException e) {
       return Optional.of("client port: " + e);
     }
+    return healthy ? healthProblem() : Optional.empty();
+  }
+
+  /** Returns why {@code /healthz} is not OK, or empty when it is. */
+  Optional<String> healthProblem() {
     try {
       Http.Response health = Http.get(host(), monitoringPort, "/healthz");
       return health.status() == 200
@@ -502,7 +512,7 @@ public final class NatsServer implements AutoCloseable {
     Await.until(
         () -> {
           try {
-            String text = Files.readString(stat);
+            String text = readProcFile(stat);
             int afterName = text.lastIndexOf(')');
             boolean isStopped = afterName > 0 && text.charAt(afterName + 2) == 'T';
             return isStopped == stopped;
@@ -512,6 +522,16 @@ public final class NatsServer implements AutoCloseable {
         },
         Duration.ofSeconds(5),
         "nats-server pid " + process.pid() + (stopped ? " to stop" : " to continue"));
+  }
+
+  /**
+   * Reads a /proc file to its end. Files.readString trusts the reported size, which /proc files get
+   * wrong (it returned "3" for "32768\t60999").
+   */
+  static String readProcFile(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
   }
 
   private static boolean waitForExit(Process p) {
