@@ -39,7 +39,6 @@ public final class NatsServerExtension
   private static final String SERVER = "server";
   private static final String CLASS_MARK = "classMark";
   private static final String TEST_MARK = "testMark";
-  private static final int LOG_LINES_ON_FAILURE = 200;
 
   /** Creates the extension (JUnit does this). */
   public NatsServerExtension() {}
@@ -95,18 +94,7 @@ public final class NatsServerExtension
         }
       }
     }
-    for (NatsServer server : servers) {
-      System.err.println(
-          "----- nats-server log of "
-              + server
-              + " (last "
-              + LOG_LINES_ON_FAILURE
-              + " lines), test "
-              + context.getDisplayName()
-              + " failed -----");
-      System.err.println(server.logTail(LOG_LINES_ON_FAILURE));
-      System.err.println("----- end of nats-server log -----");
-    }
+    ServerLogs.print(servers, context.getDisplayName());
   }
 
   @Override

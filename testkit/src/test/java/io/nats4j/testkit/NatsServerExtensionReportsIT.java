@@ -1,5 +1,6 @@
 package io.nats4j.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,7 +10,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -58,6 +64,32 @@ class NatsServerExtensionReportsIT {
     assertTrue(err.contains("test failingTest(NatsServer) failed"), err);
   }
 
+  @Test
+  void printsServerLogsOfFailedTestsInClassesWithoutTheExtension() {
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    SummaryGeneratingListener summary = new SummaryGeneratingListener();
+    running = true;
+    try {
+      // A real launcher, so ServerLogsOnFailure is found through META-INF/services.
+      LauncherFactory.create()
+          .execute(
+              LauncherDiscoveryRequestBuilder.request()
+                  .selectors(selectClass(FailsWithoutTheExtension.class))
+                  .build(),
+              summary);
+    } finally {
+      running = false;
+      System.setErr(originalErr);
+    }
+    assertEquals(1, summary.getSummary().getTotalFailureCount());
+    String err = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(err.contains("----- nats-server log of NatsServer[nats://127.0.0.1:"), err);
+    assertTrue(err.contains("Server is ready"), err);
+    assertTrue(err.contains("test failingTest() in "), err);
+  }
+
   private static EngineExecutionResults run(Class<?> testClass) {
     running = true;
     try {
@@ -73,6 +105,29 @@ class NatsServerExtensionReportsIT {
     void startsAndForgets() {
       assumeTrue(running);
       leakedPid.set(NatsServer.start().pid());
+    }
+  }
+
+  static class FailsWithoutTheExtension {
+    private static NatsServer server;
+
+    @BeforeAll
+    static void start() {
+      assumeTrue(running);
+      server = NatsServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+      if (server != null) {
+        server.close();
+      }
+    }
+
+    @Test
+    void failingTest() {
+      assertTrue(server.isRunning());
+      throw new AssertionError("expected failure");
     }
   }
 
