@@ -17,11 +17,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * JUnit 5 extension (registered by {@link NatsServerTest}) that injects one {@link NatsServer} per
  * test class into constructors, {@code @BeforeAll}, {@code @BeforeEach} and test methods.
  *
- * <p>The server starts on first use and is closed after the class. {@link JetStream} on the class
- * (or an enclosing class, or the parameter) gives it JetStream. When a test fails, the logs of the
- * class's server and of every server the test itself started are printed to standard error. After
- * the class, it fails if any {@code nats-server} process started while the class ran is still alive
- * (and kills it, so nothing outlives the build).
+ * <p>The server starts on first use and is closed after the class; {@code @Nested} classes share
+ * the server of their outermost class. {@link JetStream} on the class (or an enclosing class, or
+ * the parameter) gives it JetStream. When a test fails, the logs of the class's server and of every
+ * server the test itself started are printed to standard error. After the class, it fails if any
+ * {@code nats-server} process started while the class ran is still alive (and kills it, so nothing
+ * outlives the build).
  *
  * <p>Thread-safe: state lives in the JUnit extension context store. Test classes running in
  * parallel each get their own server; the leak check assumes classes in one JVM run one after
@@ -100,6 +101,8 @@ public final class NatsServerExtension
   @Override
   public void afterAll(ExtensionContext context) {
     ExtensionContext.Store store = context.getStore(NAMESPACE);
+    // Nested classes share the outermost class's server; only the outermost closes it.
+    NatsServer shared = classContext(context).getStore(NAMESPACE).get(SERVER, NatsServer.class);
     NatsServer server = store.remove(SERVER, NatsServer.class);
     if (server != null) {
       server.close();
@@ -110,12 +113,17 @@ public final class NatsServerExtension
     }
     List<String> leaked = new ArrayList<>();
     for (NatsServer started : ServerRegistry.since(mark)) {
+      if (started == shared && server == null) {
+        continue;
+      }
       if (started.isRunning()) {
         leaked.add(started + " pid " + started.pid());
       }
       started.close();
     }
-    ServerRegistry.forgetClosedSince(mark);
+    if (server != null) {
+      ServerRegistry.forgetClosedSince(mark);
+    }
     if (!leaked.isEmpty()) {
       throw new AssertionError(
           context.getDisplayName()
@@ -125,9 +133,11 @@ public final class NatsServerExtension
     }
   }
 
+  /** Returns the context of the outermost test class (nested classes share its server). */
   private static ExtensionContext classContext(ExtensionContext context) {
     ExtensionContext current = context;
-    while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+    while (current.getParent().isPresent()
+        && current.getParent().get().getTestClass().isPresent()) {
       current = current.getParent().get();
     }
     return current;

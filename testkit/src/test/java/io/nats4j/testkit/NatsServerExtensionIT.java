@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 @NatsServerTest
@@ -41,6 +42,15 @@ class NatsServerExtensionIT {
   void jetStreamOnTheClassEnablesJetStream(NatsServer server) {
     assertTrue(server.info().contains("\"jetstream\":true"), server.info());
     assertTrue(server.monitor("/jsz").contains("\"config\""), server.monitor("/jsz"));
+  }
+
+  @Nested
+  class NestedTests {
+    @Test
+    void shareTheOuterClassServer(NatsServer server) {
+      assertSame(fromBeforeAll, server);
+      assertTrue(server.isRunning());
+    }
   }
 
   @Test
