@@ -30,16 +30,12 @@ public final class HelloWorld {
       System.out.println(
           "connected to " + server + ", server sent " + info.substring(0, 60) + "...");
 
-      String payload = "hello, world";
+      String payload = "hello, world"; // ASCII, so its length in bytes is payload.length()
+      String connect = "{\"verbose\":false,\"name\":\"nats4j-hello\",\"lang\":\"java\"}";
       String commands =
-          "CONNECT {\"verbose\":false,\"pedantic\":false,\"name\":\"nats4j-hello\",\"lang\":\"java\"}\r\n"
-              + "SUB hello 1\r\n"
-              + "PUB hello "
-              + payload.getBytes(StandardCharsets.UTF_8).length
-              + "\r\n"
-              + payload
-              + "\r\n"
-              + "PING\r\n";
+          String.format(
+              "CONNECT %s\r\nSUB hello 1\r\nPUB hello %d\r\n%s\r\nPING\r\n",
+              connect, payload.length(), payload);
       out.write(commands.getBytes(StandardCharsets.UTF_8));
       out.flush();
       System.out.println("sent CONNECT, SUB hello, PUB hello \"" + payload + "\", PING");
