@@ -144,7 +144,7 @@ public final class Json {
     skipBlanks();
     if (peek() == '}') {
       position++;
-      return map;
+      return Collections.unmodifiableMap(map);
     }
     while (true) {
       skipBlanks();
@@ -158,7 +158,7 @@ public final class Json {
       skipBlanks();
       char c = next();
       if (c == '}') {
-        return map;
+        return Collections.unmodifiableMap(map);
       }
       if (c != ',') {
         throw error("expected ',' or '}'");
