@@ -1,5 +1,6 @@
 package io.nats4j.nkeys;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -18,6 +19,15 @@ public final class Nonces {
    */
   public static String sign(NKey key, byte[] nonce) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(key.sign(nonce));
+  }
+
+  /**
+   * Signs the INFO nonce as received (a string; its UTF-8 bytes, ASCII in practice, are signed).
+   *
+   * @throws IllegalStateException if {@code key} cannot sign (public only, closed or curve)
+   */
+  public static String sign(NKey key, String nonce) {
+    return sign(key, nonce.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -64,6 +64,9 @@ class NKeyTest {
         NKey pub = NKey.fromPublicKey((String) vector.get("public_key"));
         assertTrue(pub.verify(MESSAGE, goSignature));
         assertEquals(vector.get("signature"), Nonces.sign(key, MESSAGE));
+        assertEquals(vector.get("signature"), Nonces.sign(key, Vectors.message()));
+        assertTrue(Nonces.verify(pub, MESSAGE, (String) vector.get("signature")));
+        assertFalse(Nonces.verify(pub, MESSAGE, "not base64 !"));
       }
     }
   }
