@@ -38,9 +38,9 @@ public final class Jwt {
   private static final Map<String, Set<KeyType>> ISSUER_TYPES =
       Map.of(
           "operator", Set.of(KeyType.OPERATOR),
-          "account", Set.of(KeyType.OPERATOR),
+          "account", Set.of(KeyType.OPERATOR, KeyType.ACCOUNT),
           "user", Set.of(KeyType.ACCOUNT),
-          "activation", Set.of(KeyType.ACCOUNT),
+          "activation", Set.of(KeyType.OPERATOR, KeyType.ACCOUNT),
           "authorization_request", Set.of(KeyType.SERVER),
           "authorization_response", Set.of(KeyType.ACCOUNT));
 
