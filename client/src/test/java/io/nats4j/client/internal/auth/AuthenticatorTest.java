@@ -175,6 +175,29 @@ class AuthenticatorTest {
   }
 
   @Test
+  void connectFieldsNeverCarrySeedsKeyMaterialOrPaths() throws Exception {
+    try (NKey user = NKey.create(KeyType.USER)) {
+      String seed = new String(user.seed());
+      char[] credsText = Creds.format(FAKE_JWT, user.seed());
+      Path file = temp.resolve("secret-location.creds");
+      Files.writeString(file, new String(credsText));
+      for (Credentials credentials :
+          new Credentials[] {
+            Credentials.nkeySeed(seed.toCharArray()),
+            Credentials.creds(credsText),
+            Credentials.credsFile(file)
+          }) {
+        AuthFields fields = Authenticator.fieldsFor(credentials, NONCE);
+        String json = RawNatsHandshake.connectJson(fields, false);
+        assertFalse(json.contains(seed), json);
+        assertFalse(json.contains(seed.substring(2, 20)), "no part of the seed");
+        assertFalse(json.contains("secret-location") || json.contains(temp.toString()), json);
+        assertFalse(json.contains("NKEY SEED") || json.contains("BEGIN"), json);
+      }
+    }
+  }
+
+  @Test
   void authFieldsToStringRedactsSecrets() {
     String text = new AuthFields("alice", "pw-1", "tok-2", "UKEY", "jwt-3", "sig-4").toString();
     assertTrue(text.contains("alice") && text.contains("UKEY"), text);
