@@ -316,7 +316,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
 
   private byte[] encodeSubject(String subject) {
     EncodedSubject cached = lastSubject;
-    if (cached != null && cached.subject == subject) {
+    if (cached != null && (cached.subject == subject || cached.subject.equals(subject))) {
       return cached.bytes;
     }
     byte[] bytes = Subjects.validatePublishSubject(subject);
