@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,6 +112,34 @@ class CredentialsConnectIT {
               AuthenticationException.class,
               () -> Nats.connect(options(Credentials.jwt(expired, user::sign)).build()));
       assertTrue(e.getMessage().contains("Authorization Violation"), e.getMessage());
+    }
+  }
+
+  @Test
+  void jwtExpiringDuringTheSessionEndsItWithTheServersWords() throws Exception {
+    try (NKey user = NKey.create(KeyType.USER)) {
+      String shortLived =
+          Jwt.user(user.publicKey(), "brief")
+              .expires(Instant.now().plusSeconds(2))
+              .sign(appAccount);
+      CompletableFuture<Throwable> ended = new CompletableFuture<>();
+      Options options =
+          options(Credentials.jwt(shortLived, user::sign))
+              .connectionListener(
+                  event -> {
+                    if (event instanceof ConnectionEvent.Disconnected d) {
+                      ended.complete(d.cause());
+                    } else if (event instanceof ConnectionEvent.Closed c) {
+                      ended.complete(c.cause());
+                    }
+                  })
+              .build();
+      try (Connection nc = Nats.connect(options)) {
+        roundTrip(nc);
+        Throwable cause = ended.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertTrue(cause instanceof AuthenticationException, String.valueOf(cause));
+        assertTrue(cause.getMessage().contains("User Authentication Expired"), cause.getMessage());
+      }
     }
   }
 
