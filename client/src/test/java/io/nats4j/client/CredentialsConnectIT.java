@@ -120,7 +120,7 @@ class CredentialsConnectIT {
     try (NKey user = NKey.create(KeyType.USER)) {
       String shortLived =
           Jwt.user(user.publicKey(), "brief")
-              .expires(Instant.now().plusSeconds(2))
+              .expires(Instant.now().plusSeconds(3))
               .sign(appAccount);
       CompletableFuture<Throwable> ended = new CompletableFuture<>();
       Options options =
