@@ -43,7 +43,7 @@ public final class NatsServer implements AutoCloseable {
   public static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
   private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(15);
-  private static final int LOG_TAIL_BYTES = 256 * 1024;
+  private static final int LOG_TAIL_BYTES = 64 * 1024;
   private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
 
   private final long sequence;

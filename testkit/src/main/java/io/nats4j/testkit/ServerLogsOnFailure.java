@@ -36,6 +36,11 @@ public final class ServerLogsOnFailure implements TestExecutionListener {
   @Override
   public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
     Long mark = marks.remove(identifier.getUniqueId());
+    if (mark != null && identifier.getSource().orElse(null) instanceof ClassSource) {
+      // The class is done: the logs of its closed servers are no longer needed in memory.
+      ServerRegistry.forgetClosedSince(mark);
+      return;
+    }
     if (mark == null
         || !identifier.isTest()
         || result.getStatus() != TestExecutionResult.Status.FAILED
