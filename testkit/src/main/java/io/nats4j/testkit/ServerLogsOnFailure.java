@@ -19,6 +19,8 @@ import org.junit.platform.launcher.TestIdentifier;
  * <p>Printed for a failed test: servers started during the test, and servers started while its
  * class ran that are still running (e.g. from {@code @BeforeAll}). Thread-safe.
  */
+// "exports": launcher types in its signatures are fine, the JUnit launcher is its only caller.
+@SuppressWarnings("exports")
 public final class ServerLogsOnFailure implements TestExecutionListener {
 
   private final Map<String, Long> marks = new ConcurrentHashMap<>();
