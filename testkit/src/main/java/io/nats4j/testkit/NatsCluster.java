@@ -182,7 +182,7 @@ public final class NatsCluster implements AutoCloseable {
     int ephemeralLow = 32768;
     try {
       String range =
-          NatsServer.readProcFile(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+          Processes.readProcFile(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
       ephemeralLow = Integer.parseInt(range.split("\\s+")[0]);
     } catch (IOException | RuntimeException e) {
       // not Linux: keep the usual default

@@ -2,7 +2,6 @@ package io.nats4j.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -12,12 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One real {@code nats-server} process on free loopback ports, for tests.
@@ -43,7 +42,7 @@ public final class NatsServer implements AutoCloseable {
   public static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
   private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(15);
-  private static final int LOG_TAIL_BYTES = 256 * 1024;
+  private static final int LOG_TAIL_BYTES = 64 * 1024;
   private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
 
   private final long sequence;
@@ -314,7 +313,7 @@ public final class NatsServer implements AutoCloseable {
     String log = log();
     finalLog = log.length() > LOG_TAIL_BYTES ? log.substring(log.length() - LOG_TAIL_BYTES) : log;
     closed = true;
-    deleteRecursively(workDir);
+    Processes.deleteRecursively(workDir);
   }
 
   @Override
@@ -335,7 +334,7 @@ public final class NatsServer implements AutoCloseable {
     if (p != null && p.isAlive()) {
       p.destroyForcibly();
     }
-    deleteRecursively(workDir);
+    Processes.deleteRecursively(workDir);
   }
 
   private void requireOpen() {
@@ -447,38 +446,17 @@ public final class NatsServer implements AutoCloseable {
     }
   }
 
-  private static final Pattern PORT_ENTRY =
-      Pattern.compile(
-          "\"(nats|monitoring|websocket|cluster)\"\\s*:\\s*\\[\\s*\"[a-z]+://[^\"]*:(\\d+)\"");
-
-  /** Reads the ports the server chose from {@code <binary>_<pid>.ports}; false if not there yet. */
+  /** Reads the ports the server chose from its ports file; false if not there yet. */
   private boolean readPortsFile(long pid) {
-    String suffix = "_" + pid + ".ports";
-    try (Stream<Path> files = Files.list(workDir)) {
-      Optional<Path> file =
-          files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
-      if (file.isEmpty()) {
-        return false;
-      }
-      String json = Files.readString(file.get());
-      Matcher matcher = PORT_ENTRY.matcher(json);
-      boolean sawClientPort = false;
-      while (matcher.find()) {
-        int value = Integer.parseInt(matcher.group(2));
-        switch (matcher.group(1)) {
-          case "nats" -> {
-            port = value;
-            sawClientPort = true;
-          }
-          case "monitoring" -> monitoringPort = value;
-          case "websocket" -> websocketPort = value;
-          default -> clusterPort = value;
-        }
-      }
-      return sawClientPort;
-    } catch (IOException e) {
+    Optional<Map<String, Integer>> ports = PortsFile.read(workDir, pid);
+    if (ports.isEmpty() || !ports.get().containsKey("nats")) {
       return false;
     }
+    port = ports.get().get("nats");
+    monitoringPort = ports.get().getOrDefault("monitoring", monitoringPort);
+    websocketPort = ports.get().getOrDefault("websocket", websocketPort);
+    clusterPort = ports.get().getOrDefault("cluster", clusterPort);
+    return true;
   }
 
   private void signal(String name) {
@@ -486,82 +464,14 @@ public final class NatsServer implements AutoCloseable {
     if (p == null || !p.isAlive()) {
       throw new IllegalStateException("nats-server is not running");
     }
-    try {
-      Process kill =
-          new ProcessBuilder("kill", "-" + name, Long.toString(p.pid()))
-              .redirectErrorStream(true)
-              .start();
-      String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (kill.waitFor() != 0) {
-        throw new IllegalStateException("kill -" + name + " " + p.pid() + " failed: " + output);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot run kill -" + name, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while signalling nats-server", e);
-    }
+    Processes.signal(p.pid(), name);
   }
 
-  /** Waits until /proc shows the process stopped (state T) or not; no-op without /proc. */
   private void awaitProcessState(boolean stopped) {
-    Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
-    if (!Files.exists(stat)) {
-      return;
-    }
-    Await.until(
-        () -> {
-          try {
-            String text = readProcFile(stat);
-            int afterName = text.lastIndexOf(')');
-            boolean isStopped = afterName > 0 && text.charAt(afterName + 2) == 'T';
-            return isStopped == stopped;
-          } catch (IOException e) {
-            return true;
-          }
-        },
-        Duration.ofSeconds(5),
-        "nats-server pid " + process.pid() + (stopped ? " to stop" : " to continue"));
-  }
-
-  /**
-   * Reads a /proc file to its end. Files.readString trusts the reported size, which /proc files get
-   * wrong (it returned "3" for "32768\t60999").
-   */
-  static String readProcFile(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-    }
+    Processes.awaitStopped(process.pid(), stopped);
   }
 
   private static boolean waitForExit(Process p) {
-    try {
-      return p.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      p.destroyForcibly();
-      return false;
-    }
-  }
-
-  static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths
-          .sorted((a, b) -> b.getNameCount() - a.getNameCount())
-          .forEach(
-              path -> {
-                try {
-                  Files.deleteIfExists(path);
-                } catch (IOException ignored) {
-                  // best effort: a file the server still writes at exit; the OS temp cleaner
-                  // gets it
-                }
-              });
-    } catch (IOException | UncheckedIOException ignored) {
-      // best effort, see above
-    }
+    return Processes.waitForExit(p, EXIT_TIMEOUT);
   }
 }

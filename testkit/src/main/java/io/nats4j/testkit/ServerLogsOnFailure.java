@@ -19,6 +19,8 @@ import org.junit.platform.launcher.TestIdentifier;
  * <p>Printed for a failed test: servers started during the test, and servers started while its
  * class ran that are still running (e.g. from {@code @BeforeAll}). Thread-safe.
  */
+// "exports": launcher types in its signatures are fine, the JUnit launcher is its only caller.
+@SuppressWarnings("exports")
 public final class ServerLogsOnFailure implements TestExecutionListener {
 
   private final Map<String, Long> marks = new ConcurrentHashMap<>();
@@ -36,6 +38,11 @@ public final class ServerLogsOnFailure implements TestExecutionListener {
   @Override
   public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
     Long mark = marks.remove(identifier.getUniqueId());
+    if (mark != null && identifier.getSource().orElse(null) instanceof ClassSource) {
+      // The class is done: the logs of its closed servers are no longer needed in memory.
+      ServerRegistry.forgetClosedSince(mark);
+      return;
+    }
     if (mark == null
         || !identifier.isTest()
         || result.getStatus() != TestExecutionResult.Status.FAILED

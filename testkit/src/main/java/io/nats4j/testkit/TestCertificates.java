@@ -67,7 +67,7 @@ public final class TestCertificates {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
-                () -> TO_DELETE.forEach(NatsServer::deleteRecursively),
+                () -> TO_DELETE.forEach(Processes::deleteRecursively),
                 "nats4j-testkit-certificates-cleanup"));
   }
 
