@@ -1,0 +1,265 @@
+package io.nats4j.client;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A connection to a NATS server (or cluster): publish, subscribe, request/reply.
+ *
+ * <p>Thread-safety: every method is safe to call from any number of threads. Publishing never
+ * touches the socket: the encoded message is appended to an outbound buffer that the connection's
+ * writer thread sends, so {@code publish} returns as soon as the message is buffered. Messages from
+ * one thread go out in the order that thread published them. See {@code docs/THREADING.md}.
+ *
+ * <p>Lifecycle: created connected by {@link Nats#connect}; {@link #close()} (or try-with-resources)
+ * releases its socket and threads; {@link #drain(Duration)} closes gracefully.
+ *
+ * <pre>{@code
+ * try (Connection nc = Nats.connect("nats://localhost:4222")) {
+ *   Subscription sub = nc.subscribe("greet.*");
+ *   nc.publish("greet.joe", "hello");
+ *   System.out.println(sub.next(Duration.ofSeconds(1)).dataAsString());
+ *
+ *   nc.defaultDispatcher().subscribe("time", msg -> msg.respond(Instant.now().toString()));
+ *   Message reply = nc.request("time", new byte[0], Duration.ofSeconds(1));
+ * }
+ * }</pre>
+ */
+public interface Connection extends AutoCloseable {
+
+  /**
+   * Publishes a message.
+   *
+   * @param subject the subject, no wildcards
+   * @param data the payload (not copied; it is encoded before this method returns)
+   * @throws IllegalArgumentException if the subject is invalid; nothing was written
+   * @throws MaxPayloadException if the payload exceeds the server's {@code max_payload}
+   * @throws BufferFullException if the outbound buffer stayed full for the publish block timeout
+   * @throws ConnectionClosedException if the connection is closed
+   */
+  void publish(String subject, byte[] data);
+
+  /**
+   * Publishes a UTF-8 encoded string.
+   *
+   * @param subject the subject, no wildcards
+   * @param data the payload
+   * @throws IllegalArgumentException if the subject is invalid; nothing was written
+   * @throws MaxPayloadException if the payload exceeds the server's {@code max_payload}
+   * @throws ConnectionClosedException if the connection is closed
+   */
+  default void publish(String subject, String data) {
+    publish(subject, data.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Publishes a message with a reply subject.
+   *
+   * @param subject the subject, no wildcards
+   * @param replyTo the reply subject, or null
+   * @param data the payload
+   * @throws IllegalArgumentException if a subject is invalid; nothing was written
+   * @throws MaxPayloadException if the payload exceeds the server's {@code max_payload}
+   * @throws ConnectionClosedException if the connection is closed
+   */
+  void publish(String subject, String replyTo, byte[] data);
+
+  /**
+   * Publishes a message with a reply subject and headers.
+   *
+   * @param subject the subject, no wildcards
+   * @param replyTo the reply subject, or null
+   * @param headers the headers, or null (then a plain PUB is sent)
+   * @param data the payload
+   * @throws IllegalArgumentException if a subject is invalid; nothing was written
+   * @throws MaxPayloadException if headers plus payload exceed the server's {@code max_payload}
+   * @throws ConnectionClosedException if the connection is closed
+   */
+  void publish(String subject, String replyTo, Headers headers, byte[] data);
+
+  /**
+   * Publishes a message (built with {@link Message#builder(String)} or received).
+   *
+   * @param message the message
+   * @throws IllegalArgumentException if a subject is invalid; nothing was written
+   * @throws MaxPayloadException if headers plus payload exceed the server's {@code max_payload}
+   * @throws ConnectionClosedException if the connection is closed
+   */
+  void publish(Message message);
+
+  /**
+   * Subscribes synchronously: take messages with {@link Subscription#next(Duration)}.
+   *
+   * @param subject the subject; {@code *} matches one token, {@code >} the rest
+   * @return the subscription, active on the server once a later {@link #flush} returns
+   * @throws IllegalArgumentException if the subject is invalid
+   * @throws ConnectionClosedException if the connection is closed or draining
+   */
+  Subscription subscribe(String subject);
+
+  /**
+   * Subscribes synchronously in a queue group: each message goes to one member of the group.
+   *
+   * @param subject the subject, wildcards allowed
+   * @param queue the queue group
+   * @return the subscription
+   * @throws IllegalArgumentException if the subject or queue is invalid
+   * @throws ConnectionClosedException if the connection is closed or draining
+   */
+  Subscription subscribe(String subject, String queue);
+
+  /**
+   * Returns the shared dispatcher, started on first use and closed with the connection.
+   *
+   * @return the default dispatcher
+   * @throws ConnectionClosedException if the connection is closed
+   */
+  Dispatcher defaultDispatcher();
+
+  /**
+   * Creates a dispatcher with its own thread.
+   *
+   * @return a new dispatcher named {@code dispatcher-<n>}
+   * @throws ConnectionClosedException if the connection is closed
+   */
+  Dispatcher createDispatcher();
+
+  /**
+   * Creates a named dispatcher with its own thread.
+   *
+   * @param name the name, used in the thread name
+   * @return a new dispatcher
+   * @throws ConnectionClosedException if the connection is closed
+   */
+  Dispatcher createDispatcher(String name);
+
+  /**
+   * Sends a request and waits for the first reply.
+   *
+   * @param subject the subject, no wildcards
+   * @param data the payload
+   * @param timeout how long to wait for the reply
+   * @return the reply, never null
+   * @throws NoRespondersException at once, if nobody is subscribed to the subject
+   * @throws NatsTimeoutException if no reply came in time
+   * @throws IllegalArgumentException if the subject is invalid
+   * @throws MaxPayloadException if the payload exceeds the server's {@code max_payload}
+   * @throws ConnectionClosedException if the connection is or gets closed
+   */
+  Message request(String subject, byte[] data, Duration timeout);
+
+  /**
+   * Sends a request with headers and waits for the first reply.
+   *
+   * @param subject the subject, no wildcards
+   * @param headers the headers, or null
+   * @param data the payload
+   * @param timeout how long to wait for the reply
+   * @return the reply, never null
+   * @throws NoRespondersException at once, if nobody is subscribed to the subject
+   * @throws NatsTimeoutException if no reply came in time
+   * @throws ConnectionClosedException if the connection is or gets closed
+   */
+  Message request(String subject, Headers headers, byte[] data, Duration timeout);
+
+  /**
+   * Sends a request; the future completes with the first reply.
+   *
+   * <p>The future completes on the connection's event thread (never the socket reader), so
+   * dependent stages do not stall message reading. It fails with {@link NoRespondersException},
+   * {@link NatsTimeoutException} or {@link ConnectionClosedException}; cancelling it forgets the
+   * request.
+   *
+   * @param subject the subject, no wildcards
+   * @param data the payload
+   * @param timeout how long to wait for the reply
+   * @return the future reply
+   * @throws IllegalArgumentException if the subject is invalid (thrown, not in the future)
+   * @throws MaxPayloadException if the payload exceeds the server's {@code max_payload}
+   */
+  CompletableFuture<Message> requestAsync(String subject, byte[] data, Duration timeout);
+
+  /**
+   * Sends a request with headers; the future completes with the first reply. See {@link
+   * #requestAsync(String, byte[], Duration)}.
+   *
+   * @param subject the subject, no wildcards
+   * @param headers the headers, or null
+   * @param data the payload
+   * @param timeout how long to wait for the reply
+   * @return the future reply
+   */
+  CompletableFuture<Message> requestAsync(
+      String subject, Headers headers, byte[] data, Duration timeout);
+
+  /**
+   * Waits until the server has processed everything published so far (a PING answered by a PONG).
+   *
+   * @param timeout how long to wait
+   * @throws NatsTimeoutException if the PONG did not come in time
+   * @throws ConnectionClosedException if the connection is or gets closed
+   */
+  void flush(Duration timeout);
+
+  /**
+   * Measures one round trip to the server (PING to PONG).
+   *
+   * @return the round-trip time
+   * @throws NatsTimeoutException if the server did not answer within the connect timeout
+   * @throws ConnectionClosedException if the connection is closed
+   */
+  Duration rtt();
+
+  /**
+   * Returns the counters.
+   *
+   * @return a snapshot of this connection's statistics
+   */
+  Statistics statistics();
+
+  /**
+   * Returns the status.
+   *
+   * @return where the connection is in its lifecycle
+   */
+  Status status();
+
+  /**
+   * Returns what the current server announced.
+   *
+   * @return the latest INFO of the connected server
+   */
+  ServerInfo serverInfo();
+
+  /**
+   * Returns the URL of the current server without credentials.
+   *
+   * @return the connected server's URL, or null while not connected
+   */
+  String connectedUrl();
+
+  /**
+   * Creates a unique subject under the connection's inbox prefix ({@code _INBOX} by default).
+   *
+   * @return a new inbox subject, e.g. {@code _INBOX.8FJv3l0Zq5bJ2n7xCkL4mT}
+   */
+  String createInbox();
+
+  /**
+   * Closes gracefully: no new subscriptions, every subscription is drained, everything published is
+   * flushed, then the connection closes.
+   *
+   * @param timeout how long it may take
+   * @return completes when closed; fails with {@link NatsTimeoutException} if draining took too
+   *     long (the connection is closed anyway)
+   */
+  CompletableFuture<Void> drain(Duration timeout);
+
+  /**
+   * Closes the connection: writes what is buffered (briefly), closes the socket, stops its threads
+   * and dispatchers, fails pending requests with {@link ConnectionClosedException}. Idempotent.
+   */
+  @Override
+  void close();
+}

@@ -1,0 +1,543 @@
+package io.nats4j.client;
+
+import io.nats4j.client.internal.connection.ServerAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Everything a connection is configured with, validated once by {@link Builder#build()}.
+ *
+ * <p>Thread-safety: immutable; one {@code Options} may create any number of connections. It holds
+ * no threads, sockets or files: a callback executor, if given, is owned by the caller.
+ *
+ * <pre>{@code
+ * Options options = Options.builder()
+ *     .server("nats://a.example.com:4222")
+ *     .server("nats://b.example.com:4222")
+ *     .name("billing")
+ *     .connectTimeout(Duration.ofSeconds(5))
+ *     .connectionListener(event -> log.info("nats: {}", event))
+ *     .build();
+ * Connection connection = Nats.connect(options);
+ * }</pre>
+ */
+public final class Options {
+  private final List<String> servers;
+  private final String name;
+  private final boolean noEcho;
+  private final Duration connectTimeout;
+  private final Duration pingInterval;
+  private final int maxPingsOut;
+  private final String inboxPrefix;
+  private final long pendingMessageLimit;
+  private final long pendingByteLimit;
+  private final int maxControlLine;
+  private final Dialer dialer;
+  private final Executor callbackExecutor;
+  private final ConnectionListener connectionListener;
+  private final ErrorListener errorListener;
+  private final ReconnectOptions reconnect;
+  private final int maxOutboundBytes;
+  private final Duration publishBlockTimeout;
+
+  private Options(Builder b) {
+    this.servers = List.copyOf(b.servers);
+    this.name = b.name;
+    this.noEcho = b.noEcho;
+    this.connectTimeout = b.connectTimeout;
+    this.pingInterval = b.pingInterval;
+    this.maxPingsOut = b.maxPingsOut;
+    this.inboxPrefix = b.inboxPrefix;
+    this.pendingMessageLimit = b.pendingMessageLimit;
+    this.pendingByteLimit = b.pendingByteLimit;
+    this.maxControlLine = b.maxControlLine;
+    this.dialer = b.dialer;
+    this.callbackExecutor = b.callbackExecutor;
+    this.connectionListener = b.connectionListener;
+    this.errorListener = b.errorListener;
+    this.reconnect = b.reconnect;
+    this.maxOutboundBytes = b.maxOutboundBytes;
+    this.publishBlockTimeout = b.publishBlockTimeout;
+  }
+
+  /**
+   * Starts a builder with the defaults.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts a builder with this object's values.
+   *
+   * @return a builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.servers.addAll(servers);
+    b.name = name;
+    b.noEcho = noEcho;
+    b.connectTimeout = connectTimeout;
+    b.pingInterval = pingInterval;
+    b.maxPingsOut = maxPingsOut;
+    b.inboxPrefix = inboxPrefix;
+    b.pendingMessageLimit = pendingMessageLimit;
+    b.pendingByteLimit = pendingByteLimit;
+    b.maxControlLine = maxControlLine;
+    b.dialer = dialer;
+    b.callbackExecutor = callbackExecutor;
+    b.connectionListener = connectionListener;
+    b.errorListener = errorListener;
+    b.reconnect = reconnect;
+    b.maxOutboundBytes = maxOutboundBytes;
+    b.publishBlockTimeout = publishBlockTimeout;
+    return b;
+  }
+
+  /**
+   * Returns the server URLs as given (credentials included: do not log them).
+   *
+   * @return the seed server URLs, at least one
+   */
+  public List<String> servers() {
+    return servers;
+  }
+
+  /**
+   * Returns the connection name shown by the server.
+   *
+   * @return the name, or null
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Tells whether this connection's own publishes are withheld from its subscriptions.
+   *
+   * @return true for no-echo
+   */
+  public boolean noEcho() {
+    return noEcho;
+  }
+
+  /**
+   * Returns how long a connect (dial plus handshake) may take.
+   *
+   * @return the connect timeout
+   */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /**
+   * Returns the keep-alive ping interval.
+   *
+   * @return the interval between client PINGs
+   */
+  public Duration pingInterval() {
+    return pingInterval;
+  }
+
+  /**
+   * Returns how many PINGs may stay unanswered before the connection is stale.
+   *
+   * @return the maximum outstanding pings
+   */
+  public int maxPingsOut() {
+    return maxPingsOut;
+  }
+
+  /**
+   * Returns the inbox prefix.
+   *
+   * @return the prefix of {@link Connection#createInbox()} and of request reply subjects
+   */
+  public String inboxPrefix() {
+    return inboxPrefix;
+  }
+
+  /**
+   * Returns the default pending message limit of new subscriptions.
+   *
+   * @return messages; 0 or less means unlimited
+   */
+  public long pendingMessageLimit() {
+    return pendingMessageLimit;
+  }
+
+  /**
+   * Returns the default pending byte limit of new subscriptions.
+   *
+   * @return bytes; 0 or less means unlimited
+   */
+  public long pendingByteLimit() {
+    return pendingByteLimit;
+  }
+
+  /**
+   * Returns the longest control line accepted from the server.
+   *
+   * @return bytes
+   */
+  public int maxControlLine() {
+    return maxControlLine;
+  }
+
+  /**
+   * Returns the socket dialer.
+   *
+   * @return the dialer
+   */
+  public Dialer dialer() {
+    return dialer;
+  }
+
+  /**
+   * Returns the executor for listener callbacks.
+   *
+   * @return the executor, or null for a library thread per connection
+   */
+  public Executor callbackExecutor() {
+    return callbackExecutor;
+  }
+
+  /**
+   * Returns the connection listener.
+   *
+   * @return the listener, or null
+   */
+  public ConnectionListener connectionListener() {
+    return connectionListener;
+  }
+
+  /**
+   * Returns the error listener.
+   *
+   * @return the listener, or null (errors are then logged)
+   */
+  public ErrorListener errorListener() {
+    return errorListener;
+  }
+
+  /**
+   * Returns the reconnect options.
+   *
+   * @return the reconnect options
+   */
+  public ReconnectOptions reconnect() {
+    return reconnect;
+  }
+
+  /**
+   * Returns the bound of the outbound buffer while connected.
+   *
+   * @return bytes that may wait for the writer before publishers block
+   */
+  public int maxOutboundBytes() {
+    return maxOutboundBytes;
+  }
+
+  /**
+   * Returns how long a publisher blocks on a full outbound buffer.
+   *
+   * @return the wait before {@link BufferFullException}; zero fails at once
+   */
+  public Duration publishBlockTimeout() {
+    return publishBlockTimeout;
+  }
+
+  /** Shows the servers without credentials. */
+  @Override
+  public String toString() {
+    return "Options[servers="
+        + servers.stream().map(ServerAddress::redact).toList()
+        + ", name="
+        + name
+        + ", noEcho="
+        + noEcho
+        + ", connectTimeout="
+        + connectTimeout
+        + ", pingInterval="
+        + pingInterval
+        + ", maxPingsOut="
+        + maxPingsOut
+        + ", reconnect="
+        + reconnect
+        + "]";
+  }
+
+  /**
+   * Builds {@link Options}. Setters store values; {@link #build()} validates them all and names the
+   * first bad field.
+   *
+   * <p>Thread-safety: not thread-safe.
+   */
+  public static final class Builder {
+    private final List<String> servers = new ArrayList<>();
+    private String name;
+    private boolean noEcho;
+    private Duration connectTimeout = Duration.ofSeconds(2);
+    private Duration pingInterval = Duration.ofMinutes(2);
+    private int maxPingsOut = 2;
+    private String inboxPrefix = "_INBOX";
+    private long pendingMessageLimit = 512 * 1024;
+    private long pendingByteLimit = 64L * 1024 * 1024;
+    private int maxControlLine = 4096;
+    private Dialer dialer = Dialer.defaultDialer();
+    private Executor callbackExecutor;
+    private ConnectionListener connectionListener;
+    private ErrorListener errorListener;
+    private ReconnectOptions reconnect = ReconnectOptions.defaults();
+    private int maxOutboundBytes = 32 * 1024 * 1024;
+    private Duration publishBlockTimeout = Duration.ofSeconds(5);
+
+    private Builder() {}
+
+    /**
+     * Adds server URLs: one URL or several separated by commas ({@code nats://}, {@code tls://}, or
+     * {@code host:port}; credentials as {@code user:pass@} or {@code token@}).
+     *
+     * @param urls one or more URLs
+     * @return this builder
+     */
+    public Builder server(String urls) {
+      for (String url : Objects.requireNonNull(urls, "urls").split(",")) {
+        if (!url.isBlank()) {
+          servers.add(url.trim());
+        }
+      }
+      return this;
+    }
+
+    /**
+     * Adds server URLs.
+     *
+     * @param urls the URLs
+     * @return this builder
+     */
+    public Builder servers(List<String> urls) {
+      urls.forEach(this::server);
+      return this;
+    }
+
+    /**
+     * Sets the connection name the server shows in its monitoring.
+     *
+     * @param name the name
+     * @return this builder
+     */
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    /**
+     * Withholds this connection's own publishes from its subscriptions.
+     *
+     * @return this builder
+     */
+    public Builder noEcho() {
+      this.noEcho = true;
+      return this;
+    }
+
+    /**
+     * Sets how long a connect (dial plus handshake) may take; default 2 s.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets the keep-alive ping interval; default 2 min.
+     *
+     * @param interval positive
+     * @return this builder
+     */
+    public Builder pingInterval(Duration interval) {
+      this.pingInterval = interval;
+      return this;
+    }
+
+    /**
+     * Sets how many PINGs may go unanswered before the connection is stale; default 2.
+     *
+     * @param maxPingsOut at least 1
+     * @return this builder
+     */
+    public Builder maxPingsOut(int maxPingsOut) {
+      this.maxPingsOut = maxPingsOut;
+      return this;
+    }
+
+    /**
+     * Sets the inbox prefix; default {@code _INBOX}.
+     *
+     * @param prefix a valid subject without wildcards
+     * @return this builder
+     */
+    public Builder inboxPrefix(String prefix) {
+      this.inboxPrefix = prefix;
+      return this;
+    }
+
+    /**
+     * Sets the default pending limits of new subscriptions; default 524,288 messages and 64 MiB.
+     *
+     * @param maxMessages messages, 0 or less for unlimited
+     * @param maxBytes bytes, 0 or less for unlimited
+     * @return this builder
+     */
+    public Builder pendingLimits(long maxMessages, long maxBytes) {
+      this.pendingMessageLimit = maxMessages;
+      this.pendingByteLimit = maxBytes;
+      return this;
+    }
+
+    /**
+     * Sets the longest control line accepted from the server; default 4096.
+     *
+     * @param bytes at least 256
+     * @return this builder
+     */
+    public Builder maxControlLine(int bytes) {
+      this.maxControlLine = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the socket dialer; default {@link Dialer#defaultDialer()}.
+     *
+     * @param dialer the dialer
+     * @return this builder
+     */
+    public Builder dialer(Dialer dialer) {
+      this.dialer = dialer;
+      return this;
+    }
+
+    /**
+     * Runs listener callbacks on this executor (one at a time, in order) instead of a library
+     * thread. The caller owns and shuts down the executor.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder callbackExecutor(Executor executor) {
+      this.callbackExecutor = executor;
+      return this;
+    }
+
+    /**
+     * Sets the connection listener.
+     *
+     * @param listener receives {@link ConnectionEvent}s
+     * @return this builder
+     */
+    public Builder connectionListener(ConnectionListener listener) {
+      this.connectionListener = listener;
+      return this;
+    }
+
+    /**
+     * Sets the error listener.
+     *
+     * @param listener receives {@link AsyncError}s
+     * @return this builder
+     */
+    public Builder errorListener(ErrorListener listener) {
+      this.errorListener = listener;
+      return this;
+    }
+
+    /**
+     * Sets the reconnect options; default {@link ReconnectOptions#defaults()}.
+     *
+     * @param reconnect the reconnect options
+     * @return this builder
+     */
+    public Builder reconnect(ReconnectOptions reconnect) {
+      this.reconnect = reconnect;
+      return this;
+    }
+
+    /**
+     * Bounds the bytes waiting for the writer thread; default 32 MiB. A single message larger than
+     * this is still accepted when the buffer is empty.
+     *
+     * @param bytes at least 64 KiB
+     * @return this builder
+     */
+    public Builder maxOutboundBytes(int bytes) {
+      this.maxOutboundBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Sets how long a publisher waits for room in a full outbound buffer before {@link
+     * BufferFullException}; default 5 s.
+     *
+     * @param timeout zero or positive
+     * @return this builder
+     */
+    public Builder publishBlockTimeout(Duration timeout) {
+      this.publishBlockTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Validates every field and builds.
+     *
+     * @return the options
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public Options build() {
+      if (servers.isEmpty()) {
+        servers.add("nats://127.0.0.1:4222");
+      }
+      servers.forEach(ServerAddress::parse);
+      requirePositive(connectTimeout, "connectTimeout");
+      requirePositive(pingInterval, "pingInterval");
+      if (maxPingsOut < 1) {
+        throw new IllegalArgumentException("maxPingsOut must be at least 1");
+      }
+      if (inboxPrefix == null
+          || inboxPrefix.isEmpty()
+          || inboxPrefix.contains("*")
+          || inboxPrefix.contains(">")
+          || inboxPrefix.endsWith(".")
+          || inboxPrefix.chars().anyMatch(c -> c <= ' ' || c == 127)) {
+        throw new IllegalArgumentException(
+            "inboxPrefix must be a subject without wildcards or whitespace: " + inboxPrefix);
+      }
+      if (maxControlLine < 256) {
+        throw new IllegalArgumentException("maxControlLine must be at least 256");
+      }
+      Objects.requireNonNull(dialer, "dialer");
+      Objects.requireNonNull(reconnect, "reconnect");
+      if (maxOutboundBytes < 64 * 1024) {
+        throw new IllegalArgumentException("maxOutboundBytes must be at least 65536");
+      }
+      if (publishBlockTimeout == null || publishBlockTimeout.isNegative()) {
+        throw new IllegalArgumentException("publishBlockTimeout must be zero or positive");
+      }
+      return new Options(this);
+    }
+
+    private static void requirePositive(Duration d, String field) {
+      if (d == null || d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException(field + " must be positive, was " + d);
+      }
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.nats4j.client.internal.connection;
+
+import io.nats4j.client.AuthenticationException;
+import io.nats4j.client.NatsException;
+import io.nats4j.client.NatsTimeoutException;
+import io.nats4j.client.Options;
+import io.nats4j.client.ServerInfo;
+import io.nats4j.client.internal.protocol.ConnectRequest;
+import io.nats4j.client.internal.protocol.Err;
+import io.nats4j.client.internal.protocol.GrowableBuffer;
+import io.nats4j.client.internal.protocol.Info;
+import io.nats4j.client.internal.protocol.Pong;
+import io.nats4j.client.internal.protocol.ProtocolParser;
+import io.nats4j.client.internal.protocol.ProtocolWriter;
+import io.nats4j.client.internal.protocol.ServerOp;
+import io.nats4j.client.internal.transport.Transport;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The synchronous start of every connection, run on the connecting thread before any library thread
+ * exists: INFO → CONNECT + PING → PONG (or {@code -ERR}).
+ *
+ * <p>Thread-safety: one instance per attempt, confined to the connecting thread.
+ */
+final class Handshake {
+  /** The client version sent in CONNECT. */
+  static final String VERSION = "0.1.0";
+
+  /**
+   * What the handshake produced.
+   *
+   * @param info the server's INFO
+   * @param leftover ops that arrived after the PONG, for the reader to process first
+   */
+  record Result(ServerInfo info, List<ServerOp> leftover) {}
+
+  private final Transport transport;
+  private final ProtocolParser parser;
+  private final long deadline;
+  private final byte[] buffer = new byte[16 * 1024];
+  private final List<ServerOp> ops = new ArrayList<>();
+
+  private Handshake(Transport transport, ProtocolParser parser, long deadline) {
+    this.transport = transport;
+    this.parser = parser;
+    this.deadline = deadline;
+  }
+
+  /**
+   * Runs the handshake.
+   *
+   * @param transport the connected transport
+   * @param address the server address (credentials from the URL)
+   * @param options the options
+   * @param parser the parser the reader will continue with
+   * @param deadline {@link System#nanoTime()} by which it must be done
+   * @return the result
+   * @throws IOException if the socket fails
+   * @throws AuthenticationException if the server refused the credentials
+   * @throws NatsTimeoutException if the deadline passed
+   */
+  static Result run(
+      Transport transport,
+      ServerAddress address,
+      Options options,
+      ProtocolParser parser,
+      long deadline)
+      throws IOException {
+    return new Handshake(transport, parser, deadline).run(address, options);
+  }
+
+  private Result run(ServerAddress address, Options options) throws IOException {
+    Info info = (Info) readUntil(Info.class, "INFO");
+    ConnectRequest request = connectRequest(address, options, info);
+    GrowableBuffer out = new GrowableBuffer(512);
+    ProtocolWriter.connect(out, request);
+    ProtocolWriter.ping(out);
+    transport.out().write(out.array(), 0, out.length());
+    transport.out().flush();
+    readUntil(Pong.class, "PONG");
+    transport.readTimeout(0);
+    return new Result(info.info(), new ArrayList<>(ops));
+  }
+
+  static ConnectRequest connectRequest(ServerAddress address, Options options, Info info) {
+    String user = address.user();
+    String pass = address.password();
+    String token = address.token();
+    return new ConnectRequest(
+        false,
+        false,
+        address.tlsRequired(),
+        options.name(),
+        "java",
+        VERSION,
+        1,
+        !options.noEcho(),
+        true,
+        true,
+        user,
+        pass,
+        token,
+        null,
+        null,
+        null);
+  }
+
+  /** Reads until an op of {@code type} arrives; consumes it and everything before it. */
+  private ServerOp readUntil(Class<? extends ServerOp> type, String what) throws IOException {
+    while (true) {
+      for (int i = 0; i < ops.size(); i++) {
+        ServerOp op = ops.get(i);
+        if (op instanceof Err err) {
+          throw refused(err.message());
+        }
+        if (type.isInstance(op)) {
+          ops.subList(0, i + 1).clear();
+          return op;
+        }
+      }
+      long remaining = deadline - System.nanoTime();
+      if (remaining <= 0) {
+        throw timeout(what);
+      }
+      transport.readTimeout((int) Math.max(1, remaining / 1_000_000));
+      int n;
+      try {
+        n = transport.in().read(buffer);
+      } catch (SocketTimeoutException e) {
+        throw timeout(what);
+      }
+      if (n < 0) {
+        throw new EOFException("the server closed the connection during the handshake");
+      }
+      parser.parse(buffer, 0, n, ops::add);
+    }
+  }
+
+  private static NatsTimeoutException timeout(String what) {
+    return new NatsTimeoutException(
+        "the server did not send " + what + " within the connect timeout");
+  }
+
+  private static NatsException refused(String text) {
+    if (ServerErrors.isAuthentication(text)) {
+      return new AuthenticationException("the server refused the credentials: " + text);
+    }
+    return new NatsException("the server refused the connection: " + text);
+  }
+}

@@ -1,0 +1,96 @@
+package io.nats4j.client.internal.connection;
+
+import io.nats4j.client.internal.protocol.Err;
+import io.nats4j.client.internal.protocol.Info;
+import io.nats4j.client.internal.protocol.Msg;
+import io.nats4j.client.internal.protocol.Ok;
+import io.nats4j.client.internal.protocol.Ping;
+import io.nats4j.client.internal.protocol.Pong;
+import io.nats4j.client.internal.protocol.ProtocolParser;
+import io.nats4j.client.internal.protocol.ServerOp;
+import io.nats4j.client.internal.routing.Router;
+import io.nats4j.client.internal.transport.Transport;
+import java.io.EOFException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The reader thread of one transport: reads 64 KiB chunks, parses, routes. It never blocks on
+ * anything but the socket: messages go to queues, events to the event bus, PONG answers to the
+ * outbound buffer.
+ *
+ * <p>Thread-safety: confined to its own thread.
+ */
+final class InboundReader implements Runnable {
+  /** What the reader reports to the connection. */
+  interface Sink {
+    void onInfo(Info info);
+
+    void onServerError(String text);
+
+    void onTransportLost(Transport transport, Throwable cause);
+  }
+
+  private static final int READ_BYTES = 64 * 1024;
+
+  private final Transport transport;
+  private final ProtocolParser parser;
+  private final List<ServerOp> leftover;
+  private final Router router;
+  private final Outbound outbound;
+  private final Sink sink;
+  private final Consumer<ServerOp> onOp = this::onOp;
+
+  InboundReader(
+      Transport transport,
+      ProtocolParser parser,
+      List<ServerOp> leftover,
+      Router router,
+      Outbound outbound,
+      Sink sink) {
+    this.transport = transport;
+    this.parser = parser;
+    this.leftover = leftover;
+    this.router = router;
+    this.outbound = outbound;
+    this.sink = sink;
+  }
+
+  @Override
+  public void run() {
+    byte[] buffer = new byte[READ_BYTES];
+    InputStream in = transport.in();
+    try {
+      leftover.forEach(onOp);
+      router.publishCounters();
+      while (true) {
+        int n = in.read(buffer);
+        if (n < 0) {
+          throw new EOFException("the server closed the connection");
+        }
+        parser.parse(buffer, 0, n, onOp);
+        router.publishCounters();
+      }
+    } catch (Throwable t) {
+      router.publishCounters();
+      sink.onTransportLost(transport, t);
+    }
+  }
+
+  private void onOp(ServerOp op) {
+    if (op instanceof Msg msg) {
+      router.route(msg);
+    } else if (op instanceof Ping) {
+      outbound.write(io.nats4j.client.internal.protocol.ProtocolWriter::pong);
+    } else if (op instanceof Pong) {
+      outbound.onPong();
+    } else if (op instanceof Info info) {
+      sink.onInfo(info);
+    } else if (op instanceof Err err) {
+      sink.onServerError(err.message());
+    } else if (!(op instanceof Ok)) {
+      throw new IllegalStateException("unexpected op " + op);
+    }
+  }
+}

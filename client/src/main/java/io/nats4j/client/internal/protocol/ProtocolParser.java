@@ -1,0 +1,519 @@
+package io.nats4j.client.internal.protocol;
+
+import io.nats4j.client.ProtocolException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * A streaming parser for the ops a NATS server sends: {@code INFO}, {@code MSG}, {@code HMSG},
+ * {@code PING}, {@code PONG}, {@code +OK}, {@code -ERR}.
+ *
+ * <p>Feed it whatever the socket returned: an op may be split at any byte and one read may carry
+ * many ops. Complete ops are handed to the sink in order. Op names are matched case-insensitively,
+ * arguments may be separated by spaces or tabs, lines must end in CRLF.
+ *
+ * <p>Everything is bounded before anything is allocated: a control line longer than {@code
+ * maxControlLine} ({@code INFO} lines may grow to {@link #MAX_INFO_LINE}), a declared size that is
+ * not a decimal number or exceeds {@code maxPayloadBound}, a header length above the total length,
+ * a CR not followed by LF or a payload not followed by CRLF all throw {@link ProtocolException}.
+ *
+ * <p>After any exception (from the parser or from the sink) the parser is dead: the byte stream is
+ * no longer in a known state, so the connection must be dropped; further calls throw {@link
+ * ProtocolException} until {@link #reset()}.
+ *
+ * <p>Thread-safety: none; one reader thread owns a parser.
+ */
+public final class ProtocolParser {
+  /** The server's own limit for a control line ({@code MAX_CONTROL_LINE_SIZE}). */
+  public static final int DEFAULT_MAX_CONTROL_LINE = 4096;
+
+  /**
+   * The limit for {@code INFO} lines, which carry {@code connect_urls} and can outgrow the control
+   * line limit in large clusters.
+   */
+  public static final int MAX_INFO_LINE = 1 << 20;
+
+  private static final int MAX_ARGS = 5;
+  private static final int MAX_SID_DIGITS = 18;
+
+  private enum State {
+    LINE,
+    LINE_LF,
+    PAYLOAD,
+    PAYLOAD_CR,
+    PAYLOAD_LF,
+    DEAD
+  }
+
+  private final int maxControlLine;
+  private final int maxPayloadBound;
+
+  private State state = State.LINE;
+  private byte[] partialLine = new byte[256];
+  private int partialLength;
+
+  // Tokens of the control line being parsed (start inclusive, end exclusive).
+  private final int[] argStart = new int[MAX_ARGS];
+  private final int[] argEnd = new int[MAX_ARGS];
+
+  // The message whose control line was parsed and whose payload is still arriving.
+  private String msgSubject;
+  private long msgSid;
+  private String msgReplyTo;
+  private int msgHeaderLength = -1; // -1 for MSG
+  private int msgTotalLength;
+  private byte[] msgHeaders;
+  private byte[] msgPayload;
+  private int msgReceived;
+
+  // Most messages on a connection repeat a few subjects: reuse the last String when bytes match.
+  private byte[] lastSubjectBytes = new byte[0];
+  private String lastSubject = "";
+
+  /**
+   * Creates a parser.
+   *
+   * @param maxControlLine the longest control line accepted, excluding CRLF (the server uses
+   *     {@value #DEFAULT_MAX_CONTROL_LINE})
+   * @param maxPayloadBound the largest total message size accepted; larger declared sizes fail
+   *     before any allocation
+   */
+  public ProtocolParser(int maxControlLine, int maxPayloadBound) {
+    if (maxControlLine < 32) {
+      throw new IllegalArgumentException("maxControlLine must be >= 32, was " + maxControlLine);
+    }
+    if (maxPayloadBound < 0) {
+      throw new IllegalArgumentException("maxPayloadBound must be >= 0, was " + maxPayloadBound);
+    }
+    this.maxControlLine = maxControlLine;
+    this.maxPayloadBound = maxPayloadBound;
+  }
+
+  /**
+   * Parses the next bytes of the stream and emits every op they complete.
+   *
+   * @param buffer the bytes; not retained after the call returns
+   * @param offset where the new bytes start
+   * @param length how many new bytes
+   * @param sink receives complete ops in stream order
+   * @throws ProtocolException if the bytes break the protocol; the parser is dead afterwards
+   */
+  public void parse(byte[] buffer, int offset, int length, Consumer<ServerOp> sink) {
+    if (state == State.DEAD) {
+      throw new ProtocolException("parser already failed on an earlier protocol error");
+    }
+    try {
+      int pos = offset;
+      int end = offset + length;
+      while (pos < end) {
+        pos =
+            switch (state) {
+              case LINE -> readLine(buffer, pos, end, sink);
+              case LINE_LF -> readLineFeed(buffer, pos, end, sink);
+              case PAYLOAD -> readPayload(buffer, pos, end);
+              case PAYLOAD_CR -> expectByte(buffer[pos], (byte) '\r', State.PAYLOAD_LF, pos, sink);
+              case PAYLOAD_LF -> expectByte(buffer[pos], (byte) '\n', State.LINE, pos, sink);
+              case DEAD -> throw new IllegalStateException("unreachable");
+            };
+      }
+    } catch (RuntimeException | Error e) {
+      state = State.DEAD;
+      throw e;
+    }
+  }
+
+  /** Forgets all state, including a failure, so the parser can serve a new connection. */
+  public void reset() {
+    state = State.LINE;
+    partialLength = 0;
+    clearMessage();
+  }
+
+  private int readLine(byte[] buf, int pos, int end, Consumer<ServerOp> sink) {
+    int i = pos;
+    byte c = 0;
+    while (i < end) {
+      c = buf[i];
+      if (c == '\r' || c == '\n') {
+        break;
+      }
+      i++;
+    }
+    int lineLength = partialLength + (i - pos);
+    if (lineLength > maxControlLine) {
+      checkLongLine(buf, pos, i, lineLength);
+    }
+    if (i == end) {
+      appendPartial(buf, pos, i);
+      return end;
+    }
+    if (c == '\n') {
+      throw new ProtocolException("protocol error: LF without CR in a control line");
+    }
+    if (i + 1 == end) {
+      appendPartial(buf, pos, i);
+      state = State.LINE_LF;
+      return end;
+    }
+    if (buf[i + 1] != '\n') {
+      throw new ProtocolException("protocol error: CR not followed by LF in a control line");
+    }
+    int next = i + 2;
+    if (partialLength == 0) {
+      return processLine(buf, pos, i, buf, next, end, sink);
+    }
+    appendPartial(buf, pos, i);
+    return processPartialLine(buf, next, end, sink);
+  }
+
+  private int readLineFeed(byte[] buf, int pos, int end, Consumer<ServerOp> sink) {
+    if (buf[pos] != '\n') {
+      throw new ProtocolException("protocol error: CR not followed by LF in a control line");
+    }
+    return processPartialLine(buf, pos + 1, end, sink);
+  }
+
+  private int processPartialLine(byte[] buf, int next, int end, Consumer<ServerOp> sink) {
+    int len = partialLength;
+    partialLength = 0;
+    state = State.LINE;
+    return processLine(partialLine, 0, len, buf, next, end, sink);
+  }
+
+  private void checkLongLine(byte[] buf, int pos, int i, int lineLength) {
+    boolean info =
+        partialLength >= 4
+            ? isInfo(partialLine, 0, partialLength)
+            : lineLength >= 4 && isInfoAcross(buf, pos);
+    int limit = info ? Math.max(maxControlLine, MAX_INFO_LINE) : maxControlLine;
+    if (lineLength > limit) {
+      throw new ProtocolException(
+          "protocol error: control line longer than " + limit + " bytes without CRLF");
+    }
+  }
+
+  private boolean isInfoAcross(byte[] buf, int pos) {
+    byte[] head = new byte[4];
+    int n = Math.min(partialLength, 4);
+    System.arraycopy(partialLine, 0, head, 0, n);
+    System.arraycopy(buf, pos, head, n, 4 - n);
+    return isInfo(head, 0, 4);
+  }
+
+  private static boolean isInfo(byte[] b, int s, int e) {
+    return e - s >= 4 && opIs(b, s, e, "INFO");
+  }
+
+  private void appendPartial(byte[] buf, int from, int to) {
+    int n = to - from;
+    if (partialLength + n > partialLine.length) {
+      partialLine = Arrays.copyOf(partialLine, Math.max(partialLength + n, partialLine.length * 2));
+    }
+    System.arraycopy(buf, from, partialLine, partialLength, n);
+    partialLength += n;
+  }
+
+  /**
+   * Handles one complete control line {@code line[ls, le)}; {@code buf[next, end)} holds the bytes
+   * after its CRLF. Returns the position in {@code buf} where parsing continues.
+   */
+  private int processLine(
+      byte[] line, int ls, int le, byte[] buf, int next, int end, Consumer<ServerOp> sink) {
+    if (le - ls < 3) {
+      throw unknownOp(line, ls, le);
+    }
+    switch (line[ls]) {
+      case 'M', 'm' -> {
+        if (opWithArgs(line, ls, le, "MSG")) {
+          parseMsgArgs(line, ls + 3, le, false);
+          return startPayload(buf, next, end, sink);
+        }
+      }
+      case 'H', 'h' -> {
+        if (opWithArgs(line, ls, le, "HMSG")) {
+          parseMsgArgs(line, ls + 4, le, true);
+          return startPayload(buf, next, end, sink);
+        }
+      }
+      case 'P', 'p' -> {
+        if (opAlone(line, ls, le, "PING")) {
+          sink.accept(Ping.INSTANCE);
+          return next;
+        }
+        if (opAlone(line, ls, le, "PONG")) {
+          sink.accept(Pong.INSTANCE);
+          return next;
+        }
+      }
+      case '+' -> {
+        if (opAlone(line, ls, le, "+OK")) {
+          sink.accept(Ok.INSTANCE);
+          return next;
+        }
+      }
+      case '-' -> {
+        if (opWithArgs(line, ls, le, "-ERR") || opAlone(line, ls, le, "-ERR")) {
+          sink.accept(new Err(errText(line, ls + 4, le)));
+          return next;
+        }
+      }
+      case 'I', 'i' -> {
+        if (opWithArgs(line, ls, le, "INFO")) {
+          int s = skipBlanks(line, ls + 4, le);
+          sink.accept(Info.fromJson(new String(line, s, le - s, StandardCharsets.UTF_8)));
+          return next;
+        }
+      }
+      default -> {}
+    }
+    throw unknownOp(line, ls, le);
+  }
+
+  private int startPayload(byte[] buf, int next, int end, Consumer<ServerOp> sink) {
+    int total = msgTotalLength;
+    if (end - next >= total + 2) {
+      if (buf[next + total] != '\r' || buf[next + total + 1] != '\n') {
+        throw missingPayloadCrlf();
+      }
+      byte[] headers = null;
+      int payloadStart = next;
+      if (msgHeaderLength >= 0) {
+        headers = Arrays.copyOfRange(buf, next, next + msgHeaderLength);
+        payloadStart += msgHeaderLength;
+      }
+      byte[] payload = Arrays.copyOfRange(buf, payloadStart, next + total);
+      Msg msg = new Msg(msgSubject, msgSid, msgReplyTo, headers, payload);
+      clearMessage();
+      sink.accept(msg);
+      return next + total + 2;
+    }
+    int hdr = Math.max(msgHeaderLength, 0);
+    msgHeaders = msgHeaderLength >= 0 ? new byte[hdr] : null;
+    msgPayload = new byte[total - hdr];
+    msgReceived = 0;
+    state = total == 0 ? State.PAYLOAD_CR : State.PAYLOAD;
+    return next;
+  }
+
+  private int readPayload(byte[] buf, int pos, int end) {
+    int n = Math.min(end - pos, msgTotalLength - msgReceived);
+    int hdr = Math.max(msgHeaderLength, 0);
+    int copied = 0;
+    if (msgReceived < hdr) {
+      int h = Math.min(n, hdr - msgReceived);
+      System.arraycopy(buf, pos, msgHeaders, msgReceived, h);
+      copied = h;
+    }
+    if (copied < n) {
+      System.arraycopy(buf, pos + copied, msgPayload, msgReceived + copied - hdr, n - copied);
+    }
+    msgReceived += n;
+    if (msgReceived == msgTotalLength) {
+      state = State.PAYLOAD_CR;
+    }
+    return pos + n;
+  }
+
+  private int expectByte(
+      byte actual, byte expected, State nextState, int pos, Consumer<ServerOp> sink) {
+    if (actual != expected) {
+      throw missingPayloadCrlf();
+    }
+    state = nextState;
+    if (nextState == State.LINE) {
+      Msg msg = new Msg(msgSubject, msgSid, msgReplyTo, msgHeaders, msgPayload);
+      clearMessage();
+      sink.accept(msg);
+    }
+    return pos + 1;
+  }
+
+  private void clearMessage() {
+    msgSubject = null;
+    msgReplyTo = null;
+    msgHeaders = null;
+    msgPayload = null;
+    msgHeaderLength = -1;
+    msgTotalLength = 0;
+    msgReceived = 0;
+  }
+
+  /** Parses {@code subject sid [reply] [hdr_len] total_len} after the op name. */
+  private void parseMsgArgs(byte[] line, int from, int le, boolean withHeaders) {
+    int count = tokenize(line, from, le);
+    int min = withHeaders ? 4 : 3;
+    if (count < min || count > min + 1) {
+      throw new ProtocolException(
+          "protocol error: "
+              + (withHeaders ? "HMSG" : "MSG")
+              + " needs "
+              + min
+              + " or "
+              + (min + 1)
+              + " arguments, got "
+              + count
+              + ": "
+              + printable(line, argStart[0], le));
+    }
+    msgSubject = subject(line, argStart[0], argEnd[0]);
+    msgSid = parseSid(line, argStart[1], argEnd[1]);
+    boolean hasReply = count == min + 1;
+    msgReplyTo = hasReply ? decode(line, argStart[2], argEnd[2]) : null;
+    int sizeArg = hasReply ? 3 : 2;
+    if (withHeaders) {
+      msgHeaderLength = parseSize(line, argStart[sizeArg], argEnd[sizeArg], "header length");
+      msgTotalLength = parseSize(line, argStart[sizeArg + 1], argEnd[sizeArg + 1], "total length");
+      if (msgHeaderLength > msgTotalLength) {
+        throw new ProtocolException(
+            "protocol error: HMSG header length "
+                + msgHeaderLength
+                + " exceeds total length "
+                + msgTotalLength);
+      }
+    } else {
+      msgHeaderLength = -1;
+      msgTotalLength = parseSize(line, argStart[sizeArg], argEnd[sizeArg], "payload size");
+    }
+  }
+
+  private int tokenize(byte[] line, int from, int le) {
+    int count = 0;
+    int i = from;
+    while (true) {
+      i = skipBlanks(line, i, le);
+      if (i == le) {
+        return count;
+      }
+      if (count == MAX_ARGS) {
+        return MAX_ARGS + 1;
+      }
+      argStart[count] = i;
+      while (i < le && line[i] != ' ' && line[i] != '\t') {
+        i++;
+      }
+      argEnd[count++] = i;
+    }
+  }
+
+  private int parseSize(byte[] b, int s, int e, String what) {
+    long v = 0;
+    for (int i = s; i < e; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        throw new ProtocolException(
+            "protocol error: " + what + " is not a decimal number: " + printable(b, s, e));
+      }
+      v = v * 10 + d;
+      if (v > maxPayloadBound) {
+        throw new ProtocolException(
+            "protocol error: declared "
+                + what
+                + " "
+                + printable(b, s, e)
+                + " exceeds the bound of "
+                + maxPayloadBound
+                + " bytes");
+      }
+    }
+    return (int) v;
+  }
+
+  private static long parseSid(byte[] b, int s, int e) {
+    if (e - s > MAX_SID_DIGITS) {
+      throw new ProtocolException("protocol error: sid is too long: " + printable(b, s, e));
+    }
+    long v = 0;
+    for (int i = s; i < e; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        throw new ProtocolException(
+            "protocol error: sid is not a decimal number: " + printable(b, s, e));
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  private String subject(byte[] b, int s, int e) {
+    int n = e - s;
+    if (n == lastSubjectBytes.length && Arrays.equals(b, s, e, lastSubjectBytes, 0, n)) {
+      return lastSubject;
+    }
+    String subject = decode(b, s, e);
+    lastSubjectBytes = Arrays.copyOfRange(b, s, e);
+    lastSubject = subject;
+    return subject;
+  }
+
+  private static String decode(byte[] b, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (b[i] < 0) {
+        return new String(b, s, e - s, StandardCharsets.UTF_8);
+      }
+    }
+    return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
+  }
+
+  private static String errText(byte[] line, int from, int le) {
+    int s = skipBlanks(line, from, le);
+    int e = le;
+    while (e > s && (line[e - 1] == ' ' || line[e - 1] == '\t')) {
+      e--;
+    }
+    if (e - s >= 2 && line[s] == '\'' && line[e - 1] == '\'') {
+      s++;
+      e--;
+    }
+    return new String(line, s, e - s, StandardCharsets.UTF_8);
+  }
+
+  /** The op name followed by at least one blank. */
+  private static boolean opWithArgs(byte[] line, int ls, int le, String op) {
+    int n = op.length();
+    return le - ls > n && (line[ls + n] == ' ' || line[ls + n] == '\t') && opIs(line, ls, le, op);
+  }
+
+  /** The op name followed only by blanks. */
+  private static boolean opAlone(byte[] line, int ls, int le, String op) {
+    int n = op.length();
+    return le - ls >= n && opIs(line, ls, le, op) && skipBlanks(line, ls + n, le) == le;
+  }
+
+  private static boolean opIs(byte[] line, int ls, int le, String upperOp) {
+    int n = upperOp.length();
+    if (le - ls < n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      int b = line[ls + i];
+      int c = upperOp.charAt(i);
+      if (b != c && !(c >= 'A' && c <= 'Z' && b == c + ('a' - 'A'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int skipBlanks(byte[] b, int i, int e) {
+    while (i < e && (b[i] == ' ' || b[i] == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  private static ProtocolException unknownOp(byte[] line, int ls, int le) {
+    return new ProtocolException(
+        "protocol error: unknown op in control line: "
+            + printable(line, ls, Math.min(le, ls + 64)));
+  }
+
+  private static ProtocolException missingPayloadCrlf() {
+    return new ProtocolException("protocol error: message payload is not followed by CRLF");
+  }
+
+  /** The bytes as text with control characters escaped, for error messages. */
+  private static String printable(byte[] b, int s, int e) {
+    return "\"" + Subjects.escape(new String(b, s, e - s, StandardCharsets.ISO_8859_1)) + "\"";
+  }
+}

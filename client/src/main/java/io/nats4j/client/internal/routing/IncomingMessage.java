@@ -1,0 +1,133 @@
+package io.nats4j.client.internal.routing;
+
+import io.nats4j.client.Headers;
+import io.nats4j.client.Message;
+import io.nats4j.client.Subscription;
+import io.nats4j.client.internal.protocol.HeadersCodec;
+import io.nats4j.client.internal.protocol.Msg;
+
+/**
+ * A received message: a thin view over the parsed {@link Msg}, headers decoded on first access.
+ *
+ * <p>Thread-safety: immutable after construction except the lazily decoded headers, which are
+ * idempotent (a race decodes twice and keeps either result).
+ */
+public final class IncomingMessage implements Message {
+  private static final Headers NO_HEADERS = new Headers().readOnly();
+
+  private final Msg msg;
+  private final NatsSubscription subscription;
+  private final RoutingHost connection;
+  private Headers headers;
+
+  /**
+   * Wraps a parsed message.
+   *
+   * @param msg the parsed message
+   * @param subscription the receiving subscription, or null (request replies)
+   * @param connection where {@link #respond} publishes
+   */
+  public IncomingMessage(Msg msg, NatsSubscription subscription, RoutingHost connection) {
+    this.msg = msg;
+    this.subscription = subscription;
+    this.connection = connection;
+  }
+
+  NatsSubscription subscriptionImpl() {
+    return subscription;
+  }
+
+  int size() {
+    return msg.totalSize();
+  }
+
+  @Override
+  public String subject() {
+    return msg.subject();
+  }
+
+  @Override
+  public String replyTo() {
+    return msg.replyTo();
+  }
+
+  @Override
+  public boolean hasHeaders() {
+    return msg.headers() != null;
+  }
+
+  @Override
+  public Headers headers() {
+    Headers h = headers;
+    if (h == null) {
+      byte[] raw = msg.headers();
+      h = raw == null ? NO_HEADERS : HeadersCodec.decode(raw);
+      headers = h;
+    }
+    return h;
+  }
+
+  @Override
+  public byte[] data() {
+    return msg.payload();
+  }
+
+  @Override
+  public int statusCode() {
+    return statusCode(msg.headers());
+  }
+
+  /**
+   * Reads the status code of a raw header block without decoding the headers.
+   *
+   * @param raw the header block, or null
+   * @return the three-digit code after {@code NATS/1.0 }, or 0
+   */
+  static int statusCode(byte[] raw) {
+    // "NATS/1.0 503\r\n..." : the code sits at bytes 9..11
+    if (raw == null || raw.length < 12 || raw[8] != ' ') {
+      return 0;
+    }
+    int code = 0;
+    for (int i = 9; i < 12; i++) {
+      int d = raw[i] - '0';
+      if (d < 0 || d > 9) {
+        return 0;
+      }
+      code = code * 10 + d;
+    }
+    return code;
+  }
+
+  @Override
+  public Subscription subscription() {
+    return subscription;
+  }
+
+  @Override
+  public void respond(byte[] data) {
+    respond(null, data);
+  }
+
+  @Override
+  public void respond(Headers replyHeaders, byte[] data) {
+    String reply = msg.replyTo();
+    if (reply == null) {
+      throw new IllegalStateException("message on " + msg.subject() + " has no reply subject");
+    }
+    connection.publish(reply, null, replyHeaders, data);
+  }
+
+  @Override
+  public String toString() {
+    return "Message[subject="
+        + msg.subject()
+        + ", replyTo="
+        + msg.replyTo()
+        + ", headerBytes="
+        + (msg.headers() == null ? 0 : msg.headers().length)
+        + ", bytes="
+        + msg.payload().length
+        + "]";
+  }
+}

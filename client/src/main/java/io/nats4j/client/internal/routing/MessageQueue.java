@@ -1,0 +1,182 @@
+package io.nats4j.client.internal.routing;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The pending queue between the reader thread (producer) and a consumer (a sync subscription's
+ * {@code next} callers, or a dispatcher thread). Also the lock that guards the pending counters of
+ * every subscription it holds messages for.
+ *
+ * <p>Thread-safety: all methods are safe from any thread. The producer signals only when a consumer
+ * is parked, so a busy consumer costs the reader one uncontended lock per message and no wake-up; a
+ * dispatcher takes whole batches per lock.
+ */
+public final class MessageQueue {
+  /** {@link #offer} result: queued. */
+  public static final int QUEUED = 0;
+
+  /** {@link #offer} result: dropped over the pending limits. */
+  public static final int DROPPED = 1;
+
+  /** {@link #offer} result: dropped, and this is the first drop of a slow-consumer episode. */
+  public static final int DROPPED_NEW_EPISODE = 2;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition notEmpty = lock.newCondition();
+  private final ArrayDeque<IncomingMessage> queue = new ArrayDeque<>();
+  private int waiters;
+  private boolean closed;
+
+  /**
+   * Queues a message unless its subscription is over its pending limits.
+   *
+   * @param message the message; its subscription's counters are updated
+   * @return {@link #QUEUED}, {@link #DROPPED} or {@link #DROPPED_NEW_EPISODE}
+   */
+  public int offer(IncomingMessage message) {
+    NatsSubscription sub = message.subscriptionImpl();
+    int size = message.size();
+    lock.lock();
+    try {
+      if (closed) {
+        return DROPPED;
+      }
+      if (sub.overLimits(size)) {
+        sub.dropped++;
+        if (!sub.slow) {
+          sub.slow = true;
+          return DROPPED_NEW_EPISODE;
+        }
+        return DROPPED;
+      }
+      sub.slow = false;
+      sub.pendingMessages++;
+      sub.pendingBytes += size;
+      queue.addLast(message);
+      if (waiters > 0) {
+        notEmpty.signal();
+      }
+      return QUEUED;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Takes one message (sync subscriptions).
+   *
+   * @param timeoutNanos how long to wait
+   * @return the message, or null on timeout or when closed and empty
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public IncomingMessage poll(long timeoutNanos) throws InterruptedException {
+    long nanos = timeoutNanos;
+    lock.lockInterruptibly();
+    try {
+      while (queue.isEmpty()) {
+        if (closed || nanos <= 0) {
+          return null;
+        }
+        waiters++;
+        try {
+          nanos = notEmpty.awaitNanos(nanos);
+        } finally {
+          waiters--;
+        }
+      }
+      IncomingMessage m = queue.pollFirst();
+      m.subscriptionImpl().released(m.size());
+      return m;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Releases the messages of the previous batch (they were handled), then waits for and takes the
+   * next batch (dispatchers).
+   *
+   * @param batch in: the handled batch; out: the next batch (empty when closed or timed out)
+   * @param max the most messages to take
+   * @param timeoutMillis how long to wait for a message
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public void nextBatch(List<IncomingMessage> batch, int max, long timeoutMillis)
+      throws InterruptedException {
+    lock.lockInterruptibly();
+    try {
+      for (int i = 0, n = batch.size(); i < n; i++) {
+        IncomingMessage m = batch.get(i);
+        m.subscriptionImpl().released(m.size());
+      }
+      batch.clear();
+      long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+      while (queue.isEmpty()) {
+        if (closed || nanos <= 0) {
+          return;
+        }
+        waiters++;
+        try {
+          nanos = notEmpty.awaitNanos(nanos);
+        } finally {
+          waiters--;
+        }
+      }
+      for (int i = 0; i < max && !queue.isEmpty(); i++) {
+        batch.add(queue.pollFirst());
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Closes: producers drop, consumers wake and see the rest of the queue, then nothing. */
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+      notEmpty.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Discards queued messages of one subscription (after {@code unsubscribe()}).
+   *
+   * @param sub the subscription
+   */
+  public void discard(NatsSubscription sub) {
+    lock.lock();
+    try {
+      queue.removeIf(
+          m -> {
+            if (m.subscriptionImpl() == sub) {
+              sub.released(m.size());
+              return true;
+            }
+            return false;
+          });
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Runs an action under this queue's lock (reading or changing pending counters).
+   *
+   * @param action the action
+   */
+  void locked(Runnable action) {
+    lock.lock();
+    try {
+      action.run();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

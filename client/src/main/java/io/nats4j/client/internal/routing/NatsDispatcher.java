@@ -1,0 +1,162 @@
+package io.nats4j.client.internal.routing;
+
+import io.nats4j.client.ConnectionClosedException;
+import io.nats4j.client.Dispatcher;
+import io.nats4j.client.MessageHandler;
+import io.nats4j.client.Subscription;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A dispatcher: one thread that takes batches from its queue and runs each message's handler.
+ *
+ * <p>Thread-safety: safe from any thread. The thread is the only one that runs handlers, so
+ * handlers of one dispatcher never run concurrently.
+ */
+public final class NatsDispatcher implements Dispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(NatsDispatcher.class);
+  private static final int BATCH = 256;
+
+  private final String name;
+  private final boolean isDefault;
+  private final Router router;
+  private final MessageQueue queue = new MessageQueue();
+  private final Set<NatsSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+  private final Thread thread;
+  private volatile boolean closed;
+
+  /**
+   * Creates and starts a dispatcher.
+   *
+   * @param name the name
+   * @param threadName the thread name
+   * @param isDefault whether this is the connection's shared dispatcher
+   * @param router creates the subscriptions
+   */
+  public NatsDispatcher(String name, String threadName, boolean isDefault, Router router) {
+    this.name = name;
+    this.isDefault = isDefault;
+    this.router = router;
+    this.thread = new Thread(this::run, threadName);
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  MessageQueue queue() {
+    return queue;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Subscription subscribe(String subject, MessageHandler handler) {
+    return subscribe(subject, null, handler);
+  }
+
+  @Override
+  public Subscription subscribe(String subject, String queueGroup, MessageHandler handler) {
+    if (handler == null) {
+      throw new IllegalArgumentException("handler must not be null");
+    }
+    if (closed) {
+      throw new ConnectionClosedException("dispatcher " + name + " is closed");
+    }
+    NatsSubscription sub = router.subscribe(subject, queueGroup, handler, this);
+    subscriptions.add(sub);
+    return sub;
+  }
+
+  private void run() {
+    List<IncomingMessage> batch = new ArrayList<>(BATCH);
+    try {
+      while (true) {
+        queue.nextBatch(batch, BATCH, 60_000);
+        if (batch.isEmpty()) {
+          if (closed) {
+            return;
+          }
+          continue;
+        }
+        for (int i = 0, n = batch.size(); i < n; i++) {
+          IncomingMessage m = batch.get(i);
+          NatsSubscription sub = m.subscriptionImpl();
+          if (!sub.accepts()) {
+            continue;
+          }
+          try {
+            sub.handler().onMessage(m);
+          } catch (Throwable t) {
+            LOG.warn("message handler of {} on dispatcher {} threw", sub, name, t);
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      // close() interrupts only a thread that did not stop by itself
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> drain(Duration timeout) {
+    CompletableFuture<?>[] drains =
+        subscriptions.stream().map(s -> s.drain(timeout)).toArray(CompletableFuture[]::new);
+    CompletableFuture<Void> all = CompletableFuture.allOf(drains);
+    return all.whenComplete((ok, error) -> stopThread());
+  }
+
+  @Override
+  public void close() {
+    if (isDefault) {
+      throw new IllegalStateException("the default dispatcher closes with its connection");
+    }
+    shutdown();
+  }
+
+  /** Unsubscribes everything and stops the thread (also used for the default one on close). */
+  public void shutdown() {
+    closed = true;
+    for (NatsSubscription sub : subscriptions) {
+      sub.unsubscribe();
+    }
+    stopThread();
+  }
+
+  /** Stops the thread after the queue is empty, without unsubscribing (connection closed). */
+  public void stopThread() {
+    closed = true;
+    queue.close();
+    if (Thread.currentThread() != thread) {
+      try {
+        thread.join(5_000);
+        if (thread.isAlive()) {
+          thread.interrupt();
+          thread.join(1_000);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Returns the subscriptions.
+   *
+   * @return the subscriptions of this dispatcher
+   */
+  public Set<NatsSubscription> subscriptions() {
+    return subscriptions;
+  }
+
+  @Override
+  public String toString() {
+    return "Dispatcher[" + name + "]";
+  }
+}

@@ -1,0 +1,344 @@
+package io.nats4j.client.internal.routing;
+
+import io.nats4j.client.AuthorizationException;
+import io.nats4j.client.ConnectionClosedException;
+import io.nats4j.client.Message;
+import io.nats4j.client.MessageHandler;
+import io.nats4j.client.NatsException;
+import io.nats4j.client.NatsTimeoutException;
+import io.nats4j.client.Subscription;
+import io.nats4j.client.internal.protocol.Msg;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One subscription, sync (own {@link MessageQueue}) or async (its dispatcher's queue and a
+ * handler).
+ *
+ * <p>Thread-safety: safe from any thread. Ownership of the fields: {@code delivered} and {@code
+ * max} are written by the reader thread; pending counters, {@code dropped}, {@code slow} and drain
+ * completion are guarded by the queue's lock; the lifecycle flags are volatile and only move
+ * forward (active → incoming done → finished).
+ */
+public final class NatsSubscription implements Subscription {
+  private final long sid;
+  private final String subject;
+  private final String queueGroup;
+  private final MessageQueue queue;
+  private final MessageHandler handler;
+  private final NatsDispatcher dispatcher;
+  private final SubscriptionTable table;
+  private final RoutingHost host;
+
+  private volatile long maxPendingMessages;
+  private volatile long maxPendingBytes;
+
+  // guarded by queue's lock
+  long pendingMessages;
+  long pendingBytes;
+  long dropped;
+  boolean slow;
+  private boolean drainCompleted;
+
+  // written by the reader thread only
+  private volatile long delivered;
+  private volatile long max;
+
+  private volatile boolean incomingDone;
+  private volatile boolean discarded;
+  private volatile NatsException failure;
+  private volatile CompletableFuture<Void> drainFuture;
+
+  NatsSubscription(
+      long sid,
+      String subject,
+      String queueGroup,
+      MessageQueue queue,
+      MessageHandler handler,
+      NatsDispatcher dispatcher,
+      SubscriptionTable table,
+      RoutingHost host,
+      long maxPendingMessages,
+      long maxPendingBytes) {
+    this.sid = sid;
+    this.subject = subject;
+    this.queueGroup = queueGroup;
+    this.queue = queue;
+    this.handler = handler;
+    this.dispatcher = dispatcher;
+    this.table = table;
+    this.host = host;
+    this.maxPendingMessages = maxPendingMessages;
+    this.maxPendingBytes = maxPendingBytes;
+  }
+
+  /**
+   * Returns the subscription id.
+   *
+   * @return the sid used on the wire
+   */
+  public long sid() {
+    return sid;
+  }
+
+  @Override
+  public String subject() {
+    return subject;
+  }
+
+  @Override
+  public String queue() {
+    return queueGroup;
+  }
+
+  /**
+   * Returns the auto-unsubscribe limit.
+   *
+   * @return the total messages after which interest stops, or 0
+   */
+  public long max() {
+    return max;
+  }
+
+  MessageHandler handler() {
+    return handler;
+  }
+
+  /**
+   * Routes one message from the reader thread.
+   *
+   * @param msg the parsed message
+   * @param connection what replies are published on
+   * @return true if the message was dropped
+   */
+  boolean deliver(Msg msg, RoutingHost connection) {
+    long n = delivered + 1;
+    delivered = n;
+    long limit = max;
+    if (discarded || (limit > 0 && n > limit)) {
+      return true;
+    }
+    int result = queue.offer(new IncomingMessage(msg, this, connection));
+    if (limit > 0 && n == limit) {
+      table.remove(this);
+      markIncomingDone();
+    }
+    if (result == MessageQueue.DROPPED_NEW_EPISODE) {
+      host.slowConsumer(this);
+    }
+    return result != MessageQueue.QUEUED;
+  }
+
+  boolean overLimits(int size) {
+    long maxMsgs = maxPendingMessages;
+    long maxBytes = maxPendingBytes;
+    return (maxMsgs > 0 && pendingMessages + 1 > maxMsgs)
+        || (maxBytes > 0 && pendingBytes + size > maxBytes);
+  }
+
+  /** Called under the queue lock when a message was taken or handled. */
+  void released(int size) {
+    pendingMessages--;
+    pendingBytes -= size;
+    checkDrainCompleted();
+  }
+
+  private void checkDrainCompleted() {
+    CompletableFuture<Void> f = drainFuture;
+    if (f != null && incomingDone && pendingMessages == 0 && !drainCompleted) {
+      drainCompleted = true;
+      host.runOnEventThread(() -> f.complete(null));
+    }
+  }
+
+  /** No more messages will be routed here (auto-unsubscribe reached, drained, closed). */
+  void markIncomingDone() {
+    incomingDone = true;
+    queue.locked(this::checkDrainCompleted);
+    if (dispatcher == null) {
+      queue.close();
+    }
+  }
+
+  /**
+   * Ends the subscription because the server denied it or the connection closed.
+   *
+   * @param cause what {@link #next} throws from now on
+   */
+  public void fail(NatsException cause) {
+    failure = cause;
+    table.remove(this);
+    markIncomingDone();
+    CompletableFuture<Void> f = drainFuture;
+    if (f != null) {
+      host.runOnEventThread(() -> f.completeExceptionally(cause));
+    }
+  }
+
+  @Override
+  public Message next(Duration timeout) {
+    if (handler != null) {
+      throw new IllegalStateException(
+          "next() is for synchronous subscriptions; this one delivers to a MessageHandler");
+    }
+    IncomingMessage m;
+    try {
+      m = queue.poll(timeout.toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NatsException("interrupted while waiting for a message on " + subject, e);
+    }
+    if (m != null) {
+      return m;
+    }
+    NatsException f = failure;
+    if (f instanceof AuthorizationException) {
+      throw new AuthorizationException(f.getMessage(), f);
+    }
+    if (incomingDone || discarded) {
+      if (f instanceof ConnectionClosedException) {
+        throw new ConnectionClosedException(f.getMessage(), f);
+      }
+      throw new IllegalStateException("subscription to " + subject + " is no longer active");
+    }
+    throw new NatsTimeoutException(
+        "no message on " + subject + " within " + timeout.toMillis() + " ms");
+  }
+
+  @Override
+  public boolean isActive() {
+    if (discarded || failure != null) {
+      return false;
+    }
+    if (!incomingDone) {
+      return true;
+    }
+    long[] pending = new long[1];
+    queue.locked(() -> pending[0] = pendingMessages);
+    return pending[0] > 0;
+  }
+
+  @Override
+  public void unsubscribe() {
+    if (discarded) {
+      return;
+    }
+    discarded = true;
+    boolean wasRouted = table.remove(this);
+    if (wasRouted) {
+      host.sendUnsubscribe(sid, 0);
+    }
+    markIncomingDone();
+    queue.discard(this);
+  }
+
+  @Override
+  public void unsubscribe(int afterMessages) {
+    if (afterMessages < 1) {
+      throw new IllegalArgumentException("afterMessages must be at least 1, was " + afterMessages);
+    }
+    if (incomingDone) {
+      return;
+    }
+    max = afterMessages;
+    host.sendUnsubscribe(sid, afterMessages);
+    if (delivered >= afterMessages) {
+      table.remove(this);
+      markIncomingDone();
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> drain(Duration timeout) {
+    CompletableFuture<Void> f;
+    synchronized (this) {
+      if (drainFuture != null) {
+        return drainFuture;
+      }
+      f = new CompletableFuture<>();
+      drainFuture = f;
+    }
+    failAfter(f, timeout, "draining the subscription to " + subject);
+    if (incomingDone) {
+      queue.locked(this::checkDrainCompleted);
+      return f;
+    }
+    host.sendUnsubscribe(sid, 0);
+    host.ping()
+        .whenComplete(
+            (ok, error) -> {
+              // after the PONG the server has sent everything it will send on this sid
+              table.remove(this);
+              markIncomingDone();
+            });
+    return f;
+  }
+
+  /**
+   * Completes {@code future} with a {@link NatsTimeoutException} after {@code timeout}.
+   *
+   * @param future the future
+   * @param timeout the time limit
+   * @param what the operation, for the message
+   */
+  static void failAfter(CompletableFuture<?> future, Duration timeout, String what) {
+    CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
+        .execute(
+            () ->
+                future.completeExceptionally(
+                    new NatsTimeoutException(
+                        what + " did not finish within " + timeout.toMillis() + " ms")));
+  }
+
+  @Override
+  public void setPendingLimits(long maxMessages, long maxBytes) {
+    this.maxPendingMessages = maxMessages;
+    this.maxPendingBytes = maxBytes;
+  }
+
+  @Override
+  public long pendingMessages() {
+    long[] v = new long[1];
+    queue.locked(() -> v[0] = pendingMessages);
+    return v[0];
+  }
+
+  @Override
+  public long pendingBytes() {
+    long[] v = new long[1];
+    queue.locked(() -> v[0] = pendingBytes);
+    return v[0];
+  }
+
+  @Override
+  public long droppedMessages() {
+    long[] v = new long[1];
+    queue.locked(() -> v[0] = dropped);
+    return v[0];
+  }
+
+  @Override
+  public long deliveredMessages() {
+    return delivered;
+  }
+
+  /**
+   * Tells whether messages of this subscription should still reach its handler.
+   *
+   * @return false after {@code unsubscribe()}
+   */
+  boolean accepts() {
+    return !discarded;
+  }
+
+  @Override
+  public String toString() {
+    return "Subscription[sid="
+        + sid
+        + ", subject="
+        + subject
+        + (queueGroup == null ? "" : ", queue=" + queueGroup)
+        + "]";
+  }
+}

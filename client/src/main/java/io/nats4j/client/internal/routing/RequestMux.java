@@ -1,0 +1,137 @@
+package io.nats4j.client.internal.routing;
+
+import io.nats4j.client.Message;
+import io.nats4j.client.NoRespondersException;
+import io.nats4j.client.internal.protocol.Msg;
+import io.nats4j.client.internal.protocol.Nuid;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * All requests of a connection share one subscription, {@code <inbox prefix>.<nuid>.*}; each
+ * request gets a token (the last subject token) that maps to its future.
+ *
+ * <p>Thread-safety: safe from any thread. Futures are completed on the reader thread, so they must
+ * be internal: the connection hands users derived futures completed elsewhere.
+ */
+public final class RequestMux {
+  private record Pending(CompletableFuture<Message> future, String subject) {}
+
+  private final String prefix;
+  private final ConcurrentHashMap<String, Pending> waiting = new ConcurrentHashMap<>();
+  private final AtomicLong tokens = new AtomicLong();
+  private volatile long sid = -1;
+
+  /**
+   * Creates the mux.
+   *
+   * @param inboxPrefix the connection's inbox prefix, e.g. {@code _INBOX}
+   */
+  public RequestMux(String inboxPrefix) {
+    this.prefix = inboxPrefix + "." + Nuid.next() + ".";
+  }
+
+  /**
+   * Returns the wildcard subject the mux subscribes to.
+   *
+   * @return {@code <prefix>.<nuid>.*}
+   */
+  public String subject() {
+    return prefix + "*";
+  }
+
+  /**
+   * Returns the mux subscription's sid.
+   *
+   * @return the sid, or -1 before the first request
+   */
+  public long sid() {
+    return sid;
+  }
+
+  /**
+   * Subscribes the mux on first use.
+   *
+   * @param table allocates the sid
+   * @param host writes the SUB
+   */
+  public void ensureSubscribed(SubscriptionTable table, RoutingHost host) {
+    if (sid != -1) {
+      return;
+    }
+    synchronized (this) {
+      if (sid == -1) {
+        long newSid = table.nextSid();
+        host.sendSubscribe(newSid, subject(), null);
+        sid = newSid;
+      }
+    }
+  }
+
+  /**
+   * Registers a request.
+   *
+   * @param future completed with the reply
+   * @param subject the request subject, for error messages
+   * @return the reply subject to publish the request with
+   */
+  public String register(CompletableFuture<Message> future, String subject) {
+    String token = Long.toString(tokens.incrementAndGet(), 36);
+    waiting.put(token, new Pending(future, subject));
+    return prefix + token;
+  }
+
+  /**
+   * Forgets a request (timed out, cancelled, or never sent).
+   *
+   * @param replySubject the reply subject {@link #register} returned
+   */
+  public void forget(String replySubject) {
+    if (replySubject.startsWith(prefix)) {
+      waiting.remove(replySubject.substring(prefix.length()));
+    }
+  }
+
+  /**
+   * Returns how many requests wait for replies.
+   *
+   * @return the number of pending requests
+   */
+  public int pending() {
+    return waiting.size();
+  }
+
+  void onReply(Msg msg, RoutingHost host) {
+    String subject = msg.subject();
+    if (!subject.startsWith(prefix)) {
+      return;
+    }
+    Pending p = waiting.remove(subject.substring(prefix.length()));
+    if (p == null) {
+      return;
+    }
+    if (IncomingMessage.statusCode(msg.headers()) == 503 && msg.payload().length == 0) {
+      p.future.completeExceptionally(
+          new NoRespondersException(
+              "no responders: nobody is subscribed to " + p.subject + " (server status 503)"));
+    } else {
+      p.future.complete(new IncomingMessage(msg, null, host));
+    }
+  }
+
+  /**
+   * Fails every pending request.
+   *
+   * @param cause the failure
+   */
+  public void failAll(Throwable cause) {
+    List<Pending> all = new ArrayList<>(waiting.values());
+    waiting.clear();
+    for (Pending p : all) {
+      p.future.completeExceptionally(cause);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.nats4j.client.internal.routing;
+
+import io.nats4j.client.MessageHandler;
+import io.nats4j.client.internal.protocol.Msg;
+import io.nats4j.client.internal.protocol.Subjects;
+
+/**
+ * Creates subscriptions and routes every received message to its subscription or to the request
+ * mux.
+ *
+ * <p>Thread-safety: {@link #subscribe} is safe from any thread; {@link #route} is called by the
+ * reader thread only, which also owns the inbound counters (published to other threads through
+ * {@link #publishCounters()}).
+ */
+public final class Router {
+  private final SubscriptionTable table;
+  private final RoutingHost host;
+  private final RequestMux mux;
+  private final long defaultPendingMessages;
+  private final long defaultPendingBytes;
+
+  private long inMessages;
+  private long inBytes;
+  private long dropped;
+  private volatile long[] counters = new long[3];
+
+  /**
+   * Creates the router.
+   *
+   * @param table the subscription table
+   * @param host the connection
+   * @param mux the request mux
+   * @param defaultPendingMessages pending message limit of new subscriptions
+   * @param defaultPendingBytes pending byte limit of new subscriptions
+   */
+  public Router(
+      SubscriptionTable table,
+      RoutingHost host,
+      RequestMux mux,
+      long defaultPendingMessages,
+      long defaultPendingBytes) {
+    this.table = table;
+    this.host = host;
+    this.mux = mux;
+    this.defaultPendingMessages = defaultPendingMessages;
+    this.defaultPendingBytes = defaultPendingBytes;
+  }
+
+  /**
+   * Validates, registers and sends a subscription.
+   *
+   * @param subject the subject
+   * @param queue the queue group or null
+   * @param handler the handler, null for a sync subscription
+   * @param dispatcher the dispatcher, null for a sync subscription
+   * @return the subscription
+   * @throws IllegalArgumentException for an invalid subject or queue, before anything is written
+   */
+  public NatsSubscription subscribe(
+      String subject, String queue, MessageHandler handler, NatsDispatcher dispatcher) {
+    Subjects.validateSubscribeSubject(subject);
+    if (queue != null) {
+      Subjects.validateQueueGroup(queue);
+    }
+    long sid = table.nextSid();
+    MessageQueue q = dispatcher == null ? new MessageQueue() : dispatcher.queue();
+    NatsSubscription sub =
+        new NatsSubscription(
+            sid,
+            subject,
+            queue,
+            q,
+            handler,
+            dispatcher,
+            table,
+            host,
+            defaultPendingMessages,
+            defaultPendingBytes);
+    table.add(sub);
+    try {
+      host.sendSubscribe(sid, subject, queue);
+    } catch (RuntimeException e) {
+      table.remove(sub);
+      throw e;
+    }
+    return sub;
+  }
+
+  /**
+   * Routes one message (reader thread).
+   *
+   * @param msg the message
+   */
+  public void route(Msg msg) {
+    inMessages++;
+    inBytes += msg.totalSize();
+    long sid = msg.sid();
+    if (sid == mux.sid()) {
+      mux.onReply(msg, host);
+      return;
+    }
+    NatsSubscription sub = table.get(sid);
+    if (sub != null && sub.deliver(msg, host)) {
+      dropped++;
+    }
+  }
+
+  /** Makes the reader's counters visible to other threads (once per read, not per message). */
+  public void publishCounters() {
+    counters = new long[] {inMessages, inBytes, dropped};
+  }
+
+  /**
+   * Returns the inbound counters as of the last {@link #publishCounters()}.
+   *
+   * @return {in messages, in bytes, dropped}
+   */
+  public long[] counters() {
+    return counters;
+  }
+
+  /**
+   * Returns the table.
+   *
+   * @return the subscription table
+   */
+  public SubscriptionTable table() {
+    return table;
+  }
+}

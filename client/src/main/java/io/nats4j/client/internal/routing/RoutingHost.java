@@ -1,0 +1,62 @@
+package io.nats4j.client.internal.routing;
+
+import io.nats4j.client.Headers;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What routing needs from the connection: write protocol ops, report errors, run completions off
+ * the reader thread. Implemented by the connection; keeps routing free of sockets and state.
+ *
+ * <p>Thread-safety: implementations are safe from any thread.
+ */
+public interface RoutingHost {
+
+  /**
+   * Writes {@code SUB subject [queue] sid}.
+   *
+   * @param sid the subscription id
+   * @param subject the validated subject
+   * @param queue the validated queue group or null
+   * @throws io.nats4j.client.ConnectionClosedException if no new subscriptions are allowed
+   */
+  void sendSubscribe(long sid, String subject, String queue);
+
+  /**
+   * Writes {@code UNSUB sid [max]}.
+   *
+   * @param sid the subscription id
+   * @param max stop after this many messages in total, or 0 for at once
+   */
+  void sendUnsubscribe(long sid, long max);
+
+  /**
+   * Writes a PING; the future completes when its PONG arrives (on the reader thread).
+   *
+   * @return the PONG future
+   */
+  CompletableFuture<Void> ping();
+
+  /**
+   * Publishes a reply.
+   *
+   * @param subject the subject
+   * @param replyTo the reply subject or null
+   * @param headers the headers or null
+   * @param data the payload
+   */
+  void publish(String subject, String replyTo, Headers headers, byte[] data);
+
+  /**
+   * Reports the start of a slow-consumer episode.
+   *
+   * @param subscription the subscription that dropped messages
+   */
+  void slowConsumer(NatsSubscription subscription);
+
+  /**
+   * Runs a completion on the event thread, in order with events.
+   *
+   * @param task the completion
+   */
+  void runOnEventThread(Runnable task);
+}

@@ -1,0 +1,110 @@
+package io.nats4j.client.internal.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+
+/**
+ * An open socket and its streams. Knows nothing of NATS.
+ *
+ * <p>Thread-safety: {@link #in()} belongs to the reader thread, {@link #out()} to the writer
+ * thread; {@link #close()} may be called from any thread and makes both fail.
+ *
+ * <p>Why raw streams instead of okio: {@code Okio.sink(Socket)} starts an {@code AsyncTimeout}
+ * watchdog thread per process and adds a segment copy; the reader reads 64 KiB chunks straight into
+ * its own array and the writer writes whole swapped buffers, so neither needs buffering on top of
+ * the socket's own.
+ */
+public final class Transport implements AutoCloseable {
+  /** Socket buffer size requested from the OS for both directions. */
+  static final int SOCKET_BUFFER_BYTES = 2 * 1024 * 1024;
+
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+  private final boolean secure;
+
+  /**
+   * Wraps a connected socket.
+   *
+   * @param socket connected (possibly TLS) socket
+   * @throws IOException if its streams cannot be opened
+   */
+  public Transport(Socket socket) throws IOException {
+    this.socket = socket;
+    this.in = socket.getInputStream();
+    this.out = socket.getOutputStream();
+    this.secure = socket instanceof javax.net.ssl.SSLSocket;
+  }
+
+  /**
+   * Applies the socket options nats4j wants: no Nagle delay, large buffers, keep-alive.
+   *
+   * @param socket a socket, connected or not
+   * @throws SocketException if an option cannot be set
+   */
+  public static void tune(Socket socket) throws SocketException {
+    socket.setTcpNoDelay(true);
+    socket.setKeepAlive(true);
+    socket.setReceiveBufferSize(SOCKET_BUFFER_BYTES);
+    socket.setSendBufferSize(SOCKET_BUFFER_BYTES);
+  }
+
+  /**
+   * Returns the socket.
+   *
+   * @return the socket
+   */
+  public Socket socket() {
+    return socket;
+  }
+
+  /**
+   * Returns the input stream, for the reader thread.
+   *
+   * @return the input stream
+   */
+  public InputStream in() {
+    return in;
+  }
+
+  /**
+   * Returns the output stream, for the writer thread.
+   *
+   * @return the output stream
+   */
+  public OutputStream out() {
+    return out;
+  }
+
+  /**
+   * Tells whether TLS is on.
+   *
+   * @return true for a TLS socket
+   */
+  public boolean secure() {
+    return secure;
+  }
+
+  /**
+   * Sets the read timeout (used during the handshake only).
+   *
+   * @param millis 0 for none
+   * @throws IOException if the socket is closed
+   */
+  public void readTimeout(int millis) throws IOException {
+    socket.setSoTimeout(millis);
+  }
+
+  /** Closes the socket; idempotent, never throws. */
+  @Override
+  public void close() {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing is best effort: the peer may already be gone
+    }
+  }
+}
