@@ -239,7 +239,8 @@ public final class Consumers {
   }
 
   /**
-   * Resets a consumer to its start (ADR-60, API level 4, nats-server 2.14).
+   * Resets a consumer to just after its ack floor, so everything not acknowledged is delivered
+   * again (ADR-60, API level 4, nats-server 2.14).
    *
    * @param stream the stream
    * @param consumer the consumer
@@ -254,7 +255,7 @@ public final class Consumers {
    *
    * @param stream the stream
    * @param consumer the consumer
-   * @param seq the stream sequence, 0 for the consumer's start
+   * @param seq the stream sequence, 0 for just after the ack floor
    * @return the consumer after the reset and the sequence it delivers next
    */
   public ConsumerResetResult reset(String stream, String consumer, long seq) {

@@ -82,6 +82,6 @@ public final class ApiRecords {
   /** {@code CONSUMER.UNPIN} request. */
   public record ConsumerUnpinRequest(String group) {}
 
-  /** {@code CONSUMER.RESET} request; seq 0 resets to the consumer's start. */
+  /** {@code CONSUMER.RESET} request; seq 0 resets to just after the ack floor. */
   public record ConsumerResetRequest(long seq) {}
 }
