@@ -30,7 +30,11 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p><b>Sync publish</b> is a request: it waits up to {@link JetStreamOptions#publishAckTimeout()}
  * for the ack and retries {@link JetStreamOptions#publishRetryAttempts()} times, with a doubling
- * wait, when no stream answered (503, e.g. during a stream leader election).
+ * wait, when no stream answered (503: the stream is not there yet or JetStream is not ready,
+ * ADR-22). A message with a message id is also resent when its ack times out, which is what a
+ * publish meets while an R3 stream elects a new leader (the followers drop it); the stream's
+ * duplicate window makes the resend safe. Without a message id a timeout is thrown at once, since
+ * the message may have been stored.
  *
  * <p><b>Async publish</b> returns at once with a future ack. At most {@link
  * JetStreamOptions#maxOutstandingAcks()} acks are outstanding; when the window is full the publish
@@ -173,7 +177,7 @@ public final class JetStream implements AutoCloseable {
    * @return the ack
    * @throws JetStreamApiException if the stream refused the message, e.g. an expectation failed
    * @throws NoRespondersException if no stream answered, after the retries
-   * @throws NatsTimeoutException if no ack came in time
+   * @throws NatsTimeoutException if no ack came in time (after the retries, with a message id)
    * @throws ApiLevelException if an option needs a newer server
    */
   public PubAck publish(String subject, Headers headers, byte[] data, PublishOptions options) {
@@ -190,6 +194,15 @@ public final class JetStream implements AutoCloseable {
         }
         sleep(wait);
         wait = wait.multipliedBy(2);
+      } catch (NatsTimeoutException e) {
+        // Followers drop publishes while a stream elects a leader, so the request times out
+        // instead of meeting no responders. Resending is only safe when the stream can drop a
+        // duplicate: the message carries a message id.
+        if (attempt >= o.publishRetryAttempts()
+            || h == null
+            || h.first(PublishHeaders.MSG_ID) == null) {
+          throw e;
+        }
       }
     }
   }

@@ -129,7 +129,8 @@ public final class JetStreamOptions {
   }
 
   /**
-   * Returns how often a sync publish is retried after a no-responders (503) answer.
+   * Returns how often a sync publish is retried after a no-responders (503) answer, or after a
+   * timeout when the message has a message id.
    *
    * @return the retry count, 0 for none
    */

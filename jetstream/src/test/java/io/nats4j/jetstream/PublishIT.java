@@ -244,6 +244,27 @@ class PublishIT {
   }
 
   @Test
+  void syncPublishRetriesNoRespondersUntilTheStreamExists() {
+    String late = stream + "LATE";
+    JetStream patient =
+        JetStream.of(
+            nc, JetStreamOptions.builder().publishRetry(6, Duration.ofMillis(100)).build());
+    CompletableFuture<StreamInfo> created =
+        CompletableFuture.supplyAsync(
+            () -> js.streams().create(StreamConfig.builder(late).subjects("late.subject").build()),
+            CompletableFuture.delayedExecutor(300, java.util.concurrent.TimeUnit.MILLISECONDS));
+    try {
+      PubAck ack = patient.publish("late.subject", new byte[] {1});
+      assertEquals(late, ack.stream());
+      assertTrue(created.isDone(), "the publish succeeded only once the stream existed");
+    } finally {
+      created.join();
+      js.streams().delete(late);
+      patient.close();
+    }
+  }
+
+  @Test
   void hundredThousandAsyncPublishesAreAllAckedInOrder() {
     int n = 100_000;
     List<CompletableFuture<PubAck>> acks = new ArrayList<>(n);
