@@ -1,10 +1,14 @@
 package io.nats4j.client.internal.connection;
 
 import io.nats4j.client.AuthenticationException;
+import io.nats4j.client.Credentials;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Options;
 import io.nats4j.client.ServerInfo;
+import io.nats4j.client.TlsOptions;
+import io.nats4j.client.internal.auth.AuthFields;
+import io.nats4j.client.internal.auth.Authenticator;
 import io.nats4j.client.internal.protocol.ConnectRequest;
 import io.nats4j.client.internal.protocol.Err;
 import io.nats4j.client.internal.protocol.GrowableBuffer;
@@ -13,6 +17,7 @@ import io.nats4j.client.internal.protocol.Pong;
 import io.nats4j.client.internal.protocol.ProtocolParser;
 import io.nats4j.client.internal.protocol.ProtocolWriter;
 import io.nats4j.client.internal.protocol.ServerOp;
+import io.nats4j.client.internal.transport.TlsUpgrader;
 import io.nats4j.client.internal.transport.Transport;
 import java.io.EOFException;
 import java.io.IOException;
@@ -36,9 +41,9 @@ final class Handshake {
    * @param info the server's INFO
    * @param leftover ops that arrived after the PONG, for the reader to process first
    */
-  record Result(ServerInfo info, List<ServerOp> leftover) {}
+  record Result(Transport transport, ServerInfo info, List<ServerOp> leftover) {}
 
-  private final Transport transport;
+  private Transport transport;
   private final ProtocolParser parser;
   private final long deadline;
   private final byte[] buffer = new byte[16 * 1024];
@@ -74,8 +79,19 @@ final class Handshake {
   }
 
   private Result run(ServerAddress address, Options options) throws IOException {
+    TlsOptions tls = options.tls();
+    boolean upgraded = false;
+    if (tls != null && tls.isHandshakeFirst()) {
+      upgrade(address, tls);
+      upgraded = true;
+    }
     Info info = (Info) readUntil(Info.class, "INFO");
-    ConnectRequest request = connectRequest(address, options, info);
+    boolean wantTls = address.tlsRequired() || info.info().tlsRequired() || tls != null;
+    if (wantTls && !upgraded) {
+      upgrade(address, tls == null ? TlsOptions.builder().build() : tls);
+      upgraded = true;
+    }
+    ConnectRequest request = connectRequest(address, options, info.nonce(), upgraded);
     GrowableBuffer out = new GrowableBuffer(512);
     ProtocolWriter.connect(out, request);
     ProtocolWriter.ping(out);
@@ -83,17 +99,40 @@ final class Handshake {
     transport.out().flush();
     readUntil(Pong.class, "PONG");
     transport.readTimeout(0);
-    return new Result(info.info(), new ArrayList<>(ops));
+    return new Result(transport, info.info(), new ArrayList<>(ops));
   }
 
-  static ConnectRequest connectRequest(ServerAddress address, Options options, Info info) {
-    String user = address.user();
-    String pass = address.password();
-    String token = address.token();
+  private void upgrade(ServerAddress address, TlsOptions tls) throws IOException {
+    long remaining = deadline - System.nanoTime();
+    if (remaining <= 0) {
+      throw timeout("the TLS handshake");
+    }
+    transport.readTimeout((int) Math.max(1, remaining / 1_000_000));
+    try {
+      transport =
+          new Transport(
+              TlsUpgrader.upgrade(transport.socket(), tls, address.host(), address.port()));
+    } catch (SocketTimeoutException e) {
+      throw timeout("the TLS handshake");
+    }
+  }
+
+  /**
+   * Builds CONNECT: the supplier's credentials, else the options', else the URL's.
+   *
+   * @param address the server address
+   * @param options the options
+   * @param nonce the INFO nonce or null
+   * @param tls whether the connection is TLS
+   * @return the request (holds secrets: never log its JSON)
+   */
+  static ConnectRequest connectRequest(
+      ServerAddress address, Options options, String nonce, boolean tls) {
+    AuthFields auth = Authenticator.fieldsFor(credentials(address, options), nonce);
     return new ConnectRequest(
         false,
         false,
-        address.tlsRequired(),
+        tls,
         options.name(),
         "java",
         VERSION,
@@ -101,12 +140,30 @@ final class Handshake {
         !options.noEcho(),
         true,
         true,
-        user,
-        pass,
-        token,
-        null,
-        null,
-        null);
+        auth.user(),
+        auth.pass(),
+        auth.authToken(),
+        auth.nkey(),
+        auth.jwt(),
+        auth.sig());
+  }
+
+  private static Credentials credentials(ServerAddress address, Options options) {
+    if (options.credentialsSupplier() != null) {
+      return options.credentialsSupplier().get();
+    }
+    if (options.credentials() != null) {
+      return options.credentials();
+    }
+    if (address.user() != null) {
+      return Credentials.userPassword(
+          address.user(),
+          address.password() == null ? new char[0] : address.password().toCharArray());
+    }
+    if (address.token() != null) {
+      return Credentials.token(address.token().toCharArray());
+    }
+    return null;
   }
 
   /** Reads until an op of {@code type} arrives; consumes it and everything before it. */

@@ -165,7 +165,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
       Transport.tune(socket);
       ProtocolParser parser = new ProtocolParser(options.maxControlLine(), MAX_PAYLOAD_BOUND);
       Handshake.Result result = Handshake.run(t, address, options, parser, deadline);
-      return new Session(address, t, parser, result);
+      return new Session(address, result.transport(), parser, result);
     } catch (IOException | RuntimeException e) {
       t.close();
       throw e;
