@@ -50,6 +50,9 @@ class ClusterPublishIT {
             .build();
     try (Connection nc = Nats.connect(anyServerBut(leader).clientUrl());
         JetStream js = JetStream.of(nc, options)) {
+      ClusterInfo cluster = js.streams().info("KILLASYNC").cluster();
+      assertEquals(nameOf(leader), cluster.leader());
+      assertEquals(2, cluster.replicas().size(), "two followers");
       List<CompletableFuture<PubAck>> acks = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         if (i == n / 2) {
