@@ -94,6 +94,8 @@ public record PublishOptions(
     private Builder() {}
 
     /**
+     * Sets the deduplication id.
+     *
      * @param messageId the deduplication id
      * @return this
      */
@@ -103,6 +105,8 @@ public record PublishOptions(
     }
 
     /**
+     * Sets the stream that must store the message.
+     *
      * @param stream the stream that must store the message
      * @return this
      */
@@ -112,6 +116,8 @@ public record PublishOptions(
     }
 
     /**
+     * Sets the stream's expected last sequence.
+     *
      * @param sequence the stream's expected last sequence
      * @return this
      */
@@ -121,6 +127,8 @@ public record PublishOptions(
     }
 
     /**
+     * Sets the expected last sequence on the published subject (0: none yet).
+     *
      * @param sequence the expected last sequence on the published subject (0: none yet)
      * @return this
      */
@@ -141,6 +149,8 @@ public record PublishOptions(
     }
 
     /**
+     * Sets the expected id of the stream's last message.
+     *
      * @param messageId the expected id of the stream's last message
      * @return this
      */
@@ -150,6 +160,8 @@ public record PublishOptions(
     }
 
     /**
+     * Sets how long the message lives, at least 1 s.
+     *
      * @param ttl how long the message lives, at least 1 s
      * @return this
      */

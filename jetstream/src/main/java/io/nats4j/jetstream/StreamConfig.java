@@ -220,6 +220,8 @@ public record StreamConfig(
     private Builder() {}
 
     /**
+     * Sets the stream name.
+     *
      * @param name the stream name
      * @return this
      */
@@ -229,6 +231,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets free text.
+     *
      * @param description free text
      * @return this
      */
@@ -260,6 +264,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets the retention policy.
+     *
      * @param retention the retention policy
      * @return this
      */
@@ -269,6 +275,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets the most consumers, -1 for unlimited.
+     *
      * @param maxConsumers the most consumers, -1 for unlimited
      * @return this
      */
@@ -278,6 +286,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets the most messages, -1 for unlimited.
+     *
      * @param maxMsgs the most messages, -1 for unlimited
      * @return this
      */
@@ -287,6 +297,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets the most bytes, -1 for unlimited.
+     *
      * @param maxBytes the most bytes, -1 for unlimited
      * @return this
      */
@@ -296,6 +308,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets the oldest message age, null or zero for unlimited.
+     *
      * @param maxAge the oldest message age, null or zero for unlimited
      * @return this
      */
@@ -305,6 +319,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets the most messages per subject, -1 for unlimited.
+     *
      * @param maxMsgsPerSubject the most messages per subject, -1 for unlimited
      * @return this
      */
@@ -314,6 +330,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets the largest message in bytes, -1 for the server's limit.
+     *
      * @param maxMsgSize the largest message in bytes, -1 for the server's limit
      * @return this
      */
@@ -323,6 +341,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets what happens when a limit is hit.
+     *
      * @param discard what happens when a limit is hit
      * @return this
      */
@@ -332,6 +352,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets file or memory.
+     *
      * @param storage file or memory
      * @return this
      */
@@ -341,6 +363,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets 1, 3 or 5.
+     *
      * @param numReplicas 1, 3 or 5
      * @return this
      */
@@ -350,6 +374,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets true to not acknowledge publishes.
+     *
      * @param noAck true to not acknowledge publishes
      * @return this
      */
@@ -359,6 +385,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets the deduplication window for {@code Nats-Msg-Id}.
+     *
      * @param duplicateWindow the deduplication window for {@code Nats-Msg-Id}
      * @return this
      */
@@ -368,6 +396,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets cluster/tags placement.
+     *
      * @param placement cluster/tags placement
      * @return this
      */
@@ -377,6 +407,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets the stream to mirror.
+     *
      * @param mirror the stream to mirror
      * @return this
      */
@@ -397,6 +429,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets storage compression.
+     *
      * @param compression storage compression
      * @return this
      */
@@ -406,6 +440,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets the sequence of the first message.
+     *
      * @param firstSeq the sequence of the first message
      * @return this
      */
@@ -415,6 +451,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets a transform applied to incoming subjects.
+     *
      * @param subjectTransform a transform applied to incoming subjects
      * @return this
      */
@@ -424,6 +462,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets republishing of stored messages.
+     *
      * @param republish republishing of stored messages
      * @return this
      */
@@ -433,6 +473,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets true to allow Direct Get.
+     *
      * @param allowDirect true to allow Direct Get
      * @return this
      */
@@ -442,6 +484,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets true to let a mirror answer Direct Gets.
+     *
      * @param mirrorDirect true to let a mirror answer Direct Gets
      * @return this
      */
@@ -451,6 +495,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets with discard new, apply it per subject.
+     *
      * @param discardNewPerSubject with discard new, apply it per subject
      * @return this
      */
@@ -460,6 +506,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets true to seal the stream (update only, irreversible).
+     *
      * @param sealed true to seal the stream (update only, irreversible)
      * @return this
      */
@@ -469,6 +517,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets true to refuse message deletes.
+     *
      * @param denyDelete true to refuse message deletes
      * @return this
      */
@@ -478,6 +528,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets true to refuse purges.
+     *
      * @param denyPurge true to refuse purges
      * @return this
      */
@@ -487,6 +539,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets true to allow the {@code Nats-Rollup} header.
+     *
      * @param allowRollupHdrs true to allow the {@code Nats-Rollup} header
      * @return this
      */
@@ -496,6 +550,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets defaults and caps for consumers.
+     *
      * @param consumerLimits defaults and caps for consumers
      * @return this
      */
@@ -505,6 +561,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets true to honour {@code Nats-TTL} (API level 1).
+     *
      * @param allowMsgTtl true to honour {@code Nats-TTL} (API level 1)
      * @return this
      */
@@ -514,6 +572,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets how long delete markers live (API level 1).
+     *
      * @param subjectDeleteMarkerTtl how long delete markers live (API level 1)
      * @return this
      */
@@ -523,6 +583,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets true to make this a counter stream (API level 2).
+     *
      * @param allowMsgCounter true to make this a counter stream (API level 2)
      * @return this
      */
@@ -532,6 +594,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets true to allow atomic batch publish (API level 2).
+     *
      * @param allowAtomic true to allow atomic batch publish (API level 2)
      * @return this
      */
@@ -541,6 +605,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets true to allow scheduled messages (API level 2).
+     *
      * @param allowMsgSchedules true to allow scheduled messages (API level 2)
      * @return this
      */
@@ -550,6 +616,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets the persistence mode (API level 2).
+     *
      * @param persistMode the persistence mode (API level 2)
      * @return this
      */
@@ -559,6 +627,8 @@ public record StreamConfig(
     }
 
     /**
+     * Sets true to allow fast-ingest batch publish (API level 4).
+     *
      * @param allowBatched true to allow fast-ingest batch publish (API level 4)
      * @return this
      */
