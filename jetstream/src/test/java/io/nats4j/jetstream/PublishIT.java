@@ -333,6 +333,40 @@ class PublishIT {
   }
 
   @Test
+  void lateAcksTimeOutAndClosingTheContextFailsTheRest() {
+    try (NatsServer own = NatsServer.start(ServerConfig.builder().jetStream().build());
+        Connection c = Nats.connect(own.clientUrl());
+        JetStream quick =
+            JetStream.of(
+                c,
+                JetStreamOptions.builder()
+                    .publishAckTimeout(Duration.ofMillis(300))
+                    .maxOutstandingAcks(10)
+                    .build());
+        JetStream patient = JetStream.of(c)) {
+      quick.streams().create(StreamConfig.builder("T").subjects("t").build());
+      own.pause();
+      CompletableFuture<PubAck> late;
+      CompletableFuture<PubAck> closed;
+      try {
+        late = quick.publishAsync("t", new byte[] {1});
+        closed = patient.publishAsync("t", new byte[] {2});
+        CompletionException timedOut = assertThrows(CompletionException.class, late::join);
+        assertInstanceOf(io.nats4j.client.NatsTimeoutException.class, timedOut.getCause());
+        assertTrue(timedOut.getCause().getMessage().contains("may or may not be stored"));
+        assertEquals(0, quick.outstandingAcks(), "the slot came back");
+        patient.close();
+        CompletionException e = assertThrows(CompletionException.class, closed::join);
+        assertTrue(e.getCause().getMessage().contains("closed"), e.getCause().getMessage());
+        assertThrows(JetStreamException.class, () -> patient.publishAsync("t", new byte[] {3}));
+      } finally {
+        own.resume();
+      }
+      assertEquals(3, quick.publishAsync("t", new byte[] {4}).join().seq(), "late acks ignored");
+    }
+  }
+
+  @Test
   void outstandingAcksFailWithADisconnectedErrorWhenTheConnectionDrops() {
     try (NatsServer own = NatsServer.start(ServerConfig.builder().jetStream().build());
         Connection c = Nats.connect(own.clientUrl());
