@@ -132,6 +132,23 @@ public final class NatsSubscription implements Subscription {
   void reachedMax() {
     table.remove(this);
     markIncomingDone();
+    forgetInDispatcher();
+  }
+
+  private void forgetInDispatcher() {
+    if (dispatcher != null) {
+      dispatcher.subscriptions().remove(this);
+    }
+  }
+
+  /**
+   * Returns how many messages remain before auto-unsubscribe, for resubscribing after a reconnect.
+   *
+   * @return the remaining count, 0 when there is no limit
+   */
+  public long remainingBeforeMax() {
+    long limit = max;
+    return limit <= 0 ? 0 : Math.max(1, limit - delivered);
   }
 
   MessageQueue pendingQueue() {
@@ -156,6 +173,7 @@ public final class NatsSubscription implements Subscription {
     CompletableFuture<Void> f = drainFuture;
     if (f != null && incomingDone && pendingMessages == 0 && !drainCompleted) {
       drainCompleted = true;
+      forgetInDispatcher();
       host.runOnEventThread(() -> f.complete(null));
     }
   }
@@ -178,6 +196,7 @@ public final class NatsSubscription implements Subscription {
     failure = cause;
     table.remove(this);
     markIncomingDone();
+    forgetInDispatcher();
     CompletableFuture<Void> f = drainFuture;
     if (f != null) {
       host.runOnEventThread(() -> f.completeExceptionally(cause));
@@ -239,6 +258,7 @@ public final class NatsSubscription implements Subscription {
     }
     markIncomingDone();
     queue.discard(this);
+    forgetInDispatcher();
   }
 
   @Override

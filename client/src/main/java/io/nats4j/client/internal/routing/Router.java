@@ -1,9 +1,13 @@
 package io.nats4j.client.internal.routing;
 
 import io.nats4j.client.MessageHandler;
+import io.nats4j.client.internal.protocol.GrowableBuffer;
 import io.nats4j.client.internal.protocol.Msg;
+import io.nats4j.client.internal.protocol.ProtocolWriter;
 import io.nats4j.client.internal.protocol.Subjects;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Creates subscriptions and routes every received message to its subscription or to the request
@@ -155,6 +159,30 @@ public final class Router {
       }
       newlySlow.clear();
     }
+  }
+
+  /**
+   * Writes the SUBs of every routed subscription (original sids, queue groups, and {@code UNSUB sid
+   * remaining} for auto-unsubscribe) plus the request mux, for a new transport after a reconnect.
+   * Subscriptions closed meanwhile are not in the table, so nothing is sent for them.
+   *
+   * @param out the preamble buffer
+   * @return how many subscriptions were written (the mux not counted)
+   */
+  public int resubscribe(GrowableBuffer out) {
+    List<NatsSubscription> subs = table.all();
+    subs.sort(Comparator.comparingLong(NatsSubscription::sid));
+    for (NatsSubscription sub : subs) {
+      ProtocolWriter.sub(out, sub.subject(), sub.queue(), sub.sid());
+      long remaining = sub.remainingBeforeMax();
+      if (remaining > 0) {
+        ProtocolWriter.unsub(out, sub.sid(), remaining);
+      }
+    }
+    if (mux.sid() != -1) {
+      ProtocolWriter.sub(out, mux.subject(), null, mux.sid());
+    }
+    return subs.size();
   }
 
   /** Makes the reader's counters visible to other threads (once per read, not per message). */

@@ -166,4 +166,23 @@ class MessageQueueTest {
     assertTrue(host.ops.contains("UNSUB 1"));
     assertTrue(!sub.isActive());
   }
+
+  @Test
+  void resubscribeWritesActiveSubscriptionsWithRemainingCounts() {
+    NatsSubscription a = router.subscribe("a", null, null, null);
+    NatsSubscription b = router.subscribe("b", "q", null, null);
+    NatsSubscription gone = router.subscribe("c", null, null, null);
+    b.unsubscribe(5);
+    router.route(msg(2, 1));
+    router.route(msg(2, 1));
+    router.flush();
+    gone.unsubscribe();
+    io.nats4j.client.internal.protocol.GrowableBuffer out =
+        new io.nats4j.client.internal.protocol.GrowableBuffer(256);
+    assertEquals(2, router.resubscribe(out));
+    assertEquals(
+        "SUB a 1\r\nSUB b q 2\r\nUNSUB 2 3\r\n",
+        new String(out.toByteArray(), java.nio.charset.StandardCharsets.US_ASCII));
+    assertTrue(a.isActive());
+  }
 }
