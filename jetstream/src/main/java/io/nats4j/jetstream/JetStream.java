@@ -1,0 +1,299 @@
+package io.nats4j.jetstream;
+
+import io.nats4j.client.Connection;
+import io.nats4j.client.ConnectionClosedException;
+import io.nats4j.client.Headers;
+import io.nats4j.client.Message;
+import io.nats4j.client.NatsTimeoutException;
+import io.nats4j.client.NoRespondersException;
+import io.nats4j.jetstream.internal.ApiClient;
+import io.nats4j.jetstream.internal.AsyncPublisher;
+import io.nats4j.jetstream.internal.PublishHeaders;
+import io.nats4j.jetstream.internal.Responses;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A JetStream context on a connection: publishing with acks, and the entry to stream and consumer
+ * management.
+ *
+ * <pre>{@code
+ * try (Connection nc = Nats.connect("nats://127.0.0.1:4222");
+ *     JetStream js = JetStream.of(nc)) {
+ *   js.streams().create(StreamConfig.builder("ORDERS").subjects("orders.>").build());
+ *   PubAck ack = js.publish("orders.new", data, PublishOptions.builder().messageId("o-1").build());
+ *   CompletableFuture<PubAck> later = js.publishAsync("orders.new", data);
+ *   js.waitForOutstandingAcks(Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ *
+ * <p><b>Sync publish</b> is a request: it waits up to {@link JetStreamOptions#publishAckTimeout()}
+ * for the ack and retries {@link JetStreamOptions#publishRetryAttempts()} times, with a doubling
+ * wait, when no stream answered (503: the stream is not there yet or JetStream is not ready,
+ * ADR-22). A message with a message id is also resent when its ack times out, which is what a
+ * publish meets while an R3 stream elects a new leader (the followers drop it); the stream's
+ * duplicate window makes the resend safe. Without a message id a timeout is thrown at once, since
+ * the message may have been stored.
+ *
+ * <p><b>Async publish</b> returns at once with a future ack. At most {@link
+ * JetStreamOptions#maxOutstandingAcks()} acks are outstanding; when the window is full the publish
+ * blocks or fails with {@link PublishWindowFullException}, per {@link
+ * JetStreamOptions#windowFullPolicy()}. Futures complete on this context's ack thread (keep
+ * dependent stages short), in publish order for one stream. An ack that does not arrive in time
+ * fails with {@link NatsTimeoutException}; when the connection drops, every outstanding ack fails
+ * with a {@link JetStreamException} saying so. Async publishes are not retried: republish failed
+ * ones, with a message id so the stream drops duplicates.
+ *
+ * <p>Fields and headers that need a newer server (ADR-44) are checked against the server's INFO
+ * {@code api_lvl} before anything is sent, failing with {@link ApiLevelException}.
+ *
+ * <p>Lifecycle: {@link #close()} stops the ack thread and fails outstanding acks; it does not close
+ * the connection. Closing the connection also fails them.
+ *
+ * <p>Thread-safety: safe from any thread.
+ */
+public final class JetStream implements AutoCloseable {
+  private final ApiClient api;
+  private final Streams streams;
+  private final Consumers consumers;
+  private final AsyncPublisher asyncPublisher;
+
+  private JetStream(Connection connection, JetStreamOptions options) {
+    this.api = new ApiClient(connection, options);
+    this.streams = new Streams(api);
+    this.consumers = new Consumers(api);
+    this.asyncPublisher = new AsyncPublisher(connection, options);
+  }
+
+  /**
+   * Creates a context with the default options.
+   *
+   * @param connection an open connection
+   * @return the context
+   */
+  public static JetStream of(Connection connection) {
+    return of(connection, JetStreamOptions.defaults());
+  }
+
+  /**
+   * Creates a context.
+   *
+   * @param connection an open connection
+   * @param options prefix/domain, timeouts, publish window and retries
+   * @return the context
+   */
+  public static JetStream of(Connection connection, JetStreamOptions options) {
+    return new JetStream(
+        Objects.requireNonNull(connection, "connection"),
+        Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * Returns the options.
+   *
+   * @return the options
+   */
+  public JetStreamOptions options() {
+    return api.options();
+  }
+
+  /**
+   * Returns the API level used to decide which fields may be sent: the server's {@code api_lvl},
+   * capped by {@link JetStreamOptions#assumedApiLevel()}.
+   *
+   * @return the level (0 for servers before 2.11)
+   */
+  public int apiLevel() {
+    return api.apiLevel();
+  }
+
+  /**
+   * Returns the account's JetStream usage and limits.
+   *
+   * @return the account info
+   * @throws JetStreamApiException e.g. {@link
+   *     JetStreamApiException#JETSTREAM_NOT_ENABLED_FOR_ACCOUNT}
+   * @throws JetStreamException if JetStream is not enabled at all (nothing answers)
+   */
+  public AccountInfo accountInfo() {
+    return api.request("INFO", null, AccountInfo.class);
+  }
+
+  /**
+   * Returns stream management and message access.
+   *
+   * @return the streams API
+   */
+  public Streams streams() {
+    return streams;
+  }
+
+  /**
+   * Returns consumer management.
+   *
+   * @return the consumers API
+   */
+  public Consumers consumers() {
+    return consumers;
+  }
+
+  /**
+   * Publishes and waits for the ack.
+   *
+   * @param subject a subject a stream captures
+   * @param data the payload
+   * @return the ack
+   * @throws JetStreamApiException if the stream refused the message
+   * @throws NoRespondersException if no stream answered, after the retries
+   * @throws NatsTimeoutException if no ack came in time
+   */
+  public PubAck publish(String subject, byte[] data) {
+    return publish(subject, null, data, PublishOptions.NONE);
+  }
+
+  /**
+   * Publishes with options and waits for the ack.
+   *
+   * @param subject a subject a stream captures
+   * @param data the payload
+   * @param options message id, expectations, TTL
+   * @return the ack
+   * @throws JetStreamApiException if the stream refused the message, e.g. an expectation failed
+   * @throws NoRespondersException if no stream answered, after the retries
+   * @throws NatsTimeoutException if no ack came in time
+   */
+  public PubAck publish(String subject, byte[] data, PublishOptions options) {
+    return publish(subject, null, data, options);
+  }
+
+  /**
+   * Publishes with headers and options and waits for the ack.
+   *
+   * @param subject a subject a stream captures
+   * @param headers the headers, or null (not modified)
+   * @param data the payload
+   * @param options message id, expectations, TTL
+   * @return the ack
+   * @throws JetStreamApiException if the stream refused the message, e.g. an expectation failed
+   * @throws NoRespondersException if no stream answered, after the retries
+   * @throws NatsTimeoutException if no ack came in time (after the retries, with a message id)
+   * @throws ApiLevelException if an option needs a newer server
+   */
+  public PubAck publish(String subject, Headers headers, byte[] data, PublishOptions options) {
+    Headers h = prepare(headers, options);
+    JetStreamOptions o = api.options();
+    Duration wait = o.publishRetryWait();
+    for (int attempt = 0; ; attempt++) {
+      try {
+        Message reply = api.connection().request(subject, h, data, o.publishAckTimeout());
+        return Responses.pubAck(reply.data());
+      } catch (NoRespondersException e) {
+        if (attempt >= o.publishRetryAttempts()) {
+          throw e;
+        }
+        sleep(wait);
+        wait = wait.multipliedBy(2);
+      } catch (NatsTimeoutException e) {
+        // Followers drop publishes while a stream elects a leader, so the request times out
+        // instead of meeting no responders. Resending is only safe when the stream can drop a
+        // duplicate: the message carries a message id.
+        if (attempt >= o.publishRetryAttempts()
+            || h == null
+            || h.first(PublishHeaders.MSG_ID) == null) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Publishes without waiting; the future completes with the ack.
+   *
+   * @param subject a subject a stream captures
+   * @param data the payload
+   * @return the future ack
+   * @throws PublishWindowFullException if the window of outstanding acks is full
+   */
+  public CompletableFuture<PubAck> publishAsync(String subject, byte[] data) {
+    return publishAsync(subject, null, data, PublishOptions.NONE);
+  }
+
+  /**
+   * Publishes with options without waiting; the future completes with the ack.
+   *
+   * @param subject a subject a stream captures
+   * @param data the payload
+   * @param options message id, expectations, TTL
+   * @return the future ack
+   * @throws PublishWindowFullException if the window of outstanding acks is full
+   */
+  public CompletableFuture<PubAck> publishAsync(
+      String subject, byte[] data, PublishOptions options) {
+    return publishAsync(subject, null, data, options);
+  }
+
+  /**
+   * Publishes with headers and options without waiting; the future completes with the ack, or fails
+   * with {@link JetStreamApiException} (refused), {@link NoRespondersException} (no stream), {@link
+   * NatsTimeoutException} (no ack in time) or {@link JetStreamException} (connection lost).
+   *
+   * @param subject a subject a stream captures
+   * @param headers the headers, or null (not modified)
+   * @param data the payload
+   * @param options message id, expectations, TTL
+   * @return the future ack
+   * @throws PublishWindowFullException if the window of outstanding acks is full (nothing sent)
+   * @throws ApiLevelException if an option needs a newer server (nothing sent)
+   * @throws IllegalArgumentException if the subject is invalid (nothing sent)
+   * @throws ConnectionClosedException if the connection is closed
+   */
+  public CompletableFuture<PubAck> publishAsync(
+      String subject, Headers headers, byte[] data, PublishOptions options) {
+    return asyncPublisher.publish(subject, prepare(headers, options), data);
+  }
+
+  /**
+   * Returns how many async publishes wait for their acks.
+   *
+   * @return the count
+   */
+  public int outstandingAcks() {
+    return asyncPublisher.outstanding();
+  }
+
+  /**
+   * Waits until every async publish outstanding now has its ack (or has failed).
+   *
+   * @param timeout how long to wait
+   * @throws NatsTimeoutException if some are still outstanding after the timeout
+   */
+  public void waitForOutstandingAcks(Duration timeout) {
+    asyncPublisher.waitForOutstanding(timeout);
+  }
+
+  /**
+   * Stops the ack thread and fails outstanding async acks. The connection stays open. Idempotent.
+   */
+  @Override
+  public void close() {
+    asyncPublisher.close();
+  }
+
+  private Headers prepare(Headers headers, PublishOptions options) {
+    PublishOptions o = options == null ? PublishOptions.NONE : options;
+    if (o != PublishOptions.NONE) {
+      api.require(PublishHeaders.requirements(o));
+    }
+    return PublishHeaders.merge(headers, o);
+  }
+
+  private static void sleep(Duration wait) {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JetStreamException("interrupted while waiting to retry a publish", e);
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package io.nats4j.jetstream;
+
+import java.time.Duration;
+
+/**
+ * Per-message publish settings, sent as headers: deduplication id, expectations the stream checks
+ * before storing, and a per-message TTL.
+ *
+ * <pre>{@code
+ * js.publish("orders.new", data, PublishOptions.builder()
+ *     .messageId("order-42")
+ *     .expectedLastSubjectSequence(17)
+ *     .build());
+ * }</pre>
+ *
+ * <p>A failed expectation makes the server refuse the message with a {@link JetStreamApiException}:
+ * {@code 10060} wrong stream, {@code 10071} wrong last (subject) sequence, {@code 10070} wrong last
+ * message id.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param messageId {@code Nats-Msg-Id}: the stream stores a message id once per duplicate window
+ * @param expectedStream {@code Nats-Expected-Stream}: the stream that must store the message
+ * @param expectedLastSequence {@code Nats-Expected-Last-Sequence}: the stream's last sequence, or
+ *     null for no expectation
+ * @param expectedLastSubjectSequence {@code Nats-Expected-Last-Subject-Sequence}: the last sequence
+ *     on the subject (0 means "no message yet"), or null
+ * @param expectedLastSubjectSequenceSubject {@code Nats-Expected-Last-Subject-Sequence-Subject}:
+ *     check the last sequence of this subject (wildcards allowed) instead of the published one
+ * @param expectedLastMessageId {@code Nats-Expected-Last-Msg-Id}: the id of the stream's last
+ *     message
+ * @param ttl {@code Nats-TTL}: how long this message lives (at least 1 s; stream needs {@code
+ *     allow_msg_ttl}; API level 1), null for the stream's limits
+ * @param ttlNever true to send {@code Nats-TTL: never} (the message never expires)
+ */
+public record PublishOptions(
+    String messageId,
+    String expectedStream,
+    Long expectedLastSequence,
+    Long expectedLastSubjectSequence,
+    String expectedLastSubjectSequenceSubject,
+    String expectedLastMessageId,
+    Duration ttl,
+    boolean ttlNever) {
+
+  /** No options. */
+  public static final PublishOptions NONE =
+      new PublishOptions(null, null, null, null, null, null, null, false);
+
+  /** Validates the values. */
+  public PublishOptions {
+    if (expectedLastSequence != null && expectedLastSequence < 0) {
+      throw new IllegalArgumentException("expectedLastSequence must not be negative");
+    }
+    if (expectedLastSubjectSequence != null && expectedLastSubjectSequence < 0) {
+      throw new IllegalArgumentException("expectedLastSubjectSequence must not be negative");
+    }
+    if (expectedLastSubjectSequenceSubject != null && expectedLastSubjectSequence == null) {
+      throw new IllegalArgumentException(
+          "expectedLastSubjectSequenceSubject needs expectedLastSubjectSequence");
+    }
+    if (ttl != null && ttl.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException("ttl must be at least 1 second, was " + ttl);
+    }
+    if (ttl != null && ttlNever) {
+      throw new IllegalArgumentException("set either ttl or ttlNever, not both");
+    }
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds {@link PublishOptions}.
+   *
+   * <p>Thread-safety: not thread-safe; use from one thread.
+   */
+  public static final class Builder {
+    private String messageId;
+    private String expectedStream;
+    private Long expectedLastSequence;
+    private Long expectedLastSubjectSequence;
+    private String expectedLastSubjectSequenceSubject;
+    private String expectedLastMessageId;
+    private Duration ttl;
+    private boolean ttlNever;
+
+    private Builder() {}
+
+    /**
+     * Sets the deduplication id.
+     *
+     * @param messageId the deduplication id
+     * @return this
+     */
+    public Builder messageId(String messageId) {
+      this.messageId = messageId;
+      return this;
+    }
+
+    /**
+     * Sets the stream that must store the message.
+     *
+     * @param stream the stream that must store the message
+     * @return this
+     */
+    public Builder expectedStream(String stream) {
+      this.expectedStream = stream;
+      return this;
+    }
+
+    /**
+     * Sets the stream's expected last sequence.
+     *
+     * @param sequence the stream's expected last sequence
+     * @return this
+     */
+    public Builder expectedLastSequence(long sequence) {
+      this.expectedLastSequence = sequence;
+      return this;
+    }
+
+    /**
+     * Sets the expected last sequence on the published subject (0: none yet).
+     *
+     * @param sequence the expected last sequence on the published subject (0: none yet)
+     * @return this
+     */
+    public Builder expectedLastSubjectSequence(long sequence) {
+      this.expectedLastSubjectSequence = sequence;
+      return this;
+    }
+
+    /**
+     * @param sequence the expected last sequence on {@code subject}
+     * @param subject the subject to check (wildcards allowed)
+     * @return this
+     */
+    public Builder expectedLastSubjectSequence(long sequence, String subject) {
+      this.expectedLastSubjectSequence = sequence;
+      this.expectedLastSubjectSequenceSubject = subject;
+      return this;
+    }
+
+    /**
+     * Sets the expected id of the stream's last message.
+     *
+     * @param messageId the expected id of the stream's last message
+     * @return this
+     */
+    public Builder expectedLastMessageId(String messageId) {
+      this.expectedLastMessageId = messageId;
+      return this;
+    }
+
+    /**
+     * Sets how long the message lives, at least 1 s.
+     *
+     * @param ttl how long the message lives, at least 1 s
+     * @return this
+     */
+    public Builder ttl(Duration ttl) {
+      this.ttl = ttl;
+      return this;
+    }
+
+    /**
+     * Marks the message to never expire ({@code Nats-TTL: never}).
+     *
+     * @return this
+     */
+    public Builder ttlNever() {
+      this.ttlNever = true;
+      return this;
+    }
+
+    /**
+     * Builds.
+     *
+     * @return the options
+     * @throws IllegalArgumentException if the values do not fit together
+     */
+    public PublishOptions build() {
+      return new PublishOptions(
+          messageId,
+          expectedStream,
+          expectedLastSequence,
+          expectedLastSubjectSequence,
+          expectedLastSubjectSequenceSubject,
+          expectedLastMessageId,
+          ttl,
+          ttlNever);
+    }
+  }
+}

@@ -1,0 +1,292 @@
+package io.nats4j.jetstream.internal;
+
+import io.nats4j.client.Connection;
+import io.nats4j.client.Dispatcher;
+import io.nats4j.client.Headers;
+import io.nats4j.client.Message;
+import io.nats4j.client.NatsTimeoutException;
+import io.nats4j.client.NoRespondersException;
+import io.nats4j.client.Status;
+import io.nats4j.jetstream.JetStreamException;
+import io.nats4j.jetstream.JetStreamOptions;
+import io.nats4j.jetstream.JetStreamOptions.WindowFullPolicy;
+import io.nats4j.jetstream.PubAck;
+import io.nats4j.jetstream.PublishWindowFullException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Async publishing with a bounded window of outstanding acks.
+ *
+ * <p>All acks of one context arrive on one wildcard inbox, {@code <inbox>.<id in base 36>}, handled
+ * by a dispatcher of its own, so an ack costs a map lookup instead of a subscription. Each publish
+ * takes a window permit; the ack, a timeout, a lost connection or {@link #close()} gives it back,
+ * exactly once, because whoever removes the entry from {@code pending} owns it.
+ *
+ * <p>A watchdog runs on the JDK's delayed executor (no thread of ours) while acks are outstanding:
+ * every tick it fails acks older than the publish-ack timeout, and fails every outstanding ack when
+ * the connection is no longer connected or has reconnected since the last tick (acks in flight then
+ * are lost with the old socket), so no future ever hangs.
+ *
+ * <p>Thread-safety: {@link #publish} is safe from any thread; acks complete futures on the
+ * context's dispatcher thread.
+ */
+public final class AsyncPublisher implements AutoCloseable {
+  private record Pending(CompletableFuture<PubAck> future, long deadlineNanos, String subject) {}
+
+  private final Connection connection;
+  private final JetStreamOptions options;
+  private final Semaphore window;
+  private final ConcurrentHashMap<Long, Pending> pending = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<Long> sendOrder = new ConcurrentLinkedQueue<>();
+  private final AtomicLong ids = new AtomicLong();
+  private final AtomicBoolean watchdogScheduled = new AtomicBoolean();
+  private final long timeoutNanos;
+  private final Executor tick;
+  private final Object startLock = new Object();
+  private volatile String replyPrefix;
+  private Dispatcher dispatcher;
+  private volatile boolean closed;
+  private volatile long reconnectsSeen;
+
+  /**
+   * Creates the publisher; nothing is subscribed until the first publish.
+   *
+   * @param connection the connection
+   * @param options window size, policy and ack timeout
+   */
+  public AsyncPublisher(Connection connection, JetStreamOptions options) {
+    this.connection = connection;
+    this.options = options;
+    this.window = new Semaphore(options.maxOutstandingAcks());
+    this.timeoutNanos = options.publishAckTimeout().toNanos();
+    long tickMillis = Math.max(10, Math.min(100, options.publishAckTimeout().toMillis() / 4));
+    this.tick = CompletableFuture.delayedExecutor(tickMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Publishes a message whose ack completes the returned future.
+   *
+   * @param subject the subject
+   * @param headers the headers, or null
+   * @param data the payload
+   * @return the future ack
+   * @throws PublishWindowFullException if the window stays full
+   */
+  public CompletableFuture<PubAck> publish(String subject, Headers headers, byte[] data) {
+    if (closed) {
+      throw new JetStreamException("this JetStream context is closed");
+    }
+    String prefix = start();
+    acquire();
+    long id = ids.incrementAndGet();
+    CompletableFuture<PubAck> future = new CompletableFuture<>();
+    pending.put(id, new Pending(future, System.nanoTime() + timeoutNanos, subject));
+    sendOrder.add(id);
+    scheduleWatchdog();
+    try {
+      connection.publish(subject, prefix + Long.toString(id, 36), headers, data);
+    } catch (RuntimeException e) {
+      if (pending.remove(id) != null) {
+        window.release();
+      }
+      throw e;
+    }
+    return future;
+  }
+
+  /**
+   * Returns how many acks are outstanding.
+   *
+   * @return the count
+   */
+  public int outstanding() {
+    return pending.size();
+  }
+
+  /**
+   * Waits until every ack outstanding now has completed (acked or failed).
+   *
+   * @param timeout how long to wait
+   * @throws NatsTimeoutException if some are still outstanding after the timeout
+   */
+  public void waitForOutstanding(Duration timeout) {
+    List<CompletableFuture<PubAck>> all = new ArrayList<>();
+    for (Pending p : pending.values()) {
+      all.add(p.future());
+    }
+    CompletableFuture<Void> done =
+        CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).exceptionally(e -> null);
+    try {
+      done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JetStreamException("interrupted while waiting for outstanding acks", e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new NatsTimeoutException(
+          pending.size() + " publish acks still outstanding after " + timeout);
+    } catch (java.util.concurrent.ExecutionException e) {
+      // allOf(...).exceptionally never completes exceptionally.
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Fails every outstanding ack and stops listening for acks. */
+  @Override
+  public void close() {
+    closed = true;
+    failAll(new JetStreamException("the JetStream context was closed before the ack arrived"));
+    synchronized (startLock) {
+      if (dispatcher != null) {
+        dispatcher.close();
+        dispatcher = null;
+      }
+    }
+  }
+
+  private String start() {
+    String prefix = replyPrefix;
+    if (prefix != null) {
+      return prefix;
+    }
+    synchronized (startLock) {
+      if (replyPrefix == null) {
+        String inbox = connection.createInbox() + ".";
+        dispatcher = connection.createDispatcher("nats4j-jetstream-acks");
+        dispatcher.subscribe(inbox + "*", this::onAck);
+        reconnectsSeen = connection.statistics().reconnects();
+        replyPrefix = inbox;
+      }
+      return replyPrefix;
+    }
+  }
+
+  private void acquire() {
+    boolean acquired;
+    if (options.windowFullPolicy() == WindowFullPolicy.FAIL) {
+      acquired = window.tryAcquire();
+    } else {
+      try {
+        acquired = window.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new JetStreamException("interrupted while waiting for a publish window slot", e);
+      }
+    }
+    if (!acquired) {
+      throw new PublishWindowFullException(
+          "the window of "
+              + options.maxOutstandingAcks()
+              + " outstanding publish acks is full"
+              + (options.windowFullPolicy() == WindowFullPolicy.BLOCK
+                  ? " and no ack arrived within " + options.publishAckTimeout()
+                  : "")
+              + "; nothing was sent, wait for acks and publish again");
+    }
+  }
+
+  private void onAck(Message msg) {
+    String subject = msg.subject();
+    String prefix = replyPrefix;
+    long id;
+    try {
+      id = Long.parseLong(subject, prefix.length(), subject.length(), 36);
+    } catch (RuntimeException e) {
+      return;
+    }
+    Pending p = pending.remove(id);
+    if (p == null) {
+      return;
+    }
+    window.release();
+    if (msg.statusCode() == 503) {
+      p.future()
+          .completeExceptionally(
+              new NoRespondersException(
+                  "no stream answered the publish to "
+                      + p.subject()
+                      + " (503 no responders): no stream captures the subject, or its leader is"
+                      + " being elected; publish again"));
+      return;
+    }
+    try {
+      p.future().complete(Responses.pubAck(msg.data()));
+    } catch (RuntimeException e) {
+      p.future().completeExceptionally(e);
+    }
+  }
+
+  private void scheduleWatchdog() {
+    if (watchdogScheduled.compareAndSet(false, true)) {
+      tick.execute(this::watchdog);
+    }
+  }
+
+  private void watchdog() {
+    try {
+      Status status = connection.status();
+      long reconnects = connection.statistics().reconnects();
+      if (status != Status.CONNECTED || reconnects != reconnectsSeen) {
+        reconnectsSeen = reconnects;
+        failAll(
+            new JetStreamException(
+                "the connection was lost (status "
+                    + status
+                    + ") before the publish ack arrived; the message may or may not be stored:"
+                    + " publish it again with the same message id to be safe"));
+      } else {
+        expire(System.nanoTime());
+      }
+    } finally {
+      watchdogScheduled.set(false);
+      if (!pending.isEmpty()) {
+        scheduleWatchdog();
+      }
+    }
+  }
+
+  private void expire(long now) {
+    Long head;
+    while ((head = sendOrder.peek()) != null) {
+      Pending p = pending.get(head);
+      if (p == null) {
+        sendOrder.poll();
+        continue;
+      }
+      if (now - p.deadlineNanos() < 0) {
+        return;
+      }
+      sendOrder.poll();
+      if (pending.remove(head) != null) {
+        window.release();
+        p.future()
+            .completeExceptionally(
+                new NatsTimeoutException(
+                    "no publish ack for "
+                        + p.subject()
+                        + " within "
+                        + options.publishAckTimeout()
+                        + "; the message may or may not be stored"));
+      }
+    }
+  }
+
+  private void failAll(RuntimeException cause) {
+    for (Long id : new ArrayList<>(pending.keySet())) {
+      Pending p = pending.remove(id);
+      if (p != null) {
+        window.release();
+        p.future().completeExceptionally(cause);
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.nats4j.jetstream.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nats4j.jetstream.ApiError;
+import io.nats4j.jetstream.JetStreamApiException;
+import io.nats4j.jetstream.JetStreamException;
+import io.nats4j.jetstream.PubAck;
+
+/**
+ * Turns JetStream API response bodies into records, or into a {@link JetStreamApiException} when
+ * the body carries an {@code error} object.
+ *
+ * <p>Thread-safety: stateless.
+ */
+public final class Responses {
+  private Responses() {}
+
+  /** A publish acknowledgement with its optional error, read in one pass. */
+  record PubAckResponse(
+      ApiError error,
+      String stream,
+      long seq,
+      String domain,
+      boolean duplicate,
+      String val,
+      String batch,
+      long count) {}
+
+  /**
+   * Reads an API response as {@code type}.
+   *
+   * @param body the JSON body
+   * @param type the record type of a success
+   * @param <T> the type
+   * @return the record
+   * @throws JetStreamApiException if the body carries an error object
+   * @throws JetStreamException if the body is not JSON of that shape
+   */
+  public static <T> T read(byte[] body, Class<T> type) {
+    return JsonMapper.convert(tree(body), type);
+  }
+
+  /**
+   * Reads an API response as a tree after checking it for an error object.
+   *
+   * @param body the JSON body
+   * @return the tree
+   * @throws JetStreamApiException if the body carries an error object
+   */
+  public static JsonNode tree(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw new JetStreamException("the JetStream API answered with an empty body");
+    }
+    JsonNode tree = JsonMapper.readTree(body);
+    JsonNode error = tree.get("error");
+    if (error != null && !error.isNull()) {
+      throw new JetStreamApiException(JsonMapper.convert(error, ApiError.class));
+    }
+    return tree;
+  }
+
+  /**
+   * Reads a publish acknowledgement.
+   *
+   * @param body the JSON body
+   * @return the ack
+   * @throws JetStreamApiException if the stream refused the message
+   * @throws JetStreamException if the body is not a pub ack
+   */
+  public static PubAck pubAck(byte[] body) {
+    if (body == null || body.length == 0) {
+      throw new JetStreamException(
+          "the publish was answered with an empty body: the subject is not a stream subject, or"
+              + " the stream has no_ack set");
+    }
+    PubAckResponse r = JsonMapper.read(body, PubAckResponse.class);
+    if (r.error() != null) {
+      throw new JetStreamApiException(r.error());
+    }
+    if (r.stream() == null) {
+      throw new JetStreamException(
+          "the publish was not answered with a pub ack: "
+              + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return new PubAck(
+        r.stream(), r.seq(), r.domain(), r.duplicate(), r.val(), r.batch(), r.count());
+  }
+}

@@ -1,0 +1,389 @@
+package io.nats4j.jetstream;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nats4j.client.Connection;
+import io.nats4j.client.Headers;
+import io.nats4j.client.Nats;
+import io.nats4j.client.NoRespondersException;
+import io.nats4j.jetstream.JetStreamOptions.WindowFullPolicy;
+import io.nats4j.testkit.NatsServer;
+import io.nats4j.testkit.NatsServerTest;
+import io.nats4j.testkit.ServerConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@NatsServerTest
+@io.nats4j.testkit.JetStream
+class PublishIT {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static int counter;
+
+  private final NatsServer server;
+  private Connection nc;
+  private JetStream js;
+  private String stream;
+  private String subject;
+
+  PublishIT(NatsServer server) {
+    this.server = server;
+  }
+
+  @BeforeEach
+  void connectAndCreateStream() {
+    nc = Nats.connect(server.clientUrl());
+    js = JetStream.of(nc);
+    stream = "PUB" + (++counter);
+    subject = stream.toLowerCase() + ".a";
+    js.streams()
+        .create(
+            StreamConfig.builder(stream)
+                .subjects(stream.toLowerCase() + ".>")
+                .storage(StorageType.MEMORY)
+                .duplicateWindow(Duration.ofMinutes(1))
+                .allowMsgTtl(true)
+                .build());
+  }
+
+  @AfterEach
+  void deleteStreamAndDisconnect() {
+    js.streams().delete(stream);
+    js.close();
+    nc.close();
+  }
+
+  @AfterAll
+  static void noLibraryThreadLeaked() {
+    LibraryThreads.assertNoneLeaked();
+  }
+
+  @Test
+  void syncPublishReturnsTheAck() {
+    PubAck first = js.publish(subject, "one".getBytes(UTF_8));
+    PubAck second = js.publish(subject, "two".getBytes(UTF_8));
+    assertEquals(stream, first.stream());
+    assertEquals(1, first.seq());
+    assertEquals(2, second.seq());
+    assertFalse(first.duplicate());
+    assertNull(first.domain());
+  }
+
+  @Test
+  void userHeadersAreKeptAndMergedWithOptions() {
+    Headers headers = new Headers().add("Trace", "t1");
+    js.publish(
+        subject, headers, "x".getBytes(UTF_8), PublishOptions.builder().messageId("h-1").build());
+    StoredMessage m = js.streams().getMessage(stream, 1);
+    assertEquals("t1", m.headers().first("Trace"));
+    assertEquals("h-1", m.headers().first("Nats-Msg-Id"));
+    assertEquals(1, headers.size(), "the caller's headers are not modified");
+  }
+
+  @Test
+  void duplicateMessageIdWithinTheWindowIsNotStoredTwice() {
+    PublishOptions id = PublishOptions.builder().messageId("order-1").build();
+    PubAck first = js.publish(subject, "a".getBytes(UTF_8), id);
+    PubAck again = js.publish(subject, "a".getBytes(UTF_8), id);
+    PubAck asyncAgain = js.publishAsync(subject, "a".getBytes(UTF_8), id).join();
+    assertFalse(first.duplicate());
+    assertTrue(again.duplicate());
+    assertTrue(asyncAgain.duplicate());
+    assertEquals(first.seq(), again.seq());
+    assertEquals(first.seq(), asyncAgain.seq());
+    assertEquals(1, js.streams().info(stream).state().messages());
+  }
+
+  @Test
+  void eachExpectationRejectsAWrongValueWithItsErrCode() {
+    js.publish(subject, new byte[] {1}, PublishOptions.builder().messageId("m1").build());
+    String other = stream.toLowerCase() + ".b";
+    js.publish(other, new byte[] {2}, PublishOptions.builder().messageId("m2").build());
+
+    assertRefused(
+        JetStreamApiException.STREAM_EXPECTED_MISMATCH,
+        PublishOptions.builder().expectedStream("NOT_" + stream).build());
+    assertRefused(
+        JetStreamApiException.STREAM_WRONG_LAST_SEQUENCE,
+        PublishOptions.builder().expectedLastSequence(1).build());
+    assertRefused(
+        JetStreamApiException.STREAM_WRONG_LAST_SEQUENCE,
+        PublishOptions.builder().expectedLastSubjectSequence(2).build());
+    assertRefused(
+        JetStreamApiException.STREAM_WRONG_LAST_SEQUENCE,
+        PublishOptions.builder().expectedLastSubjectSequence(1, other).build());
+    assertRefused(
+        JetStreamApiException.STREAM_WRONG_LAST_MSG_ID,
+        PublishOptions.builder().expectedLastMessageId("m1").build());
+    assertEquals(2, js.streams().info(stream).state().messages(), "nothing refused was stored");
+
+    PublishOptions allRight =
+        PublishOptions.builder()
+            .expectedStream(stream)
+            .expectedLastSequence(2)
+            .expectedLastSubjectSequence(1)
+            .expectedLastMessageId("m2")
+            .build();
+    assertEquals(3, js.publish(subject, new byte[] {3}, allRight).seq());
+    assertEquals(
+        4,
+        js.publish(
+                subject,
+                new byte[] {4},
+                PublishOptions.builder().expectedLastSubjectSequence(2, other).build())
+            .seq());
+  }
+
+  private void assertRefused(int errCode, PublishOptions options) {
+    JetStreamApiException sync =
+        assertThrows(
+            JetStreamApiException.class, () -> js.publish(subject, new byte[] {9}, options));
+    assertEquals(errCode, sync.errorCode(), sync.getMessage());
+    CompletionException async =
+        assertThrows(
+            CompletionException.class,
+            () -> js.publishAsync(subject, new byte[] {9}, options).join());
+    JetStreamApiException cause = assertInstanceOf(JetStreamApiException.class, async.getCause());
+    assertEquals(errCode, cause.errorCode());
+  }
+
+  @Test
+  void perMessageTtlIsSentAsNatsTtl() {
+    js.publish(
+        subject, new byte[] {1}, PublishOptions.builder().ttl(Duration.ofMinutes(5)).build());
+    js.publish(subject, new byte[] {2}, PublishOptions.builder().ttlNever().build());
+    assertEquals("300s", js.streams().getMessage(stream, 1).headers().first("Nats-TTL"));
+    assertEquals("never", js.streams().getMessage(stream, 2).headers().first("Nats-TTL"));
+
+    String plain = stream + "X";
+    js.streams().create(StreamConfig.builder(plain).subjects(plain.toLowerCase()).build());
+    try {
+      JetStreamApiException e =
+          assertThrows(
+              JetStreamApiException.class,
+              () ->
+                  js.publish(
+                      plain.toLowerCase(),
+                      new byte[] {1},
+                      PublishOptions.builder().ttl(Duration.ofSeconds(5)).build()));
+      assertEquals(JetStreamApiException.MESSAGE_TTL_DISABLED, e.errorCode());
+    } finally {
+      js.streams().delete(plain);
+    }
+  }
+
+  @Test
+  void fieldsAndHeadersAboveTheServersApiLevelAreRefusedClientSide() {
+    try (JetStream level1 =
+        JetStream.of(nc, JetStreamOptions.builder().assumeApiLevelAtMost(1).build())) {
+      ApiLevelException counter =
+          assertThrows(
+              ApiLevelException.class,
+              () ->
+                  level1
+                      .streams()
+                      .create(
+                          StreamConfig.builder("COUNTER" + stream)
+                              .subjects("counter." + stream)
+                              .allowMsgCounter(true)
+                              .build()));
+      assertEquals("allow_msg_counter", counter.feature());
+      assertTrue(counter.getMessage().contains("nats-server 2.12.0"), counter.getMessage());
+      assertFalse(js.streams().names().contains("COUNTER" + stream), "nothing was sent");
+      assertEquals(
+          stream,
+          level1
+              .publish(
+                  subject, new byte[0], PublishOptions.builder().ttl(Duration.ofSeconds(2)).build())
+              .stream(),
+          "Nats-TTL needs level 1, which this context has");
+    }
+    try (JetStream level0 =
+        JetStream.of(nc, JetStreamOptions.builder().assumeApiLevelAtMost(0).build())) {
+      ApiLevelException ttl =
+          assertThrows(
+              ApiLevelException.class,
+              () ->
+                  level0.publishAsync(
+                      subject,
+                      new byte[0],
+                      PublishOptions.builder().ttl(Duration.ofSeconds(2)).build()));
+      assertEquals("Nats-TTL header", ttl.feature());
+      assertTrue(ttl.getMessage().contains("nats-server 2.11.0"), ttl.getMessage());
+    }
+  }
+
+  @Test
+  void publishToASubjectNoStreamCapturesFailsWithNoResponders() {
+    JetStream noRetry =
+        JetStream.of(nc, JetStreamOptions.builder().publishRetry(1, Duration.ofMillis(10)).build());
+    try {
+      assertThrows(
+          NoRespondersException.class, () -> noRetry.publish("no.stream.here", new byte[0]));
+      CompletionException e =
+          assertThrows(
+              CompletionException.class,
+              () -> noRetry.publishAsync("no.stream.here", new byte[0]).join());
+      assertInstanceOf(NoRespondersException.class, e.getCause());
+      assertEquals(0, noRetry.outstandingAcks());
+    } finally {
+      noRetry.close();
+    }
+  }
+
+  @Test
+  void syncPublishRetriesNoRespondersUntilTheStreamExists() {
+    String late = stream + "LATE";
+    assertTrue(js.streams().findBySubject("late.subject").isEmpty(), "no stream yet");
+    JetStream patient =
+        JetStream.of(
+            nc, JetStreamOptions.builder().publishRetry(6, Duration.ofMillis(100)).build());
+    CompletableFuture<StreamInfo> created =
+        CompletableFuture.supplyAsync(
+            () -> js.streams().create(StreamConfig.builder(late).subjects("late.subject").build()),
+            CompletableFuture.delayedExecutor(300, java.util.concurrent.TimeUnit.MILLISECONDS));
+    try {
+      PubAck ack = patient.publish("late.subject", new byte[] {1});
+      assertEquals(late, ack.stream());
+    } finally {
+      created.join();
+      js.streams().delete(late);
+      patient.close();
+    }
+  }
+
+  @Test
+  void hundredThousandAsyncPublishesAreAllAckedInOrder() {
+    int n = 100_000;
+    List<CompletableFuture<PubAck>> acks = new ArrayList<>(n);
+    byte[] payload = new byte[32];
+    for (int i = 0; i < n; i++) {
+      acks.add(js.publishAsync(subject, payload));
+    }
+    js.waitForOutstandingAcks(WAIT);
+    assertEquals(0, js.outstandingAcks());
+    for (int i = 0; i < n; i++) {
+      PubAck ack = acks.get(i).join();
+      assertEquals(i + 1, ack.seq(), "ack " + i + " out of order");
+      assertFalse(ack.duplicate());
+    }
+    StreamState state = js.streams().info(stream).state();
+    assertEquals(n, state.messages());
+    assertEquals(1, state.firstSeq());
+    assertEquals(n, state.lastSeq());
+  }
+
+  @Test
+  void aFullWindowFailsFastOrBlocksThenFails() {
+    try (NatsServer own = NatsServer.start(ServerConfig.builder().jetStream().build());
+        Connection c = Nats.connect(own.clientUrl());
+        JetStream failFast =
+            JetStream.of(
+                c,
+                JetStreamOptions.builder()
+                    .maxOutstandingAcks(2)
+                    .windowFullPolicy(WindowFullPolicy.FAIL)
+                    .publishAckTimeout(Duration.ofSeconds(10))
+                    .build());
+        JetStream blocking =
+            JetStream.of(
+                c,
+                JetStreamOptions.builder()
+                    .maxOutstandingAcks(1)
+                    .windowFullPolicy(WindowFullPolicy.BLOCK)
+                    .publishAckTimeout(Duration.ofMillis(300))
+                    .build())) {
+      failFast.streams().create(StreamConfig.builder("W").subjects("w").build());
+      own.pause();
+      List<CompletableFuture<PubAck>> sent = new ArrayList<>();
+      try {
+        sent.add(failFast.publishAsync("w", new byte[] {1}));
+        sent.add(failFast.publishAsync("w", new byte[] {2}));
+        assertThrows(
+            PublishWindowFullException.class, () -> failFast.publishAsync("w", new byte[] {3}));
+        assertEquals(2, failFast.outstandingAcks());
+
+        blocking.publishAsync("w", new byte[] {4});
+        long start = System.nanoTime();
+        PublishWindowFullException blocked =
+            assertThrows(
+                PublishWindowFullException.class, () -> blocking.publishAsync("w", new byte[] {5}));
+        assertTrue(
+            Duration.ofNanos(System.nanoTime() - start).toMillis() >= 250,
+            "blocked for the ack timeout before failing");
+        assertTrue(blocked.getMessage().contains("full"), blocked.getMessage());
+      } finally {
+        own.resume();
+      }
+      assertEquals(List.of(1L, 2L), List.of(sent.get(0).join().seq(), sent.get(1).join().seq()));
+      assertEquals(4, failFast.publishAsync("w", new byte[] {6}).join().seq(), "slots came back");
+    }
+  }
+
+  @Test
+  void lateAcksTimeOutAndClosingTheContextFailsTheRest() {
+    try (NatsServer own = NatsServer.start(ServerConfig.builder().jetStream().build());
+        Connection c = Nats.connect(own.clientUrl());
+        JetStream quick =
+            JetStream.of(
+                c,
+                JetStreamOptions.builder()
+                    .publishAckTimeout(Duration.ofMillis(300))
+                    .maxOutstandingAcks(10)
+                    .build());
+        JetStream patient = JetStream.of(c)) {
+      quick.streams().create(StreamConfig.builder("T").subjects("t").build());
+      own.pause();
+      CompletableFuture<PubAck> late;
+      CompletableFuture<PubAck> closed;
+      try {
+        late = quick.publishAsync("t", new byte[] {1});
+        closed = patient.publishAsync("t", new byte[] {2});
+        CompletionException timedOut = assertThrows(CompletionException.class, late::join);
+        assertInstanceOf(io.nats4j.client.NatsTimeoutException.class, timedOut.getCause());
+        assertTrue(timedOut.getCause().getMessage().contains("may or may not be stored"));
+        assertEquals(0, quick.outstandingAcks(), "the slot came back");
+        patient.close();
+        CompletionException e = assertThrows(CompletionException.class, closed::join);
+        assertTrue(e.getCause().getMessage().contains("closed"), e.getCause().getMessage());
+        assertThrows(JetStreamException.class, () -> patient.publishAsync("t", new byte[] {3}));
+      } finally {
+        own.resume();
+      }
+      assertEquals(3, quick.publishAsync("t", new byte[] {4}).join().seq(), "late acks ignored");
+    }
+  }
+
+  @Test
+  void outstandingAcksFailWithADisconnectedErrorWhenTheConnectionDrops() {
+    try (NatsServer own = NatsServer.start(ServerConfig.builder().jetStream().build());
+        Connection c = Nats.connect(own.clientUrl());
+        JetStream j = JetStream.of(c)) {
+      j.streams().create(StreamConfig.builder("D").subjects("d").build());
+      own.pause();
+      List<CompletableFuture<PubAck>> outstanding = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        outstanding.add(j.publishAsync("d", new byte[] {1}));
+      }
+      own.kill();
+      for (CompletableFuture<PubAck> f : outstanding) {
+        CompletionException e = assertThrows(CompletionException.class, f::join);
+        assertInstanceOf(JetStreamException.class, e.getCause());
+        assertTrue(e.getCause().getMessage().contains("connection was lost"), e.getMessage());
+      }
+      assertEquals(0, j.outstandingAcks());
+    }
+  }
+}
