@@ -4,6 +4,7 @@ import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.ServerConfig;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,9 +14,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * against the same server and prints one JSON line per measured run on stdout (progress goes to
  * stderr).
  *
- * <p>Each client is warmed up first (a shortened run, not printed), then the measured runs are
- * interleaved client by client so both see the same machine conditions. Every run uses fresh
- * connections and its own subject.
+ * <p>Each client is warmed up first (three shortened runs, not printed), then the measured runs are
+ * interleaved client by client, alternating which goes first, so both see the same machine
+ * conditions. Every run uses fresh connections and its own subject.
  *
  * <p>Exit codes: 0 done, 1 a run failed, 2 scenario not implemented yet, 64 bad command line.
  *
@@ -26,6 +27,7 @@ public final class Bench {
   static final int EXIT_FAILED = 1;
   static final int EXIT_NOT_IMPLEMENTED = 2;
   static final int EXIT_USAGE = 64;
+  private static final int WARM_UP_RUNS = 3;
 
   private Bench() {}
 
@@ -68,13 +70,18 @@ public final class Bench {
       for (ClientDriver driver : drivers) {
         int warm = Scenarios.warmUpMessages(options.scenario(), options.msgs());
         err.println("bench: warming up " + driver.name() + " (" + warm + " msgs)");
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < WARM_UP_RUNS; i++) {
           Scenarios.run(
               driver, options.scenario(), url, subject(options, driver, -1), warm, payload);
         }
       }
       for (int run = 0; run < options.runs(); run++) {
-        for (ClientDriver driver : drivers) {
+        // Alternate the order (A B, B A, ...) so neither client always runs first.
+        List<ClientDriver> order = new ArrayList<>(drivers);
+        if (run % 2 == 1) {
+          Collections.reverse(order);
+        }
+        for (ClientDriver driver : order) {
           System.gc(); // start every measured run from the same heap state
           RunResult result =
               Scenarios.run(

@@ -27,6 +27,6 @@ final class Scenarios {
 
   /** Enough iterations for the JIT to compile the hot paths, small enough to be quick. */
   static int warmUpMessages(String scenario, int msgs) {
-    return scenario.equals("reqrep") ? Math.min(msgs, 3_000) : Math.min(msgs, 200_000);
+    return scenario.equals("reqrep") ? Math.min(msgs, 3_000) : Math.min(msgs, 500_000);
   }
 }

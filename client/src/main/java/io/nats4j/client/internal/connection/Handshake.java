@@ -21,9 +21,10 @@ import io.nats4j.client.internal.transport.TlsUpgrader;
 import io.nats4j.client.internal.transport.Transport;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The synchronous start of every connection, run on the connecting thread before any library thread
@@ -46,6 +47,10 @@ final class Handshake {
   private Transport transport;
   private final ProtocolParser parser;
   private final long deadline;
+  private final java.net.Socket rawSocket;
+  private String phase = "INFO";
+  private boolean finished; // guarded by this
+  private boolean expired; // guarded by this
   private final byte[] buffer = new byte[16 * 1024];
   private final List<ServerOp> ops = new ArrayList<>();
 
@@ -53,6 +58,7 @@ final class Handshake {
     this.transport = transport;
     this.parser = parser;
     this.deadline = deadline;
+    this.rawSocket = transport.socket();
   }
 
   /**
@@ -75,7 +81,41 @@ final class Handshake {
       ProtocolParser parser,
       long deadline)
       throws IOException {
-    return new Handshake(transport, parser, deadline).run(address, options);
+    Handshake handshake = new Handshake(transport, parser, deadline);
+    // A watchdog instead of SO_TIMEOUT: one timed read would switch the JDK socket to
+    // non-blocking mode for good, costing a poll() and an extra read() per read afterwards.
+    CompletableFuture.delayedExecutor(
+            Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS, Runnable::run)
+        .execute(handshake::expire);
+    try {
+      Result result = handshake.run(address, options);
+      if (!handshake.finish()) {
+        throw timeout(handshake.phase);
+      }
+      return result;
+    } catch (IOException e) {
+      if (!handshake.finish()) {
+        throw timeout(handshake.phase);
+      }
+      throw e;
+    }
+  }
+
+  private synchronized void expire() {
+    if (!finished) {
+      expired = true;
+      try {
+        rawSocket.close();
+      } catch (IOException ignored) {
+        // the handshake fails with a timeout either way
+      }
+    }
+  }
+
+  /** Ends the watchdog; false if it fired first (the socket is closed). */
+  private synchronized boolean finish() {
+    finished = true;
+    return !expired;
   }
 
   private Result run(ServerAddress address, Options options) throws IOException {
@@ -98,23 +138,15 @@ final class Handshake {
     transport.out().write(out.array(), 0, out.length());
     transport.out().flush();
     readUntil(Pong.class, "PONG");
-    transport.readTimeout(0);
     return new Result(transport, info.info(), new ArrayList<>(ops));
   }
 
   private void upgrade(ServerAddress address, TlsOptions tls) throws IOException {
-    long remaining = deadline - System.nanoTime();
-    if (remaining <= 0) {
-      throw timeout("the TLS handshake");
-    }
-    transport.readTimeout((int) Math.max(1, remaining / 1_000_000));
-    try {
-      transport =
-          new Transport(
-              TlsUpgrader.upgrade(transport.socket(), tls, address.host(), address.port()));
-    } catch (SocketTimeoutException e) {
-      throw timeout("the TLS handshake");
-    }
+    String before = phase;
+    phase = "the end of the TLS handshake";
+    transport =
+        new Transport(TlsUpgrader.upgrade(transport.socket(), tls, address.host(), address.port()));
+    phase = before;
   }
 
   /**
@@ -168,6 +200,7 @@ final class Handshake {
 
   /** Reads until an op of {@code type} arrives; consumes it and everything before it. */
   private ServerOp readUntil(Class<? extends ServerOp> type, String what) throws IOException {
+    phase = what;
     while (true) {
       for (int i = 0; i < ops.size(); i++) {
         ServerOp op = ops.get(i);
@@ -179,17 +212,7 @@ final class Handshake {
           return op;
         }
       }
-      long remaining = deadline - System.nanoTime();
-      if (remaining <= 0) {
-        throw timeout(what);
-      }
-      transport.readTimeout((int) Math.max(1, remaining / 1_000_000));
-      int n;
-      try {
-        n = transport.in().read(buffer);
-      } catch (SocketTimeoutException e) {
-        throw timeout(what);
-      }
+      int n = transport.in().read(buffer);
       if (n < 0) {
         throw new EOFException("the server closed the connection during the handshake");
       }
