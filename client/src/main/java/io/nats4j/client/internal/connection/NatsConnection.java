@@ -237,6 +237,17 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
   public void onServerError(String text) {
     AsyncError.PermissionDenied denied = ServerErrors.permission(text);
     if (denied != null) {
+      if (denied.operation() == AsyncError.Operation.PUBLISH) {
+        // a request to a denied subject would otherwise only time out
+        mux.failPublishedTo(
+            denied.subject(),
+            new AuthorizationException("the server denied publishing the request: " + text));
+      } else if (denied.subject().equals(mux.subject())) {
+        mux.resubscribeOnNextRequest();
+        mux.failAll(
+            new AuthorizationException(
+                "the server denied the reply subscription " + mux.subject() + ": " + text));
+      }
       if (denied.operation() == AsyncError.Operation.SUBSCRIBE) {
         String queue = ServerErrors.queueOf(text);
         AuthorizationException failure =
