@@ -361,7 +361,12 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
       requireOpen();
       if (defaultDispatcher == null) {
         defaultDispatcher =
-            new NatsDispatcher("default", "nats4j-dispatcher-" + id + "-default", true, router);
+            new NatsDispatcher(
+                "default",
+                "nats4j-dispatcher-" + id + "-default",
+                true,
+                router,
+                this::forgetDispatcher);
         dispatchers.add(defaultDispatcher);
       }
       return defaultDispatcher;
@@ -379,9 +384,16 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
     synchronized (stateLock) {
       requireOpen();
       NatsDispatcher d =
-          new NatsDispatcher(name, "nats4j-dispatcher-" + id + "-" + name, false, router);
+          new NatsDispatcher(
+              name, "nats4j-dispatcher-" + id + "-" + name, false, router, this::forgetDispatcher);
       dispatchers.add(d);
       return d;
+    }
+  }
+
+  private void forgetDispatcher(NatsDispatcher dispatcher) {
+    synchronized (stateLock) {
+      dispatchers.remove(dispatcher);
     }
   }
 
