@@ -336,7 +336,7 @@ public final class Options {
     private ConnectionListener connectionListener;
     private ErrorListener errorListener;
     private ReconnectOptions reconnect = ReconnectOptions.defaults();
-    private int maxOutboundBytes = 32 * 1024 * 1024;
+    private int maxOutboundBytes = 4 * 1024 * 1024;
     private Duration publishBlockTimeout = Duration.ofSeconds(5);
     private TlsOptions tls;
     private Credentials credentials;
@@ -508,7 +508,8 @@ public final class Options {
 
     /**
      * Runs listener callbacks on this executor (one at a time, in order) instead of a library
-     * thread. The caller owns and shuts down the executor.
+     * thread. The caller owns and shuts down the executor. It must hand tasks to another thread
+     * (not run them inline), or callbacks would run on the socket reader.
      *
      * @param executor the executor
      * @return this builder
@@ -552,7 +553,7 @@ public final class Options {
     }
 
     /**
-     * Bounds the bytes waiting for the writer thread; default 32 MiB. A single message larger than
+     * Bounds the bytes waiting for the writer thread; default 4 MiB. A single message larger than
      * this is still accepted when the buffer is empty.
      *
      * @param bytes at least 64 KiB

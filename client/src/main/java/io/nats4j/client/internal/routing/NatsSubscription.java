@@ -293,13 +293,18 @@ public final class NatsSubscription implements Subscription {
       return f;
     }
     host.sendUnsubscribe(sid, 0);
-    host.ping()
-        .whenComplete(
-            (ok, error) -> {
-              // after the PONG the server has sent everything it will send on this sid
-              table.remove(this);
-              markIncomingDone();
-            });
+    CompletableFuture<Void> pong;
+    try {
+      pong = host.ping();
+    } catch (RuntimeException e) {
+      pong = CompletableFuture.failedFuture(e); // closed or disconnected: nothing more will come
+    }
+    pong.whenComplete(
+        (ok, error) -> {
+          // after the PONG the server has sent everything it will send on this sid
+          table.remove(this);
+          markIncomingDone();
+        });
     return f;
   }
 
