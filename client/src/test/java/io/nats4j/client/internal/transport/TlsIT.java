@@ -81,6 +81,15 @@ class TlsIT {
   }
 
   @Test
+  void ipAddressNamedInTheCertificateIsAccepted() throws IOException {
+    TestCertificates withIp = TestCertificates.generate("localhost", "127.0.0.1");
+    try (NatsServer server = NatsServer.start(ServerConfig.builder().tls(withIp).build())) {
+      TlsOptions options = TlsOptions.builder().trustCertificates(withIp.caCertificate()).build();
+      assertEquals("PONG", connectAfterInfo(server, options, "127.0.0.1"));
+    }
+  }
+
+  @Test
   void serverNameOverrideAcceptsIpAddressConnection() throws IOException {
     TlsOptions options = trustingTestCa().serverName("localhost").build();
     assertEquals("PONG", connectAfterInfo(tlsServer, options, "127.0.0.1"));
