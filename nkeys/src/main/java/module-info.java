@@ -2,5 +2,5 @@
 module io.nats4j.nkeys {
   requires org.bouncycastle.provider;
 
-// exports io.nats4j.nkeys;
+  exports io.nats4j.nkeys;
 }

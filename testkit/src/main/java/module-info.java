@@ -4,6 +4,7 @@ module io.nats4j.testkit {
   requires org.bouncycastle.provider;
   requires org.bouncycastle.pkix;
   requires java.net.http;
+  requires static org.junit.platform.launcher;
 
-// exports io.nats4j.testkit;
+  exports io.nats4j.testkit;
 }
