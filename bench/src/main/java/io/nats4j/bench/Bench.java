@@ -72,7 +72,13 @@ public final class Bench {
         err.println("bench: warming up " + driver.name() + " (" + warm + " msgs)");
         for (int i = 0; i < WARM_UP_RUNS; i++) {
           Scenarios.run(
-              driver, options.scenario(), url, subject(options, driver, -1), warm, payload);
+              driver,
+              options.scenario(),
+              url,
+              subject(options, driver, -1),
+              warm,
+              payload,
+              options.storage());
         }
       }
       for (int run = 0; run < options.runs(); run++) {
@@ -90,9 +96,15 @@ public final class Bench {
                   url,
                   subject(options, driver, run),
                   options.msgs(),
-                  payload);
+                  payload,
+                  options.storage());
           out.println(
-              result.toJson(options.scenario(), driver.name(), options.msgs(), options.size()));
+              result.toJson(
+                  options.scenario(),
+                  driver.name(),
+                  options.msgs(),
+                  options.size(),
+                  options.storage()));
           out.flush();
         }
       }

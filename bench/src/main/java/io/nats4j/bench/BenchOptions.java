@@ -15,26 +15,46 @@ import java.util.Set;
  * @param size payload bytes per message
  * @param server the server URL, or null to start a reference server
  * @param runs measured runs per client
+ * @param storage where the JetStream scenarios' streams keep their messages; null for the core
+ *     scenarios
  */
 record BenchOptions(
-    String scenario, List<String> clients, int msgs, int size, String server, int runs) {
+    String scenario,
+    List<String> clients,
+    int msgs,
+    int size,
+    String server,
+    int runs,
+    Storage storage) {
 
-  static final Set<String> IMPLEMENTED = Set.of("pub", "pubsub", "reqrep");
-  static final Set<String> PLANNED =
-      Set.of("js-pub", "js-pub-async", "js-fetch", "kv-put", "kv-get", "obj-put", "obj-get");
+  /** The storage of the stream a JetStream scenario creates for each run. */
+  enum Storage {
+    FILE,
+    MEMORY;
+
+    /** The name on the command line and in the JSON line. */
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  static final Set<String> IMPLEMENTED =
+      Set.of("pub", "pubsub", "reqrep", "js-pub", "js-pub-async");
+  static final Set<String> PLANNED = Set.of("js-fetch", "kv-put", "kv-get", "obj-put", "obj-get");
   static final List<String> CLIENTS = List.of("jnats", "nats4j");
 
   static final String USAGE =
       """
       usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
-                                    [--server URL] [--runs N]
-        SCENARIO   pub | pubsub | reqrep   (planned: js-pub js-pub-async js-fetch kv-put kv-get
-                                            obj-put obj-get)
+                                    [--server URL] [--runs N] [--storage file|memory]
+        SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async
+                   (planned: js-fetch kv-put kv-get obj-put obj-get)
         --client   which client to measure (default: both, interleaved run by run)
-        --msgs     messages per run (default: 1000000; reqrep: 20000 requests)
+        --msgs     messages per run (default: 1000000; reqrep, js-pub: 20000; js-pub-async: 200000)
         --size     payload bytes (default: 16)
         --server   an existing server, e.g. nats://127.0.0.1:4222 (default: start one)
         --runs     measured runs per client, each printed as one JSON line (default: 1)
+        --storage  js-* scenarios: storage of the stream created for each run (default: file)
       """;
 
   /** A command line that cannot run; the message says why. */
@@ -59,6 +79,7 @@ record BenchOptions(
     int size = 16;
     String server = null;
     int runs = 1;
+    Storage storage = null;
     for (int i = 1; i < args.length; i++) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -79,13 +100,34 @@ record BenchOptions(
         case "--size" -> size = positive(flag, value, 0);
         case "--server" -> server = value;
         case "--runs" -> runs = positive(flag, value, 1);
+        case "--storage" -> storage = storage(value);
         default -> throw new UsageException("unknown option '" + flag + "'");
       }
     }
-    if (msgs == null) {
-      msgs = scenario.equals("reqrep") ? 20_000 : 1_000_000;
+    boolean jetStream = scenario.startsWith("js-");
+    if (storage != null && !jetStream) {
+      throw new UsageException("--storage applies to the js-* scenarios only, not to " + scenario);
     }
-    return new BenchOptions(scenario, clients, msgs, size, server, runs);
+    if (jetStream && storage == null) {
+      storage = Storage.FILE;
+    }
+    if (msgs == null) {
+      msgs =
+          switch (scenario) {
+            case "reqrep", "js-pub" -> 20_000;
+            case "js-pub-async" -> 200_000;
+            default -> 1_000_000;
+          };
+    }
+    return new BenchOptions(scenario, clients, msgs, size, server, runs, storage);
+  }
+
+  private static Storage storage(String value) throws UsageException {
+    return switch (value) {
+      case "file" -> Storage.FILE;
+      case "memory" -> Storage.MEMORY;
+      default -> throw new UsageException("--storage must be file or memory, was '" + value + "'");
+    };
   }
 
   private static int positive(String flag, String value, int min) throws UsageException {

@@ -1,5 +1,7 @@
 package io.nats4j.bench;
 
+import io.nats4j.bench.BenchOptions.Storage;
+
 /**
  * One client library under test. Each scenario is written against the library's own public API, so
  * each client is measured the way its users would call it.
@@ -29,4 +31,21 @@ interface ClientDriver {
    * one after another and records each round trip.
    */
   RunResult reqrep(String url, String subject, int msgs, byte[] payload) throws Exception;
+
+  /**
+   * Creates a stream (the given storage) capturing {@code subject}, then publishes {@code msgs}
+   * messages one after another, each waiting for its ack (sequence checked); records each round
+   * trip. The stream must then hold exactly {@code msgs} messages; it is deleted afterwards (not
+   * timed, nor is its creation).
+   */
+  RunResult jsPub(String url, String subject, int msgs, byte[] payload, Storage storage)
+      throws Exception;
+
+  /**
+   * Like {@link #jsPub}, but publishes asynchronously with at most {@link
+   * Scenarios#ASYNC_ACK_WINDOW} acks outstanding; the time runs from the first publish until every
+   * ack has arrived (the last one carrying sequence {@code msgs}).
+   */
+  RunResult jsPubAsync(String url, String subject, int msgs, byte[] payload, Storage storage)
+      throws Exception;
 }

@@ -1,5 +1,6 @@
 package io.nats4j.bench;
 
+import io.nats4j.bench.BenchOptions.Storage;
 import io.nats4j.client.Connection;
 import io.nats4j.client.Dispatcher;
 import io.nats4j.client.Message;
@@ -7,7 +8,13 @@ import io.nats4j.client.Nats;
 import io.nats4j.client.Options;
 import io.nats4j.client.ReconnectOptions;
 import io.nats4j.client.Subscription;
+import io.nats4j.jetstream.JetStream;
+import io.nats4j.jetstream.JetStreamOptions;
+import io.nats4j.jetstream.PubAck;
+import io.nats4j.jetstream.StorageType;
+import io.nats4j.jetstream.StreamConfig;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -98,5 +105,64 @@ final class Nats4jDriver implements ClientDriver {
       }
       return RunResult.latency(System.nanoTime() - start, latencies);
     }
+  }
+
+  @Override
+  public RunResult jsPub(String url, String subject, int msgs, byte[] payload, Storage storage) {
+    try (Connection c = connect(url);
+        JetStream js = JetStream.of(c)) {
+      String stream = createStream(js, subject, storage);
+      try {
+        long[] latencies = new long[msgs];
+        long start = System.nanoTime();
+        for (int i = 0; i < msgs; i++) {
+          long t0 = System.nanoTime();
+          PubAck ack = js.publish(subject, payload);
+          latencies[i] = System.nanoTime() - t0;
+          Scenarios.checkSequence(name(), ack.seq(), i + 1);
+        }
+        long nanos = System.nanoTime() - start;
+        Scenarios.checkStored(name(), js.streams().info(stream).state().messages(), msgs);
+        return RunResult.latency(nanos, latencies);
+      } finally {
+        js.streams().delete(stream);
+      }
+    }
+  }
+
+  @Override
+  public RunResult jsPubAsync(
+      String url, String subject, int msgs, byte[] payload, Storage storage) {
+    JetStreamOptions options =
+        JetStreamOptions.builder().maxOutstandingAcks(Scenarios.ASYNC_ACK_WINDOW).build();
+    try (Connection c = connect(url);
+        JetStream js = JetStream.of(c, options)) {
+      String stream = createStream(js, subject, storage);
+      try {
+        CompletableFuture<PubAck> last = null;
+        long start = System.nanoTime();
+        for (int i = 0; i < msgs; i++) {
+          last = js.publishAsync(subject, payload); // blocks while the window is full
+        }
+        js.waitForOutstandingAcks(Scenarios.receiveTimeout(msgs));
+        long nanos = System.nanoTime() - start;
+        Scenarios.checkSequence(name(), last.join().seq(), msgs);
+        Scenarios.checkStored(name(), js.streams().info(stream).state().messages(), msgs);
+        return RunResult.throughput(nanos);
+      } finally {
+        js.streams().delete(stream);
+      }
+    }
+  }
+
+  private static String createStream(JetStream js, String subject, Storage storage) {
+    String stream = Scenarios.streamName(subject);
+    js.streams()
+        .create(
+            StreamConfig.builder(stream)
+                .subjects(subject)
+                .storage(storage == Storage.MEMORY ? StorageType.MEMORY : StorageType.FILE)
+                .build());
+    return stream;
   }
 }

@@ -25,6 +25,15 @@ record RunResult(long nanos, long[] latencyNanos) {
 
   /** The JSON line of DESIGN.md ("Contracts the outside relies on"). */
   String toJson(String scenario, String client, int msgs, int size) {
+    return toJson(scenario, client, msgs, size, null);
+  }
+
+  /**
+   * The JSON line of DESIGN.md; JetStream scenarios add {@code "storage"} after {@code "size"}.
+   *
+   * @param storage the stream storage, or null to leave the field out
+   */
+  String toJson(String scenario, String client, int msgs, int size, BenchOptions.Storage storage) {
     double seconds = nanos / 1e9;
     double msgsPerSecond = msgs / seconds;
     double mbPerSecond = msgsPerSecond * size / (1024.0 * 1024.0);
@@ -32,12 +41,13 @@ record RunResult(long nanos, long[] latencyNanos) {
     sb.append(
         String.format(
             Locale.ROOT,
-            "{\"scenario\":\"%s\",\"client\":\"%s\",\"msgs\":%d,\"size\":%d,\"seconds\":%.3f,"
+            "{\"scenario\":\"%s\",\"client\":\"%s\",\"msgs\":%d,\"size\":%d,%s\"seconds\":%.3f,"
                 + "\"msgs_per_s\":%d,\"mb_per_s\":%.1f",
             scenario,
             client,
             msgs,
             size,
+            storage == null ? "" : "\"storage\":\"" + storage.label() + "\",",
             seconds,
             Math.round(msgsPerSecond),
             mbPerSecond));

@@ -1,11 +1,22 @@
 package io.nats4j.bench;
 
+import io.nats4j.bench.BenchOptions.Storage;
 import java.time.Duration;
 
 /** Shared limits of the scenarios and the dispatch from scenario name to driver method. */
 final class Scenarios {
   static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(60);
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * Outstanding acks allowed in {@code js-pub-async}, for both clients: nats4j's default window.
+   * jnats has no window of its own (only a blocking outgoing queue of 5000 messages), so its driver
+   * waits on the oldest future when this many are outstanding.
+   */
+  static final int ASYNC_ACK_WINDOW = 4000;
+
+  /** How long one async publish ack may take before the run fails. */
+  static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
   private Scenarios() {}
 
@@ -15,18 +26,52 @@ final class Scenarios {
   }
 
   static RunResult run(
-      ClientDriver driver, String scenario, String url, String subject, int msgs, byte[] payload)
+      ClientDriver driver,
+      String scenario,
+      String url,
+      String subject,
+      int msgs,
+      byte[] payload,
+      Storage storage)
       throws Exception {
     return switch (scenario) {
       case "pub" -> driver.pub(url, subject, msgs, payload);
       case "pubsub" -> driver.pubsub(url, subject, msgs, payload);
       case "reqrep" -> driver.reqrep(url, subject, msgs, payload);
+      case "js-pub" -> driver.jsPub(url, subject, msgs, payload, storage);
+      case "js-pub-async" -> driver.jsPubAsync(url, subject, msgs, payload, storage);
       default -> throw new IllegalArgumentException("scenario not implemented: " + scenario);
     };
   }
 
   /** Enough iterations for the JIT to compile the hot paths, small enough to be quick. */
   static int warmUpMessages(String scenario, int msgs) {
-    return scenario.equals("reqrep") ? Math.min(msgs, 3_000) : Math.min(msgs, 500_000);
+    return switch (scenario) {
+      case "reqrep" -> Math.min(msgs, 3_000);
+      case "js-pub" -> Math.min(msgs, 5_000);
+      case "js-pub-async" -> Math.min(msgs, 50_000);
+      default -> Math.min(msgs, 500_000);
+    };
+  }
+
+  /** The stream a JetStream run creates for its subject (unique per run, as the subject is). */
+  static String streamName(String subject) {
+    return subject.replace('.', '_');
+  }
+
+  /** Fails the run unless the stream holds exactly the messages published. */
+  static void checkStored(String client, long stored, int msgs) {
+    if (stored != msgs) {
+      throw new IllegalStateException(
+          client + " run stored " + stored + " messages in its stream, expected " + msgs);
+    }
+  }
+
+  /** Fails the run unless an ack carries the stream sequence the run expects. */
+  static void checkSequence(String client, long seq, long expected) {
+    if (seq != expected) {
+      throw new IllegalStateException(
+          client + " publish ack has stream sequence " + seq + ", expected " + expected);
+    }
   }
 }

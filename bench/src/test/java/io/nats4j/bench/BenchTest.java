@@ -24,7 +24,18 @@ class BenchTest {
     assertEquals(1, pub.runs());
     assertEquals(List.of("jnats", "nats4j"), pub.clients());
     assertNull(pub.server());
+    assertNull(pub.storage());
     assertEquals(20_000, BenchOptions.parse(new String[] {"reqrep"}).msgs());
+  }
+
+  @Test
+  void jetStreamScenariosDefaultToFileStorage() throws Exception {
+    BenchOptions sync = BenchOptions.parse(new String[] {"js-pub"});
+    assertEquals(20_000, sync.msgs());
+    assertEquals(BenchOptions.Storage.FILE, sync.storage());
+    BenchOptions async = BenchOptions.parse(new String[] {"js-pub-async", "--storage", "memory"});
+    assertEquals(200_000, async.msgs());
+    assertEquals(BenchOptions.Storage.MEMORY, async.storage());
   }
 
   @Test
@@ -44,7 +55,15 @@ class BenchTest {
               "--runs",
               "3"
             });
-    assertEquals(new BenchOptions("pubsub", List.of("jnats"), 1000, 0, "nats://h:4222", 3), o);
+    assertEquals(
+        new BenchOptions("pubsub", List.of("jnats"), 1000, 0, "nats://h:4222", 3, null), o);
+    BenchOptions js =
+        BenchOptions.parse(
+            new String[] {"js-pub", "--storage", "file", "--client", "both", "--msgs", "5"});
+    assertEquals(
+        new BenchOptions(
+            "js-pub", List.of("jnats", "nats4j"), 5, 16, null, 1, BenchOptions.Storage.FILE),
+        js);
   }
 
   @Test
@@ -57,7 +76,10 @@ class BenchTest {
             new String[] {"pub", "--msgs", "0"},
             new String[] {"pub", "--size", "-1"},
             new String[] {"pub", "--runs"},
-            new String[] {"pub", "--bogus", "1"})) {
+            new String[] {"pub", "--bogus", "1"},
+            new String[] {"js-pub", "--storage", "disk"},
+            new String[] {"js-pub-async", "--storage"},
+            new String[] {"pub", "--storage", "memory"})) {
       assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse(args));
       Output output = run(args);
       assertEquals(Bench.EXIT_USAGE, output.code);
@@ -83,6 +105,23 @@ class BenchTest {
         "{\"scenario\":\"pub\",\"client\":\"nats4j\",\"msgs\":1000000,\"size\":16,"
             + "\"seconds\":0.410,\"msgs_per_s\":2439024,\"mb_per_s\":37.2}",
         json);
+  }
+
+  @Test
+  void jetStreamJsonNamesTheStorage() {
+    String json =
+        RunResult.throughput(2_000_000_000L)
+            .toJson("js-pub-async", "jnats", 200_000, 128, BenchOptions.Storage.MEMORY);
+    assertEquals(
+        "{\"scenario\":\"js-pub-async\",\"client\":\"jnats\",\"msgs\":200000,\"size\":128,"
+            + "\"storage\":\"memory\",\"seconds\":2.000,\"msgs_per_s\":100000,\"mb_per_s\":12.2}",
+        json);
+  }
+
+  @Test
+  void streamNamesAreValidAndFollowTheSubject() {
+    assertEquals(
+        "bench_js-pub_nats4j_run0_1f", Scenarios.streamName("bench.js-pub.nats4j.run0.1f"));
   }
 
   @Test

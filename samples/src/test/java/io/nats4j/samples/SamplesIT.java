@@ -3,6 +3,7 @@ package io.nats4j.samples;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.testkit.NatsServer;
+import io.nats4j.testkit.ServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ class SamplesIT {
 
   @BeforeAll
   static void start() {
-    server = NatsServer.start();
+    server = NatsServer.start(ServerConfig.builder().jetStream().build());
   }
 
   @AfterAll
@@ -61,6 +62,31 @@ class SamplesIT {
   @Test
   void drain() throws Exception {
     assertTrue(run(() -> Drain.main(args())).contains("handled 1000 of 1000 messages"));
+  }
+
+  @Test
+  void streamManagement() throws Exception {
+    String out = run(() -> StreamManagement.main(args()));
+    assertTrue(
+        out.contains("created stream SAMPLE_ORDERS on [samples.orders.>], MEMORY storage"), out);
+    assertTrue(
+        out.contains(
+            "stream holds 6 messages, seq 1..6, per subject"
+                + " {samples.orders.new=5, samples.orders.shipped=1}"),
+        out);
+    assertTrue(out.contains("purged 4 messages of samples.orders.new, kept the newest"), out);
+    assertTrue(out.contains("purged the other 2, the stream holds 0"), out);
+    assertTrue(out.contains("deleted stream SAMPLE_ORDERS: true"), out);
+  }
+
+  @Test
+  void jetStreamPublish() throws Exception {
+    String out = run(() -> JetStreamPublish.main(args()));
+    assertTrue(out.contains("sync: stored as seq 1 in SAMPLE_EVENTS\n"), out);
+    assertTrue(out.contains("sync resend: seq 1, duplicate=true\n"), out);
+    assertTrue(
+        out.contains("async: seq 2\nasync: seq 3\nasync: seq 4\nasync: seq 3, duplicate\n"), out);
+    assertTrue(out.contains("6 publishes, 4 messages stored"), out);
   }
 
   private static String[] args() {
