@@ -1,7 +1,6 @@
 /** The NATS connection core: connect, authenticate, publish, subscribe, request/reply. */
 module io.nats4j.client {
   requires transitive io.nats4j.nkeys;
-  requires okio;
   requires org.slf4j;
 
   exports io.nats4j.client;

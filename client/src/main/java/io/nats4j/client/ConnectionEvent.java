@@ -56,7 +56,11 @@ public sealed interface ConnectionEvent {
    * @param servers the new server URLs
    */
   record ServersDiscovered(List<String> servers) implements ConnectionEvent {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param servers the new server URLs
+     */
     public ServersDiscovered {
       servers = List.copyOf(servers);
     }

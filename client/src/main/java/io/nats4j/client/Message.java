@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A NATS message: a subject, an optional reply subject, optional headers and a payload. Received
  * messages come from a {@link Subscription}, a {@link MessageHandler} or a {@link
- * Connection#request}; messages to publish are built with {@link #builder()}.
+ * Connection#request}; messages to publish are built with {@link #builder(String)}.
  *
  * <p>Thread-safety: messages are immutable and safe to share; {@link #data()} returns the array
  * itself (no copy), so do not modify it. Headers of received messages are decoded lazily on first
@@ -74,8 +74,8 @@ public interface Message {
   /**
    * Returns the subscription that received this message.
    *
-   * @return the subscription, or null for a message built with {@link #builder()} or a reply to
-   *     {@link Connection#request}
+   * @return the subscription, or null for a message built with {@link #builder(String)} or a reply
+   *     to {@link Connection#request}
    */
   Subscription subscription();
 

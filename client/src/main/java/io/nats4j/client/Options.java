@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Everything a connection is configured with, validated once by {@link Builder#build()}.
@@ -42,6 +43,9 @@ public final class Options {
   private final ReconnectOptions reconnect;
   private final int maxOutboundBytes;
   private final Duration publishBlockTimeout;
+  private final TlsOptions tls;
+  private final Credentials credentials;
+  private final Supplier<Credentials> credentialsSupplier;
 
   private Options(Builder b) {
     this.servers = List.copyOf(b.servers);
@@ -61,6 +65,9 @@ public final class Options {
     this.reconnect = b.reconnect;
     this.maxOutboundBytes = b.maxOutboundBytes;
     this.publishBlockTimeout = b.publishBlockTimeout;
+    this.tls = b.tls;
+    this.credentials = b.credentials;
+    this.credentialsSupplier = b.credentialsSupplier;
   }
 
   /**
@@ -96,6 +103,9 @@ public final class Options {
     b.reconnect = reconnect;
     b.maxOutboundBytes = maxOutboundBytes;
     b.publishBlockTimeout = publishBlockTimeout;
+    b.tls = tls;
+    b.credentials = credentials;
+    b.credentialsSupplier = credentialsSupplier;
     return b;
   }
 
@@ -252,6 +262,34 @@ public final class Options {
     return publishBlockTimeout;
   }
 
+  /**
+   * Returns the TLS options.
+   *
+   * @return the TLS options, or null: then TLS is used only for {@code tls://} URLs or servers that
+   *     require it, with the JDK's default trust
+   */
+  public TlsOptions tls() {
+    return tls;
+  }
+
+  /**
+   * Returns the fixed credentials.
+   *
+   * @return the credentials, or null
+   */
+  public Credentials credentials() {
+    return credentials;
+  }
+
+  /**
+   * Returns the credentials supplier, called on every connect attempt.
+   *
+   * @return the supplier, or null
+   */
+  public Supplier<Credentials> credentialsSupplier() {
+    return credentialsSupplier;
+  }
+
   /** Shows the servers without credentials. */
   @Override
   public String toString() {
@@ -269,6 +307,10 @@ public final class Options {
         + maxPingsOut
         + ", reconnect="
         + reconnect
+        + ", tls="
+        + tls
+        + ", credentials="
+        + (credentialsSupplier != null ? "<supplier>" : credentials)
         + "]";
   }
 
@@ -294,10 +336,48 @@ public final class Options {
     private ConnectionListener connectionListener;
     private ErrorListener errorListener;
     private ReconnectOptions reconnect = ReconnectOptions.defaults();
-    private int maxOutboundBytes = 32 * 1024 * 1024;
+    private int maxOutboundBytes = 4 * 1024 * 1024;
     private Duration publishBlockTimeout = Duration.ofSeconds(5);
+    private TlsOptions tls;
+    private Credentials credentials;
+    private Supplier<Credentials> credentialsSupplier;
 
     private Builder() {}
+
+    /**
+     * Uses TLS with these options for every server (hostname verification on unless the options say
+     * otherwise).
+     *
+     * @param tls the TLS options
+     * @return this builder
+     */
+    public Builder tls(TlsOptions tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    /**
+     * Authenticates with these credentials (they win over credentials in a URL).
+     *
+     * @param credentials the credentials
+     * @return this builder
+     */
+    public Builder credentials(Credentials credentials) {
+      this.credentials = credentials;
+      return this;
+    }
+
+    /**
+     * Asks this supplier for credentials on every connect attempt, so rotated credentials are
+     * picked up (wins over {@link #credentials} and URL credentials).
+     *
+     * @param supplier returns the credentials to use now
+     * @return this builder
+     */
+    public Builder credentialsSupplier(Supplier<Credentials> supplier) {
+      this.credentialsSupplier = supplier;
+      return this;
+    }
 
     /**
      * Adds server URLs: one URL or several separated by commas ({@code nats://}, {@code tls://}, or
@@ -472,7 +552,7 @@ public final class Options {
     }
 
     /**
-     * Bounds the bytes waiting for the writer thread; default 32 MiB. A single message larger than
+     * Bounds the bytes waiting for the writer thread; default 4 MiB. A single message larger than
      * this is still accepted when the buffer is empty.
      *
      * @param bytes at least 64 KiB

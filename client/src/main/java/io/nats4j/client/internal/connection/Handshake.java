@@ -1,10 +1,14 @@
 package io.nats4j.client.internal.connection;
 
 import io.nats4j.client.AuthenticationException;
+import io.nats4j.client.Credentials;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Options;
 import io.nats4j.client.ServerInfo;
+import io.nats4j.client.TlsOptions;
+import io.nats4j.client.internal.auth.AuthFields;
+import io.nats4j.client.internal.auth.Authenticator;
 import io.nats4j.client.internal.protocol.ConnectRequest;
 import io.nats4j.client.internal.protocol.Err;
 import io.nats4j.client.internal.protocol.GrowableBuffer;
@@ -13,12 +17,14 @@ import io.nats4j.client.internal.protocol.Pong;
 import io.nats4j.client.internal.protocol.ProtocolParser;
 import io.nats4j.client.internal.protocol.ProtocolWriter;
 import io.nats4j.client.internal.protocol.ServerOp;
+import io.nats4j.client.internal.transport.TlsUpgrader;
 import io.nats4j.client.internal.transport.Transport;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The synchronous start of every connection, run on the connecting thread before any library thread
@@ -36,11 +42,15 @@ final class Handshake {
    * @param info the server's INFO
    * @param leftover ops that arrived after the PONG, for the reader to process first
    */
-  record Result(ServerInfo info, List<ServerOp> leftover) {}
+  record Result(Transport transport, ServerInfo info, List<ServerOp> leftover) {}
 
-  private final Transport transport;
+  private Transport transport;
   private final ProtocolParser parser;
   private final long deadline;
+  private final java.net.Socket rawSocket;
+  private String phase = "INFO";
+  private boolean finished; // guarded by this
+  private boolean expired; // guarded by this
   private final byte[] buffer = new byte[16 * 1024];
   private final List<ServerOp> ops = new ArrayList<>();
 
@@ -48,6 +58,7 @@ final class Handshake {
     this.transport = transport;
     this.parser = parser;
     this.deadline = deadline;
+    this.rawSocket = transport.socket();
   }
 
   /**
@@ -70,30 +81,90 @@ final class Handshake {
       ProtocolParser parser,
       long deadline)
       throws IOException {
-    return new Handshake(transport, parser, deadline).run(address, options);
+    Handshake handshake = new Handshake(transport, parser, deadline);
+    // A watchdog instead of SO_TIMEOUT: one timed read would switch the JDK socket to
+    // non-blocking mode for good, costing a poll() and an extra read() per read afterwards.
+    CompletableFuture.delayedExecutor(
+            Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS, Runnable::run)
+        .execute(handshake::expire);
+    try {
+      Result result = handshake.run(address, options);
+      if (!handshake.finish()) {
+        throw timeout(handshake.phase);
+      }
+      return result;
+    } catch (IOException e) {
+      if (!handshake.finish()) {
+        throw timeout(handshake.phase);
+      }
+      throw e;
+    }
+  }
+
+  private synchronized void expire() {
+    if (!finished) {
+      expired = true;
+      try {
+        rawSocket.close();
+      } catch (IOException ignored) {
+        // the handshake fails with a timeout either way
+      }
+    }
+  }
+
+  /** Ends the watchdog; false if it fired first (the socket is closed). */
+  private synchronized boolean finish() {
+    finished = true;
+    return !expired;
   }
 
   private Result run(ServerAddress address, Options options) throws IOException {
+    TlsOptions tls = options.tls();
+    boolean upgraded = false;
+    if (tls != null && tls.isHandshakeFirst()) {
+      upgrade(address, tls);
+      upgraded = true;
+    }
     Info info = (Info) readUntil(Info.class, "INFO");
-    ConnectRequest request = connectRequest(address, options, info);
+    boolean wantTls = address.tlsRequired() || info.info().tlsRequired() || tls != null;
+    if (wantTls && !upgraded) {
+      upgrade(address, tls == null ? TlsOptions.builder().build() : tls);
+      upgraded = true;
+    }
+    ConnectRequest request = connectRequest(address, options, info.nonce(), upgraded);
     GrowableBuffer out = new GrowableBuffer(512);
     ProtocolWriter.connect(out, request);
     ProtocolWriter.ping(out);
     transport.out().write(out.array(), 0, out.length());
     transport.out().flush();
     readUntil(Pong.class, "PONG");
-    transport.readTimeout(0);
-    return new Result(info.info(), new ArrayList<>(ops));
+    return new Result(transport, info.info(), new ArrayList<>(ops));
   }
 
-  static ConnectRequest connectRequest(ServerAddress address, Options options, Info info) {
-    String user = address.user();
-    String pass = address.password();
-    String token = address.token();
+  private void upgrade(ServerAddress address, TlsOptions tls) throws IOException {
+    String before = phase;
+    phase = "the end of the TLS handshake";
+    transport =
+        new Transport(TlsUpgrader.upgrade(transport.socket(), tls, address.host(), address.port()));
+    phase = before;
+  }
+
+  /**
+   * Builds CONNECT: the supplier's credentials, else the options', else the URL's.
+   *
+   * @param address the server address
+   * @param options the options
+   * @param nonce the INFO nonce or null
+   * @param tls whether the connection is TLS
+   * @return the request (holds secrets: never log its JSON)
+   */
+  static ConnectRequest connectRequest(
+      ServerAddress address, Options options, String nonce, boolean tls) {
+    AuthFields auth = Authenticator.fieldsFor(credentials(address, options), nonce);
     return new ConnectRequest(
         false,
         false,
-        address.tlsRequired(),
+        tls,
         options.name(),
         "java",
         VERSION,
@@ -101,16 +172,35 @@ final class Handshake {
         !options.noEcho(),
         true,
         true,
-        user,
-        pass,
-        token,
-        null,
-        null,
-        null);
+        auth.user(),
+        auth.pass(),
+        auth.authToken(),
+        auth.nkey(),
+        auth.jwt(),
+        auth.sig());
+  }
+
+  private static Credentials credentials(ServerAddress address, Options options) {
+    if (options.credentialsSupplier() != null) {
+      return options.credentialsSupplier().get();
+    }
+    if (options.credentials() != null) {
+      return options.credentials();
+    }
+    if (address.user() != null) {
+      return Credentials.userPassword(
+          address.user(),
+          address.password() == null ? new char[0] : address.password().toCharArray());
+    }
+    if (address.token() != null) {
+      return Credentials.token(address.token().toCharArray());
+    }
+    return null;
   }
 
   /** Reads until an op of {@code type} arrives; consumes it and everything before it. */
   private ServerOp readUntil(Class<? extends ServerOp> type, String what) throws IOException {
+    phase = what;
     while (true) {
       for (int i = 0; i < ops.size(); i++) {
         ServerOp op = ops.get(i);
@@ -122,17 +212,7 @@ final class Handshake {
           return op;
         }
       }
-      long remaining = deadline - System.nanoTime();
-      if (remaining <= 0) {
-        throw timeout(what);
-      }
-      transport.readTimeout((int) Math.max(1, remaining / 1_000_000));
-      int n;
-      try {
-        n = transport.in().read(buffer);
-      } catch (SocketTimeoutException e) {
-        throw timeout(what);
-      }
+      int n = transport.in().read(buffer);
       if (n < 0) {
         throw new EOFException("the server closed the connection during the handshake");
       }

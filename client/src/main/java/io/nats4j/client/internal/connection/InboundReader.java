@@ -63,6 +63,7 @@ final class InboundReader implements Runnable {
     InputStream in = transport.in();
     try {
       leftover.forEach(onOp);
+      router.flush();
       router.publishCounters();
       while (true) {
         int n = in.read(buffer);
@@ -70,9 +71,11 @@ final class InboundReader implements Runnable {
           throw new EOFException("the server closed the connection");
         }
         parser.parse(buffer, 0, n, onOp);
+        router.flush();
         router.publishCounters();
       }
     } catch (Throwable t) {
+      router.flush();
       router.publishCounters();
       sink.onTransportLost(transport, t);
     }
@@ -81,7 +84,10 @@ final class InboundReader implements Runnable {
   private void onOp(ServerOp op) {
     if (op instanceof Msg msg) {
       router.route(msg);
-    } else if (op instanceof Ping) {
+      return;
+    }
+    router.flush(); // everything before this op is queued before it takes effect
+    if (op instanceof Ping) {
       outbound.write(io.nats4j.client.internal.protocol.ProtocolWriter::pong);
     } else if (op instanceof Pong) {
       outbound.onPong();

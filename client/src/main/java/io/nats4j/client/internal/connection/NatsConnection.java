@@ -12,7 +12,6 @@ import io.nats4j.client.MaxPayloadException;
 import io.nats4j.client.Message;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
-import io.nats4j.client.NoRespondersException;
 import io.nats4j.client.Options;
 import io.nats4j.client.ServerInfo;
 import io.nats4j.client.Statistics;
@@ -38,7 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -71,6 +69,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
   private final RequestMux mux;
   private final Router router;
   private final EventBus events;
+  private final Requests requests;
   private final AtomicInteger dispatcherNames = new AtomicInteger();
 
   private final Object stateLock = new Object();
@@ -105,6 +104,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
     this.router =
         new Router(table, this, mux, options.pendingMessageLimit(), options.pendingByteLimit());
     this.events = new EventBus(options.callbackExecutor(), "nats4j-events-" + id);
+    this.requests = new Requests(mux, table, this, events);
   }
 
   /**
@@ -165,7 +165,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
       Transport.tune(socket);
       ProtocolParser parser = new ProtocolParser(options.maxControlLine(), MAX_PAYLOAD_BOUND);
       Handshake.Result result = Handshake.run(t, address, options, parser, deadline);
-      return new Session(address, t, parser, result);
+      return new Session(address, result.transport(), parser, result);
     } catch (IOException | RuntimeException e) {
       t.close();
       throw e;
@@ -316,7 +316,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
 
   private byte[] encodeSubject(String subject) {
     EncodedSubject cached = lastSubject;
-    if (cached != null && cached.subject == subject) {
+    if (cached != null && (cached.subject == subject || cached.subject.equals(subject))) {
       return cached.bytes;
     }
     byte[] bytes = Subjects.validatePublishSubject(subject);
@@ -377,103 +377,23 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
 
   @Override
   public Message request(String subject, byte[] data, Duration timeout) {
-    return request(subject, null, data, timeout);
+    return requests.request(subject, null, data, timeout);
   }
 
   @Override
   public Message request(String subject, Headers headers, byte[] data, Duration timeout) {
-    CompletableFuture<Message> reply = new CompletableFuture<>();
-    String replyTo = startRequest(subject, headers, data, reply);
-    try {
-      return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      mux.forget(replyTo);
-      throw requestTimeout(subject, timeout);
-    } catch (ExecutionException e) {
-      throw rethrow(e.getCause());
-    } catch (InterruptedException e) {
-      mux.forget(replyTo);
-      Thread.currentThread().interrupt();
-      throw new NatsException("interrupted while waiting for a reply on " + subject, e);
-    }
+    return requests.request(subject, headers, data, timeout);
   }
 
   @Override
   public CompletableFuture<Message> requestAsync(String subject, byte[] data, Duration timeout) {
-    return requestAsync(subject, null, data, timeout);
+    return requests.requestAsync(subject, null, data, timeout);
   }
 
   @Override
   public CompletableFuture<Message> requestAsync(
       String subject, Headers headers, byte[] data, Duration timeout) {
-    CompletableFuture<Message> internal = new CompletableFuture<>();
-    String replyTo = startRequest(subject, headers, data, internal);
-    CompletableFuture<Message> result = new CompletableFuture<>();
-    internal
-        .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
-        .whenComplete(
-            (message, error) -> {
-              if (error != null) {
-                mux.forget(replyTo);
-              }
-              events.post(
-                  () -> {
-                    if (error == null) {
-                      result.complete(message);
-                    } else if (unwrap(error) instanceof TimeoutException) {
-                      result.completeExceptionally(requestTimeout(subject, timeout));
-                    } else {
-                      result.completeExceptionally(unwrap(error));
-                    }
-                  });
-            });
-    result.whenComplete(
-        (message, error) -> {
-          if (result.isCancelled()) {
-            mux.forget(replyTo);
-            internal.cancel(false);
-          }
-        });
-    return result;
-  }
-
-  private String startRequest(
-      String subject, Headers headers, byte[] data, CompletableFuture<Message> reply) {
-    mux.ensureSubscribed(table, this);
-    String replyTo = mux.register(reply, subject);
-    try {
-      publish(subject, replyTo, headers, data);
-    } catch (RuntimeException e) {
-      mux.forget(replyTo);
-      throw e;
-    }
-    return replyTo;
-  }
-
-  private static NatsTimeoutException requestTimeout(String subject, Duration timeout) {
-    return new NatsTimeoutException(
-        "no reply to the request on " + subject + " within " + timeout.toMillis() + " ms");
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-  }
-
-  /** Rethrows a failure from another thread as the same type, with this thread's stack. */
-  private static RuntimeException rethrow(Throwable cause) {
-    if (cause instanceof NoRespondersException e) {
-      return new NoRespondersException(e.getMessage(), e);
-    }
-    if (cause instanceof ConnectionClosedException e) {
-      return new ConnectionClosedException(e.getMessage(), e);
-    }
-    if (cause instanceof NatsTimeoutException e) {
-      return new NatsTimeoutException(e.getMessage(), e);
-    }
-    if (cause instanceof NatsException e) {
-      return new NatsException(e.getMessage(), e);
-    }
-    return new NatsException(String.valueOf(cause), cause);
+    return requests.requestAsync(subject, headers, data, timeout);
   }
 
   @Override
@@ -492,7 +412,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
       throw new NatsTimeoutException(
           "the server did not answer PING within " + timeout.toMillis() + " ms");
     } catch (ExecutionException e) {
-      throw rethrow(e.getCause());
+      throw Requests.rethrow(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new NatsException("interrupted while flushing", e);
@@ -614,7 +534,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
                       if (error == null) {
                         done.complete(null);
                       } else {
-                        done.completeExceptionally(unwrap(error));
+                        done.completeExceptionally(Requests.unwrap(error));
                       }
                     }));
     CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS, Runnable::run)

@@ -376,8 +376,10 @@ public final class Outbound {
           if (!takeWork()) {
             return;
           }
-          out.write(writing.array(), 0, writing.length());
-          if (writing.capacity() > SHRINK_ABOVE) {
+          int written = writing.length();
+          out.write(writing.array(), 0, written);
+          // give memory back after a burst, but never churn while the load stays high
+          if (writing.capacity() > SHRINK_ABOVE && written < writing.capacity() / 16) {
             writing = new GrowableBuffer(INITIAL_BUFFER);
           } else {
             writing.clear();

@@ -16,15 +16,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * dispatcher takes whole batches per lock.
  */
 public final class MessageQueue {
-  /** {@link #offer} result: queued. */
-  public static final int QUEUED = 0;
-
-  /** {@link #offer} result: dropped over the pending limits. */
-  public static final int DROPPED = 1;
-
-  /** {@link #offer} result: dropped, and this is the first drop of a slow-consumer episode. */
-  public static final int DROPPED_NEW_EPISODE = 2;
-
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private final ArrayDeque<IncomingMessage> queue = new ArrayDeque<>();
@@ -32,35 +23,40 @@ public final class MessageQueue {
   private boolean closed;
 
   /**
-   * Queues a message unless its subscription is over its pending limits.
+   * Queues a batch of messages (all routed to subscriptions of this queue) under one lock.
    *
-   * @param message the message; its subscription's counters are updated
-   * @return {@link #QUEUED}, {@link #DROPPED} or {@link #DROPPED_NEW_EPISODE}
+   * @param batch the messages; left untouched
+   * @param newlySlow receives subscriptions whose slow-consumer episode starts now
+   * @return how many messages were dropped
    */
-  public int offer(IncomingMessage message) {
-    NatsSubscription sub = message.subscriptionImpl();
-    int size = message.size();
+  public int offerAll(List<IncomingMessage> batch, List<NatsSubscription> newlySlow) {
+    int dropped = 0;
     lock.lock();
     try {
-      if (closed) {
-        return DROPPED;
-      }
-      if (sub.overLimits(size)) {
-        sub.dropped++;
-        if (!sub.slow) {
-          sub.slow = true;
-          return DROPPED_NEW_EPISODE;
+      for (int i = 0, n = batch.size(); i < n; i++) {
+        IncomingMessage message = batch.get(i);
+        NatsSubscription sub = message.subscriptionImpl();
+        int size = message.size();
+        if (closed) {
+          dropped++;
+        } else if (sub.overLimits(size)) {
+          dropped++;
+          sub.dropped++;
+          if (!sub.slow) {
+            sub.slow = true;
+            newlySlow.add(sub);
+          }
+        } else {
+          sub.slow = false;
+          sub.pendingMessages++;
+          sub.pendingBytes += size;
+          queue.addLast(message);
         }
-        return DROPPED;
       }
-      sub.slow = false;
-      sub.pendingMessages++;
-      sub.pendingBytes += size;
-      queue.addLast(message);
-      if (waiters > 0) {
+      if (waiters > 0 && !queue.isEmpty()) {
         notEmpty.signal();
       }
-      return QUEUED;
+      return dropped;
     } finally {
       lock.unlock();
     }

@@ -7,7 +7,6 @@ import io.nats4j.client.MessageHandler;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Subscription;
-import io.nats4j.client.internal.protocol.Msg;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -105,29 +104,55 @@ public final class NatsSubscription implements Subscription {
     return handler;
   }
 
+  /** {@link #admit()} result: deliver it. */
+  static final int ACCEPT = 0;
+
+  /** {@link #admit()} result: deliver it; it is the last one (auto-unsubscribe reached). */
+  static final int ACCEPT_LAST = 1;
+
+  /** {@link #admit()} result: drop it (unsubscribed, or over the auto-unsubscribe limit). */
+  static final int REJECT = 2;
+
   /**
-   * Routes one message from the reader thread.
+   * Counts one routed message (reader thread only) and decides whether it is delivered.
    *
-   * @param msg the parsed message
-   * @param connection what replies are published on
-   * @return true if the message was dropped
+   * @return {@link #ACCEPT}, {@link #ACCEPT_LAST} or {@link #REJECT}
    */
-  boolean deliver(Msg msg, RoutingHost connection) {
+  int admit() {
     long n = delivered + 1;
     delivered = n;
     long limit = max;
     if (discarded || (limit > 0 && n > limit)) {
-      return true;
+      return REJECT;
     }
-    int result = queue.offer(new IncomingMessage(msg, this, connection));
-    if (limit > 0 && n == limit) {
-      table.remove(this);
-      markIncomingDone();
+    return limit > 0 && n == limit ? ACCEPT_LAST : ACCEPT;
+  }
+
+  /** The auto-unsubscribe limit was reached: stop routing (after the last message was queued). */
+  void reachedMax() {
+    table.remove(this);
+    markIncomingDone();
+    forgetInDispatcher();
+  }
+
+  private void forgetInDispatcher() {
+    if (dispatcher != null) {
+      dispatcher.subscriptions().remove(this);
     }
-    if (result == MessageQueue.DROPPED_NEW_EPISODE) {
-      host.slowConsumer(this);
-    }
-    return result != MessageQueue.QUEUED;
+  }
+
+  /**
+   * Returns how many messages remain before auto-unsubscribe, for resubscribing after a reconnect.
+   *
+   * @return the remaining count, 0 when there is no limit
+   */
+  public long remainingBeforeMax() {
+    long limit = max;
+    return limit <= 0 ? 0 : Math.max(1, limit - delivered);
+  }
+
+  MessageQueue pendingQueue() {
+    return queue;
   }
 
   boolean overLimits(int size) {
@@ -148,6 +173,7 @@ public final class NatsSubscription implements Subscription {
     CompletableFuture<Void> f = drainFuture;
     if (f != null && incomingDone && pendingMessages == 0 && !drainCompleted) {
       drainCompleted = true;
+      forgetInDispatcher();
       host.runOnEventThread(() -> f.complete(null));
     }
   }
@@ -170,6 +196,7 @@ public final class NatsSubscription implements Subscription {
     failure = cause;
     table.remove(this);
     markIncomingDone();
+    forgetInDispatcher();
     CompletableFuture<Void> f = drainFuture;
     if (f != null) {
       host.runOnEventThread(() -> f.completeExceptionally(cause));
@@ -231,6 +258,7 @@ public final class NatsSubscription implements Subscription {
     }
     markIncomingDone();
     queue.discard(this);
+    forgetInDispatcher();
   }
 
   @Override
@@ -265,13 +293,18 @@ public final class NatsSubscription implements Subscription {
       return f;
     }
     host.sendUnsubscribe(sid, 0);
-    host.ping()
-        .whenComplete(
-            (ok, error) -> {
-              // after the PONG the server has sent everything it will send on this sid
-              table.remove(this);
-              markIncomingDone();
-            });
+    CompletableFuture<Void> pong;
+    try {
+      pong = host.ping();
+    } catch (RuntimeException e) {
+      pong = CompletableFuture.failedFuture(e); // closed or disconnected: nothing more will come
+    }
+    pong.whenComplete(
+        (ok, error) -> {
+          // after the PONG the server has sent everything it will send on this sid
+          table.remove(this);
+          markIncomingDone();
+        });
     return f;
   }
 

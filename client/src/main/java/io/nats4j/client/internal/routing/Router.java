@@ -1,8 +1,13 @@
 package io.nats4j.client.internal.routing;
 
 import io.nats4j.client.MessageHandler;
+import io.nats4j.client.internal.protocol.GrowableBuffer;
 import io.nats4j.client.internal.protocol.Msg;
+import io.nats4j.client.internal.protocol.ProtocolWriter;
 import io.nats4j.client.internal.protocol.Subjects;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Creates subscriptions and routes every received message to its subscription or to the request
@@ -18,6 +23,14 @@ public final class Router {
   private final RequestMux mux;
   private final long defaultPendingMessages;
   private final long defaultPendingBytes;
+
+  // reader-thread state: the batch of messages for one queue, and the last sid lookup
+  private final ArrayList<IncomingMessage> batch = new ArrayList<>(1024);
+  private final ArrayList<NatsSubscription> newlySlow = new ArrayList<>();
+  private MessageQueue batchQueue;
+  private long cachedSid = -1;
+  private NatsSubscription cachedSub;
+  private long cachedRemovals;
 
   private long inMessages;
   private long inBytes;
@@ -87,7 +100,8 @@ public final class Router {
   }
 
   /**
-   * Routes one message (reader thread).
+   * Routes one message (reader thread). Messages for the same queue are collected and queued with
+   * one lock per batch; call {@link #flush()} before acting on any other op and after each read.
    *
    * @param msg the message
    */
@@ -99,10 +113,76 @@ public final class Router {
       mux.onReply(msg, host);
       return;
     }
-    NatsSubscription sub = table.get(sid);
-    if (sub != null && sub.deliver(msg, host)) {
-      dropped++;
+    NatsSubscription sub = lookup(sid);
+    if (sub == null) {
+      return;
     }
+    int admitted = sub.admit();
+    if (admitted == NatsSubscription.REJECT) {
+      dropped++;
+      return;
+    }
+    MessageQueue queue = sub.pendingQueue();
+    if (queue != batchQueue) {
+      flush();
+      batchQueue = queue;
+    }
+    batch.add(new IncomingMessage(msg, sub, host));
+    if (admitted == NatsSubscription.ACCEPT_LAST) {
+      flush();
+      sub.reachedMax();
+    }
+  }
+
+  private NatsSubscription lookup(long sid) {
+    long removals = table.removals();
+    if (sid == cachedSid && removals == cachedRemovals) {
+      return cachedSub;
+    }
+    NatsSubscription sub = table.get(sid);
+    cachedSid = sid;
+    cachedSub = sub;
+    cachedRemovals = removals;
+    return sub;
+  }
+
+  /** Queues the collected batch (reader thread). */
+  public void flush() {
+    if (batch.isEmpty()) {
+      return;
+    }
+    dropped += batchQueue.offerAll(batch, newlySlow);
+    batch.clear();
+    if (!newlySlow.isEmpty()) {
+      for (NatsSubscription sub : newlySlow) {
+        host.slowConsumer(sub);
+      }
+      newlySlow.clear();
+    }
+  }
+
+  /**
+   * Writes the SUBs of every routed subscription (original sids, queue groups, and {@code UNSUB sid
+   * remaining} for auto-unsubscribe) plus the request mux, for a new transport after a reconnect.
+   * Subscriptions closed meanwhile are not in the table, so nothing is sent for them.
+   *
+   * @param out the preamble buffer
+   * @return how many subscriptions were written (the mux not counted)
+   */
+  public int resubscribe(GrowableBuffer out) {
+    List<NatsSubscription> subs = table.all();
+    subs.sort(Comparator.comparingLong(NatsSubscription::sid));
+    for (NatsSubscription sub : subs) {
+      ProtocolWriter.sub(out, sub.subject(), sub.queue(), sub.sid());
+      long remaining = sub.remainingBeforeMax();
+      if (remaining > 0) {
+        ProtocolWriter.unsub(out, sub.sid(), remaining);
+      }
+    }
+    if (mux.sid() != -1) {
+      ProtocolWriter.sub(out, mux.subject(), null, mux.sid());
+    }
+    return subs.size();
   }
 
   /** Makes the reader's counters visible to other threads (once per read, not per message). */

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SubscriptionTable {
   private final ConcurrentHashMap<Long, NatsSubscription> bySid = new ConcurrentHashMap<>();
   private final AtomicLong nextSid = new AtomicLong();
+  private volatile long removals;
 
   /**
    * Returns a new sid.
@@ -49,7 +50,21 @@ public final class SubscriptionTable {
    * @return true if it was in the table
    */
   public boolean remove(NatsSubscription sub) {
-    return bySid.remove(sub.sid(), sub);
+    boolean removed = bySid.remove(sub.sid(), sub);
+    if (removed) {
+      removals++; // single increments race harmlessly: any change invalidates the reader's cache
+    }
+    return removed;
+  }
+
+  /**
+   * Returns a counter that changes whenever a subscription is removed, so the reader may cache its
+   * last lookup.
+   *
+   * @return the removal counter
+   */
+  public long removals() {
+    return removals;
   }
 
   /**

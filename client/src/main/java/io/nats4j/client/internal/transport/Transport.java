@@ -88,16 +88,6 @@ public final class Transport implements AutoCloseable {
     return secure;
   }
 
-  /**
-   * Sets the read timeout (used during the handshake only).
-   *
-   * @param millis 0 for none
-   * @throws IOException if the socket is closed
-   */
-  public void readTimeout(int millis) throws IOException {
-    socket.setSoTimeout(millis);
-  }
-
   /** Closes the socket; idempotent, never throws. */
   @Override
   public void close() {

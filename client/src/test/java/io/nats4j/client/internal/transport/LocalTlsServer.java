@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
@@ -24,6 +26,9 @@ final class LocalTlsServer implements AutoCloseable {
 
   /** Completes with the client's certificate subject (or "none"), or with the handshake error. */
   final CompletableFuture<String> handshake = new CompletableFuture<>();
+
+  /** Completes with the SNI host name the client sent, or "none". */
+  final CompletableFuture<String> requestedServerName = new CompletableFuture<>();
 
   LocalTlsServer(boolean requireClientCertificate) throws IOException {
     SSLContext context =
@@ -59,6 +64,9 @@ final class LocalTlsServer implements AutoCloseable {
   private void serveOne() {
     try (SSLSocket socket = (SSLSocket) serverSocket.accept()) {
       socket.startHandshake();
+      var names = ((ExtendedSSLSession) socket.getSession()).getRequestedServerNames();
+      requestedServerName.complete(
+          names.isEmpty() ? "none" : ((SNIHostName) names.get(0)).getAsciiName());
       String peer;
       try {
         peer = socket.getSession().getPeerPrincipal().getName();

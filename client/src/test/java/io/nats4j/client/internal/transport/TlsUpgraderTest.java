@@ -123,6 +123,21 @@ class TlsUpgraderTest {
   }
 
   @Test
+  void sendsSniForHostNamesIncludingLocalhostButNotForIpAddresses() throws Exception {
+    try (LocalTlsServer server = new LocalTlsServer(false);
+        SSLSocket socket =
+            TlsUpgrader.upgrade(server.connectPlain(), TRUST_TEST_CA, "localhost", server.port())) {
+      assertEquals("localhost", server.requestedServerName.get(10, TimeUnit.SECONDS));
+    }
+    TlsOptions insecure = TlsOptions.builder().trustAllCertificatesInsecure().build();
+    try (LocalTlsServer server = new LocalTlsServer(false);
+        SSLSocket socket =
+            TlsUpgrader.upgrade(server.connectPlain(), insecure, "127.0.0.1", server.port())) {
+      assertEquals("none", server.requestedServerName.get(10, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
   void recognisesIpLiterals() {
     assertTrue(TlsUpgrader.isIpLiteral("127.0.0.1"));
     assertTrue(TlsUpgrader.isIpLiteral("::1"));

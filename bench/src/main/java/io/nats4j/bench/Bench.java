@@ -1,0 +1,129 @@
+package io.nats4j.bench;
+
+import io.nats4j.testkit.NatsServer;
+import io.nats4j.testkit.ServerConfig;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The benchmark tool behind {@code scripts/bench}: measures nats4j and jnats on the same scenario
+ * against the same server and prints one JSON line per measured run on stdout (progress goes to
+ * stderr).
+ *
+ * <p>Each client is warmed up first (three shortened runs, not printed), then the measured runs are
+ * interleaved client by client, alternating which goes first, so both see the same machine
+ * conditions. Every run uses fresh connections and its own subject.
+ *
+ * <p>Exit codes: 0 done, 1 a run failed, 2 scenario not implemented yet, 64 bad command line.
+ *
+ * <p>Thread-safety: a command-line program; everything runs on the main thread except the clients'
+ * own threads.
+ */
+public final class Bench {
+  static final int EXIT_FAILED = 1;
+  static final int EXIT_NOT_IMPLEMENTED = 2;
+  static final int EXIT_USAGE = 64;
+  private static final int WARM_UP_RUNS = 3;
+
+  private Bench() {}
+
+  /**
+   * Runs the tool and exits the JVM with its exit code.
+   *
+   * @param args the command line, see {@link BenchOptions#USAGE}
+   */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args);
+    } catch (BenchOptions.UsageException e) {
+      err.println("bench: " + e.getMessage());
+      err.print(BenchOptions.USAGE);
+      return EXIT_USAGE;
+    }
+    if (!BenchOptions.IMPLEMENTED.contains(options.scenario())) {
+      err.println("bench: scenario '" + options.scenario() + "' is not yet implemented");
+      return EXIT_NOT_IMPLEMENTED;
+    }
+    List<ClientDriver> drivers = new ArrayList<>();
+    for (String client : options.clients()) {
+      drivers.add(driver(client));
+    }
+    byte[] payload = new byte[options.size()];
+    new Random(20261126L).nextBytes(payload);
+    NatsServer server = null;
+    try {
+      String url = options.server();
+      if (url == null) {
+        server = NatsServer.start(ServerConfig.builder().jetStream().build());
+        url = server.clientUrl();
+        err.println("bench: started nats-server " + server.version() + " at " + url);
+      }
+      for (ClientDriver driver : drivers) {
+        int warm = Scenarios.warmUpMessages(options.scenario(), options.msgs());
+        err.println("bench: warming up " + driver.name() + " (" + warm + " msgs)");
+        for (int i = 0; i < WARM_UP_RUNS; i++) {
+          Scenarios.run(
+              driver, options.scenario(), url, subject(options, driver, -1), warm, payload);
+        }
+      }
+      for (int run = 0; run < options.runs(); run++) {
+        // Alternate the order (A B, B A, ...) so neither client always runs first.
+        List<ClientDriver> order = new ArrayList<>(drivers);
+        if (run % 2 == 1) {
+          Collections.reverse(order);
+        }
+        for (ClientDriver driver : order) {
+          System.gc(); // start every measured run from the same heap state
+          RunResult result =
+              Scenarios.run(
+                  driver,
+                  options.scenario(),
+                  url,
+                  subject(options, driver, run),
+                  options.msgs(),
+                  payload);
+          out.println(
+              result.toJson(options.scenario(), driver.name(), options.msgs(), options.size()));
+          out.flush();
+        }
+      }
+      return 0;
+    } catch (Exception e) {
+      err.println("bench: run failed: " + e);
+      e.printStackTrace(err);
+      return EXIT_FAILED;
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+
+  private static ClientDriver driver(String name) {
+    return switch (name) {
+      case "jnats" -> new JnatsDriver();
+      case "nats4j" -> new Nats4jDriver();
+      default -> throw new IllegalArgumentException("unknown client " + name);
+    };
+  }
+
+  private static String subject(BenchOptions options, ClientDriver driver, int run) {
+    return "bench."
+        + options.scenario()
+        + "."
+        + driver.name()
+        + "."
+        + (run < 0 ? "warmup" : "run" + run)
+        + "."
+        + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+  }
+}

@@ -1,0 +1,102 @@
+package io.nats4j.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The command line of {@code scripts/bench}, parsed and validated.
+ *
+ * <p>Thread-safety: immutable.
+ *
+ * @param scenario the scenario name, e.g. {@code pub}
+ * @param clients the clients to run, in order; several run interleaved against the same server
+ * @param msgs messages (or requests) per run
+ * @param size payload bytes per message
+ * @param server the server URL, or null to start a reference server
+ * @param runs measured runs per client
+ */
+record BenchOptions(
+    String scenario, List<String> clients, int msgs, int size, String server, int runs) {
+
+  static final Set<String> IMPLEMENTED = Set.of("pub", "pubsub", "reqrep");
+  static final Set<String> PLANNED =
+      Set.of("js-pub", "js-pub-async", "js-fetch", "kv-put", "kv-get", "obj-put", "obj-get");
+  static final List<String> CLIENTS = List.of("jnats", "nats4j");
+
+  static final String USAGE =
+      """
+      usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
+                                    [--server URL] [--runs N]
+        SCENARIO   pub | pubsub | reqrep   (planned: js-pub js-pub-async js-fetch kv-put kv-get
+                                            obj-put obj-get)
+        --client   which client to measure (default: both, interleaved run by run)
+        --msgs     messages per run (default: 1000000; reqrep: 20000 requests)
+        --size     payload bytes (default: 16)
+        --server   an existing server, e.g. nats://127.0.0.1:4222 (default: start one)
+        --runs     measured runs per client, each printed as one JSON line (default: 1)
+      """;
+
+  /** A command line that cannot run; the message says why. */
+  static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  static BenchOptions parse(String[] args) throws UsageException {
+    if (args.length == 0) {
+      throw new UsageException("missing SCENARIO");
+    }
+    String scenario = args[0].toLowerCase(Locale.ROOT);
+    if (!IMPLEMENTED.contains(scenario) && !PLANNED.contains(scenario)) {
+      throw new UsageException("unknown scenario '" + args[0] + "'");
+    }
+    List<String> clients = CLIENTS;
+    Integer msgs = null;
+    int size = 16;
+    String server = null;
+    int runs = 1;
+    for (int i = 1; i < args.length; i++) {
+      String flag = args[i];
+      if (i + 1 >= args.length) {
+        throw new UsageException("missing value after " + flag);
+      }
+      String value = args[++i];
+      switch (flag) {
+        case "--client" -> {
+          if (value.equals("both")) {
+            clients = CLIENTS;
+          } else if (CLIENTS.contains(value)) {
+            clients = List.of(value);
+          } else {
+            throw new UsageException("--client must be nats4j, jnats or both, was '" + value + "'");
+          }
+        }
+        case "--msgs" -> msgs = positive(flag, value, 1);
+        case "--size" -> size = positive(flag, value, 0);
+        case "--server" -> server = value;
+        case "--runs" -> runs = positive(flag, value, 1);
+        default -> throw new UsageException("unknown option '" + flag + "'");
+      }
+    }
+    if (msgs == null) {
+      msgs = scenario.equals("reqrep") ? 20_000 : 1_000_000;
+    }
+    return new BenchOptions(scenario, clients, msgs, size, server, runs);
+  }
+
+  private static int positive(String flag, String value, int min) throws UsageException {
+    try {
+      int n = Integer.parseInt(value.replace("_", ""));
+      if (n >= min) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(flag + " needs an integer >= " + min + ", was '" + value + "'");
+  }
+}

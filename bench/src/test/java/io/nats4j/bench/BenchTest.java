@@ -1,0 +1,112 @@
+package io.nats4j.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The command line and the output format; the scenarios themselves need a server (scripts/bench).
+ */
+class BenchTest {
+
+  @Test
+  void defaultsPerScenario() throws Exception {
+    BenchOptions pub = BenchOptions.parse(new String[] {"pub"});
+    assertEquals(1_000_000, pub.msgs());
+    assertEquals(16, pub.size());
+    assertEquals(1, pub.runs());
+    assertEquals(List.of("jnats", "nats4j"), pub.clients());
+    assertNull(pub.server());
+    assertEquals(20_000, BenchOptions.parse(new String[] {"reqrep"}).msgs());
+  }
+
+  @Test
+  void parsesEveryOption() throws Exception {
+    BenchOptions o =
+        BenchOptions.parse(
+            new String[] {
+              "pubsub",
+              "--client",
+              "jnats",
+              "--msgs",
+              "1_000",
+              "--size",
+              "0",
+              "--server",
+              "nats://h:4222",
+              "--runs",
+              "3"
+            });
+    assertEquals(new BenchOptions("pubsub", List.of("jnats"), 1000, 0, "nats://h:4222", 3), o);
+  }
+
+  @Test
+  void rejectsBadCommandLinesWithExit64() {
+    for (String[] args :
+        List.of(
+            new String[] {},
+            new String[] {"nope"},
+            new String[] {"pub", "--client", "go"},
+            new String[] {"pub", "--msgs", "0"},
+            new String[] {"pub", "--size", "-1"},
+            new String[] {"pub", "--runs"},
+            new String[] {"pub", "--bogus", "1"})) {
+      assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse(args));
+      Output output = run(args);
+      assertEquals(Bench.EXIT_USAGE, output.code);
+      assertTrue(output.err.contains("usage: scripts/bench"), output.err);
+      assertEquals("", output.out);
+    }
+  }
+
+  @Test
+  void plannedScenariosExitWithCode2() {
+    for (String scenario : BenchOptions.PLANNED) {
+      Output output = run(new String[] {scenario});
+      assertEquals(Bench.EXIT_NOT_IMPLEMENTED, output.code, scenario);
+      assertTrue(output.err.contains("not yet implemented"), output.err);
+      assertEquals("", output.out);
+    }
+  }
+
+  @Test
+  void throughputJsonMatchesTheDesignContract() {
+    String json = RunResult.throughput(410_000_000L).toJson("pub", "nats4j", 1_000_000, 16);
+    assertEquals(
+        "{\"scenario\":\"pub\",\"client\":\"nats4j\",\"msgs\":1000000,\"size\":16,"
+            + "\"seconds\":0.410,\"msgs_per_s\":2439024,\"mb_per_s\":37.2}",
+        json);
+  }
+
+  @Test
+  void latencyJsonAddsPercentiles() {
+    long[] latencies = new long[100];
+    for (int i = 0; i < 100; i++) {
+      latencies[99 - i] = (i + 1) * 1000L; // 1..100 us, unsorted
+    }
+    String json = RunResult.latency(1_000_000_000L, latencies).toJson("reqrep", "jnats", 100, 16);
+    assertTrue(json.endsWith(",\"p50_us\":50.0,\"p90_us\":90.0,\"p99_us\":99.0}"), json);
+    assertTrue(json.contains("\"msgs_per_s\":100,"), json);
+  }
+
+  private record Output(int code, String out, String err) {}
+
+  private static Output run(String[] args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Bench.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Output(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,127 @@
+package io.nats4j.client.internal.connection;
+
+import io.nats4j.client.ConnectionClosedException;
+import io.nats4j.client.Headers;
+import io.nats4j.client.Message;
+import io.nats4j.client.NatsException;
+import io.nats4j.client.NatsTimeoutException;
+import io.nats4j.client.NoRespondersException;
+import io.nats4j.client.internal.routing.RequestMux;
+import io.nats4j.client.internal.routing.RoutingHost;
+import io.nats4j.client.internal.routing.SubscriptionTable;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Request/reply over the connection's one muxed inbox subscription.
+ *
+ * <p>Thread-safety: safe from any thread. The mux completes its internal futures on the reader
+ * thread; a sync {@code request} only waits on them, while {@code requestAsync} hands the caller a
+ * separate future completed on the event thread, so user stages never run on the reader.
+ */
+final class Requests {
+  private final RequestMux mux;
+  private final SubscriptionTable table;
+  private final RoutingHost host;
+  private final EventBus events;
+
+  Requests(RequestMux mux, SubscriptionTable table, RoutingHost host, EventBus events) {
+    this.mux = mux;
+    this.table = table;
+    this.host = host;
+    this.events = events;
+  }
+
+  Message request(String subject, Headers headers, byte[] data, Duration timeout) {
+    CompletableFuture<Message> reply = new CompletableFuture<>();
+    String replyTo = startRequest(subject, headers, data, reply);
+    try {
+      return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      mux.forget(replyTo);
+      throw requestTimeout(subject, timeout);
+    } catch (ExecutionException e) {
+      throw rethrow(e.getCause());
+    } catch (InterruptedException e) {
+      mux.forget(replyTo);
+      Thread.currentThread().interrupt();
+      throw new NatsException("interrupted while waiting for a reply on " + subject, e);
+    }
+  }
+
+  CompletableFuture<Message> requestAsync(
+      String subject, Headers headers, byte[] data, Duration timeout) {
+    CompletableFuture<Message> internal = new CompletableFuture<>();
+    String replyTo = startRequest(subject, headers, data, internal);
+    CompletableFuture<Message> result = new CompletableFuture<>();
+    internal
+        .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        .whenComplete(
+            (message, error) -> {
+              if (error != null) {
+                mux.forget(replyTo);
+              }
+              events.post(
+                  () -> {
+                    if (error == null) {
+                      result.complete(message);
+                    } else if (unwrap(error) instanceof TimeoutException) {
+                      result.completeExceptionally(requestTimeout(subject, timeout));
+                    } else {
+                      result.completeExceptionally(unwrap(error));
+                    }
+                  });
+            });
+    result.whenComplete(
+        (message, error) -> {
+          if (result.isCancelled()) {
+            mux.forget(replyTo);
+            internal.cancel(false);
+          }
+        });
+    return result;
+  }
+
+  private String startRequest(
+      String subject, Headers headers, byte[] data, CompletableFuture<Message> reply) {
+    mux.ensureSubscribed(table, host);
+    String replyTo = mux.register(reply, subject);
+    try {
+      host.publish(subject, replyTo, headers, data);
+    } catch (RuntimeException e) {
+      mux.forget(replyTo);
+      throw e;
+    }
+    return replyTo;
+  }
+
+  private static NatsTimeoutException requestTimeout(String subject, Duration timeout) {
+    return new NatsTimeoutException(
+        "no reply to the request on " + subject + " within " + timeout.toMillis() + " ms");
+  }
+
+  static Throwable unwrap(Throwable t) {
+    return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+  }
+
+  /** Rethrows a failure from another thread as the same type, with this thread's stack. */
+  static RuntimeException rethrow(Throwable cause) {
+    if (cause instanceof NoRespondersException e) {
+      return new NoRespondersException(e.getMessage(), e);
+    }
+    if (cause instanceof ConnectionClosedException e) {
+      return new ConnectionClosedException(e.getMessage(), e);
+    }
+    if (cause instanceof NatsTimeoutException e) {
+      return new NatsTimeoutException(e.getMessage(), e);
+    }
+    if (cause instanceof NatsException e) {
+      return new NatsException(e.getMessage(), e);
+    }
+    return new NatsException(String.valueOf(cause), cause);
+  }
+}

@@ -1,0 +1,93 @@
+package io.nats4j.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+  @Test
+  void defaultsAreSensible() {
+    Options o = Options.builder().build();
+    assertEquals(List.of("nats://127.0.0.1:4222"), o.servers());
+    assertEquals(Duration.ofMinutes(2), o.pingInterval());
+    assertEquals(2, o.maxPingsOut());
+    assertEquals("_INBOX", o.inboxPrefix());
+    assertEquals(4096, o.maxControlLine());
+    assertTrue(o.reconnect().enabled());
+    assertEquals(8 * 1024 * 1024, o.reconnect().bufferBytes());
+  }
+
+  @Test
+  void serversMayBeCommaSeparated() {
+    Options o = Options.builder().server("nats://a:1, b:2").server("tls://c").build();
+    assertEquals(List.of("nats://a:1", "b:2", "tls://c"), o.servers());
+  }
+
+  @Test
+  void invalidFieldsAreNamed() {
+    assertMessage("connectTimeout", Options.builder().connectTimeout(Duration.ZERO));
+    assertMessage("pingInterval", Options.builder().pingInterval(Duration.ofSeconds(-1)));
+    assertMessage("maxPingsOut", Options.builder().maxPingsOut(0));
+    assertMessage("inboxPrefix", Options.builder().inboxPrefix("a b"));
+    assertMessage("inboxPrefix", Options.builder().inboxPrefix("_INBOX.*"));
+    assertMessage("maxControlLine", Options.builder().maxControlLine(10));
+    assertMessage("maxOutboundBytes", Options.builder().maxOutboundBytes(10));
+    assertMessage("scheme", Options.builder().server("http://localhost:4222"));
+    assertMessage("no host", Options.builder().server("nats://:4222"));
+  }
+
+  @Test
+  void toStringNeverShowsUrlCredentials() {
+    Options o = Options.builder().server("nats://bob:hunter2@host:4222,tok3n@other").build();
+    assertFalse(o.toString().contains("hunter2"), o.toString());
+    assertFalse(o.toString().contains("tok3n"), o.toString());
+  }
+
+  @Test
+  void toBuilderCopiesEverything() {
+    Options o =
+        Options.builder()
+            .server("nats://x:1")
+            .name("n")
+            .noEcho()
+            .pendingLimits(5, 6)
+            .reconnect(ReconnectOptions.disabled())
+            .build();
+    Options copy = o.toBuilder().build();
+    assertEquals(o.servers(), copy.servers());
+    assertEquals("n", copy.name());
+    assertTrue(copy.noEcho());
+    assertEquals(5, copy.pendingMessageLimit());
+    assertEquals(6, copy.pendingByteLimit());
+    assertFalse(copy.reconnect().enabled());
+  }
+
+  @Test
+  void reconnectOptionsValidate() {
+    assertThrows(
+        IllegalArgumentException.class, () -> ReconnectOptions.builder().maxAttempts(-2).build());
+    assertThrows(
+        IllegalArgumentException.class, () -> ReconnectOptions.builder().bufferBytes(-1).build());
+    ReconnectOptions r =
+        ReconnectOptions.builder()
+            .maxAttempts(-1)
+            .wait(Duration.ofMillis(10))
+            .noRandomize()
+            .ignoreDiscoveredServers()
+            .build();
+    assertEquals(-1, r.maxAttempts());
+    assertFalse(r.randomize());
+    assertTrue(r.ignoreDiscoveredServers());
+  }
+
+  private static void assertMessage(String expected, Options.Builder builder) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+}

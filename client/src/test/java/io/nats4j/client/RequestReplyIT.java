@@ -1,0 +1,181 @@
+package io.nats4j.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nats4j.testkit.NatsServer;
+import io.nats4j.testkit.NatsServerTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@NatsServerTest
+class RequestReplyIT {
+  private static final Duration WAIT = Duration.ofSeconds(5);
+
+  private final NatsServer server;
+  private Connection nc;
+
+  RequestReplyIT(NatsServer server) {
+    this.server = server;
+  }
+
+  @BeforeEach
+  void connect() {
+    nc = Nats.connect(server.clientUrl());
+  }
+
+  @AfterEach
+  void close() {
+    nc.close();
+  }
+
+  @AfterAll
+  static void noLibraryThreadLeaked() {
+    LibraryThreads.assertNoneLeaked();
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void syncRequestGetsTheReply() {
+    nc.defaultDispatcher().subscribe("echo", m -> m.respond("echo:" + m.dataAsString()));
+    nc.flush(WAIT);
+    for (int i = 0; i < 50; i++) {
+      Message reply = nc.request("echo", bytes("hi" + i), WAIT);
+      assertEquals("echo:hi" + i, reply.dataAsString());
+    }
+  }
+
+  @Test
+  void asyncRequestsCompleteConcurrently() throws Exception {
+    try (Connection responder = Nats.connect(server.clientUrl())) {
+      responder.defaultDispatcher().subscribe("double", m -> m.respond(m.dataAsString() + "x2"));
+      responder.flush(WAIT);
+      List<CompletableFuture<Message>> futures = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        futures.add(nc.requestAsync("double", bytes(Integer.toString(i)), WAIT));
+      }
+      for (int i = 0; i < 200; i++) {
+        assertEquals(i + "x2", futures.get(i).get(5, TimeUnit.SECONDS).dataAsString());
+      }
+    }
+  }
+
+  @Test
+  void asyncFutureDoesNotCompleteOnTheReaderThread() throws Exception {
+    nc.defaultDispatcher().subscribe("who", m -> m.respond("me"));
+    nc.flush(WAIT);
+    String thread =
+        nc.requestAsync("who", new byte[0], WAIT)
+            .thenApply(m -> Thread.currentThread().getName())
+            .get(5, TimeUnit.SECONDS);
+    assertTrue(!thread.contains("reader"), thread);
+  }
+
+  @Test
+  void noRespondersFailsAtOnce() {
+    long start = System.nanoTime();
+    NoRespondersException e =
+        assertThrows(
+            NoRespondersException.class,
+            () -> nc.request("nobody.home", new byte[0], Duration.ofSeconds(10)));
+    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+    assertTrue(e.getMessage().contains("nobody.home"), e.getMessage());
+  }
+
+  @Test
+  void noRespondersFailsTheAsyncFuture() {
+    CompletableFuture<Message> f = nc.requestAsync("nobody.async", new byte[0], WAIT);
+    ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
+    assertInstanceOf(NoRespondersException.class, e.getCause());
+  }
+
+  @Test
+  void timeoutThrowsAndNeverReturnsNull() {
+    // a subscriber that never answers: the server has a responder, so no 503
+    nc.subscribe("silent");
+    nc.flush(WAIT);
+    NatsTimeoutException e =
+        assertThrows(
+            NatsTimeoutException.class,
+            () -> nc.request("silent", new byte[0], Duration.ofMillis(200)));
+    assertTrue(e.getMessage().contains("silent"));
+    CompletableFuture<Message> f = nc.requestAsync("silent", new byte[0], Duration.ofMillis(200));
+    ExecutionException async =
+        assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
+    assertInstanceOf(NatsTimeoutException.class, async.getCause());
+  }
+
+  @Test
+  void requestsCarryHeadersBothWays() {
+    nc.defaultDispatcher()
+        .subscribe(
+            "hdr",
+            m ->
+                m.respond(
+                    new Headers().add("Answer-To", m.headers().first("Question")), bytes("ok")));
+    nc.flush(WAIT);
+    Message reply = nc.request("hdr", new Headers().add("Question", "q1"), bytes("?"), WAIT);
+    assertEquals("q1", reply.headers().first("Answer-To"));
+    assertEquals("ok", reply.dataAsString());
+  }
+
+  @Test
+  void syncSubscriptionCanRespond() throws Exception {
+    Subscription sub = nc.subscribe("svc");
+    nc.flush(WAIT);
+    CompletableFuture<Message> reply = nc.requestAsync("svc", bytes("ping"), WAIT);
+    Message request = sub.next(WAIT);
+    assertTrue(request.replyTo().startsWith("_INBOX."), request.replyTo());
+    request.respond("pong");
+    assertEquals("pong", reply.get(5, TimeUnit.SECONDS).dataAsString());
+  }
+
+  @Test
+  void respondWithoutReplySubjectIsRejected() {
+    Subscription sub = nc.subscribe("plain");
+    nc.flush(WAIT);
+    nc.publish("plain", "x");
+    Message m = sub.next(WAIT);
+    assertThrows(IllegalStateException.class, () -> m.respond("no"));
+  }
+
+  @Test
+  void closingFailsPendingRequests() throws Exception {
+    nc.subscribe("never");
+    nc.flush(WAIT);
+    CompletableFuture<Message> f = nc.requestAsync("never", new byte[0], Duration.ofSeconds(30));
+    nc.close();
+    ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
+    assertInstanceOf(ConnectionClosedException.class, e.getCause());
+  }
+
+  @Test
+  void inboxesAreUniqueUnderThePrefix() {
+    String a = nc.createInbox();
+    String b = nc.createInbox();
+    assertTrue(a.startsWith("_INBOX."));
+    assertTrue(!a.equals(b));
+    try (Connection custom =
+        Nats.connect(Options.builder().server(server.clientUrl()).inboxPrefix("_MY").build())) {
+      assertTrue(custom.createInbox().startsWith("_MY."));
+      custom.defaultDispatcher().subscribe("custom.echo", m -> m.respond(m.replyTo()));
+      custom.flush(WAIT);
+      assertTrue(
+          custom.request("custom.echo", new byte[0], WAIT).dataAsString().startsWith("_MY."));
+    }
+  }
+}
