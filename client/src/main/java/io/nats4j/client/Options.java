@@ -508,7 +508,8 @@ public final class Options {
 
     /**
      * Runs listener callbacks on this executor (one at a time, in order) instead of a library
-     * thread. The caller owns and shuts down the executor.
+     * thread. The caller owns and shuts down the executor. It must hand tasks to another thread
+     * (not run them inline), or callbacks would run on the socket reader.
      *
      * @param executor the executor
      * @return this builder

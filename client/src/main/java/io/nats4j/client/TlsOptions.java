@@ -31,7 +31,8 @@ import javax.net.ssl.SSLContext;
  *
  * <p>PEM files are read once, in {@link Builder#build()}; to pick up renewed certificates, build
  * new options. Private keys may be PKCS#8 ({@code BEGIN PRIVATE KEY}), PKCS#1 ({@code BEGIN RSA
- * PRIVATE KEY}) or SEC1 ({@code BEGIN EC PRIVATE KEY}), unencrypted.
+ * PRIVATE KEY}) or SEC1 ({@code BEGIN EC PRIVATE KEY}), or encrypted PKCS#8 with {@link
+ * Builder#clientCertificate(Path, Path, char[])}.
  */
 public final class TlsOptions {
 
@@ -118,6 +119,8 @@ public final class TlsOptions {
     private KeyStore trustStore;
     private Path clientCertificate;
     private Path clientKey;
+    private char[] clientKeyPassword;
+    private boolean clientKeyPasswordWiped;
     private KeyStore keyStore;
     private char[] keyStorePassword;
     private String serverName;
@@ -171,6 +174,26 @@ public final class TlsOptions {
     public Builder clientCertificate(Path certificatePem, Path privateKeyPem) {
       this.clientCertificate = Objects.requireNonNull(certificatePem, "clientCertificate");
       this.clientKey = Objects.requireNonNull(privateKeyPem, "clientCertificate private key");
+      wipe(this.clientKeyPassword);
+      this.clientKeyPassword = null;
+      this.clientKeyPasswordWiped = false;
+      return this;
+    }
+
+    /**
+     * Presents this client certificate, whose private key is an encrypted PKCS#8 PEM ({@code BEGIN
+     * ENCRYPTED PRIVATE KEY}, as {@code openssl pkcs8 -topk8} writes it).
+     *
+     * @param certificatePem the client certificate, optionally followed by its chain
+     * @param encryptedKeyPem its encrypted private key
+     * @param keyPassword the key's password; copied, and the copy is wiped once {@link #build()}
+     *     has used it
+     * @return this builder
+     */
+    public Builder clientCertificate(
+        Path certificatePem, Path encryptedKeyPem, char[] keyPassword) {
+      clientCertificate(certificatePem, encryptedKeyPem);
+      this.clientKeyPassword = Objects.requireNonNull(keyPassword, "keyPassword").clone();
       return this;
     }
 
@@ -251,12 +274,18 @@ public final class TlsOptions {
                     trustAllCertificatesInsecure,
                     clientCertificate,
                     clientKey,
+                    clientKeyPassword,
                     keyStore,
                     keyStorePassword);
         return new TlsOptions(this, context);
       } finally {
         wipe(keyStorePassword);
         keyStorePassword = null;
+        if (clientKeyPassword != null) {
+          wipe(clientKeyPassword);
+          clientKeyPassword = null;
+          clientKeyPasswordWiped = true;
+        }
       }
     }
 
@@ -281,6 +310,11 @@ public final class TlsOptions {
         throw new IllegalStateException(
             "TlsOptions: sslContext already holds the client certificate; do not also set "
                 + (clientCertificate != null ? "clientCertificate" : "keyStore"));
+      }
+      if (clientKeyPasswordWiped) {
+        throw new IllegalStateException(
+            "TlsOptions: the client key password was wiped by a previous build(); call"
+                + " clientCertificate(certificate, key, password) again before building again");
       }
       if (keyStore != null && keyStorePassword == null) {
         throw new IllegalStateException(

@@ -126,4 +126,19 @@ class ConcurrencyIT {
     assertTrue(closed.await(10, TimeUnit.SECONDS));
     assertEquals(Status.CLOSED, nc.status());
   }
+
+  @Test
+  void hundredConnectCloseCyclesLeaveNoThreadBehind() throws Exception {
+    for (int i = 0; i < 100; i++) {
+      try (Connection nc = Nats.connect(server.clientUrl())) {
+        nc.defaultDispatcher().subscribe("cycle", m -> m.respond("ok"));
+        nc.createDispatcher("extra").subscribe("cycle.other", m -> {});
+        Subscription sync = nc.subscribe("cycle.sync");
+        nc.publish("cycle.sync", "x");
+        assertEquals("ok", nc.request("cycle", new byte[0], WAIT).dataAsString());
+        assertEquals("x", sync.next(WAIT).dataAsString());
+      }
+    }
+    LibraryThreads.assertNoneLeaked();
+  }
 }

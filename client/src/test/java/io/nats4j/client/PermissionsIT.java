@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.testkit.Await;
 import io.nats4j.testkit.NatsServer;
@@ -29,6 +30,7 @@ class PermissionsIT {
                     "limited",
                     "s3cret",
                     Permissions.publishDeny("secret.>").andSubscribeDeny("private.>"))
+                .user("noinbox", "pw", Permissions.subscribeDeny("_INBOX.>"))
                 .build());
   }
 
@@ -107,5 +109,46 @@ class PermissionsIT {
       assertFalse(nc.toString().contains("s3cret"));
     }
     assertFalse(Options.builder().server(url).build().toString().contains("s3cret"));
+  }
+
+  @Test
+  void requestToADeniedSubjectFailsAtOnceWithAuthorizationException() {
+    List<AsyncError> errors = new CopyOnWriteArrayList<>();
+    try (Connection nc = connect(errors)) {
+      long start = System.nanoTime();
+      AuthorizationException e =
+          assertThrows(
+              AuthorizationException.class,
+              () -> nc.request("secret.service", new byte[0], Duration.ofSeconds(20)));
+      assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos());
+      assertTrue(e.getMessage().contains("secret.service"), e.getMessage());
+      nc.flush(WAIT);
+      assertEquals(Status.CONNECTED, nc.status());
+    }
+  }
+
+  @Test
+  void requestWithoutPermissionForTheReplyInboxFailsAtOnce() {
+    try (Connection nc =
+        Nats.connect(
+            Options.builder()
+                .server(server.clientUrl())
+                .credentials(Credentials.userPassword("noinbox", "pw".toCharArray()))
+                .errorListener(error -> {})
+                .build())) {
+      nc.defaultDispatcher().subscribe("svc", m -> m.respond("hi"));
+      nc.flush(WAIT);
+      AuthorizationException e =
+          assertThrows(
+              AuthorizationException.class,
+              () -> nc.request("svc", new byte[0], Duration.ofSeconds(20)));
+      assertTrue(e.getMessage().contains("_INBOX"), e.getMessage());
+      // and again: the next request learns the verdict again instead of timing out
+      assertThrows(
+          AuthorizationException.class,
+          () -> nc.request("svc", new byte[0], Duration.ofSeconds(20)));
+      nc.flush(WAIT);
+      assertEquals(Status.CONNECTED, nc.status());
+    }
   }
 }

@@ -143,6 +143,28 @@ class TlsOptionsTest {
     assertTrue(e.getMessage().contains("wiped"), e.getMessage());
   }
 
+  @Test
+  void encryptedClientKeyWithPasswordBuildsAndPasswordIsWiped() {
+    char[] password = "secret".toCharArray();
+    TlsOptions.Builder builder =
+        TlsOptions.builder()
+            .trustCertificates(fixture("ca.pem"))
+            .clientCertificate(
+                fixture("client.pem"), fixture("client-key-encrypted.pem"), password);
+    assertTrue(builder.build().toString().contains("client.pem"));
+    assertEquals("secret", new String(password), "the caller's array is left alone");
+    var e = assertThrows(IllegalStateException.class, builder::build);
+    assertTrue(e.getMessage().contains("wiped"), e.getMessage());
+    var noPassword =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TlsOptions.builder()
+                    .clientCertificate(fixture("client.pem"), fixture("client-key-encrypted.pem"))
+                    .build());
+    assertTrue(noPassword.getMessage().contains("give its password"), noPassword.getMessage());
+  }
+
   static Path fixture(String name) {
     try {
       return Path.of(TlsOptionsTest.class.getResource("/tls/" + name).toURI());

@@ -32,6 +32,7 @@ import io.nats4j.client.internal.routing.SubscriptionTable;
 import io.nats4j.client.internal.transport.Transport;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,8 +125,8 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
     for (ServerAddress address : servers) {
       try {
         Session session = open(address);
-        install(session);
-        events.post(() -> notify(new ConnectionEvent.Connected(address.redacted(), serverInfo)));
+        install(
+            session, new ConnectionEvent.Connected(address.redacted(), session.result().info()));
         LOG.debug("connection {} connected to {}", id, address);
         return;
       } catch (AuthenticationException e) {
@@ -162,7 +163,11 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
     Socket socket = options.dialer().dial(address.host(), address.port(), options.connectTimeout());
     Transport t = new Transport(socket);
     try {
-      Transport.tune(socket);
+      try {
+        Transport.tune(socket);
+      } catch (SocketException e) {
+        LOG.debug("socket from the dialer refused an option: {}", e.toString());
+      }
       ProtocolParser parser = new ProtocolParser(options.maxControlLine(), MAX_PAYLOAD_BOUND);
       Handshake.Result result = Handshake.run(t, address, options, parser, deadline);
       return new Session(address, result.transport(), parser, result);
@@ -172,8 +177,10 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
     }
   }
 
-  private void install(Session session) {
+  /** Makes a handshaken session current; the event is posted before any op can be read. */
+  private void install(Session session, ConnectionEvent event) {
     synchronized (stateLock) {
+      events.post(() -> notify(event));
       transport = session.transport();
       current = session.address();
       serverInfo = session.result().info();
@@ -230,6 +237,17 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
   public void onServerError(String text) {
     AsyncError.PermissionDenied denied = ServerErrors.permission(text);
     if (denied != null) {
+      if (denied.operation() == AsyncError.Operation.PUBLISH) {
+        // a request to a denied subject would otherwise only time out
+        mux.failPublishedTo(
+            denied.subject(),
+            new AuthorizationException("the server denied publishing the request: " + text));
+      } else if (denied.subject().equals(mux.subject())) {
+        mux.resubscribeOnNextRequest();
+        mux.failAll(
+            new AuthorizationException(
+                "the server denied the reply subscription " + mux.subject() + ": " + text));
+      }
       if (denied.operation() == AsyncError.Operation.SUBSCRIBE) {
         String queue = ServerErrors.queueOf(text);
         AuthorizationException failure =
@@ -343,7 +361,12 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
       requireOpen();
       if (defaultDispatcher == null) {
         defaultDispatcher =
-            new NatsDispatcher("default", "nats4j-dispatcher-" + id + "-default", true, router);
+            new NatsDispatcher(
+                "default",
+                "nats4j-dispatcher-" + id + "-default",
+                true,
+                router,
+                this::forgetDispatcher);
         dispatchers.add(defaultDispatcher);
       }
       return defaultDispatcher;
@@ -361,9 +384,16 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
     synchronized (stateLock) {
       requireOpen();
       NatsDispatcher d =
-          new NatsDispatcher(name, "nats4j-dispatcher-" + id + "-" + name, false, router);
+          new NatsDispatcher(
+              name, "nats4j-dispatcher-" + id + "-" + name, false, router, this::forgetDispatcher);
       dispatchers.add(d);
       return d;
+    }
+  }
+
+  private void forgetDispatcher(NatsDispatcher dispatcher) {
+    synchronized (stateLock) {
+      dispatchers.remove(dispatcher);
     }
   }
 

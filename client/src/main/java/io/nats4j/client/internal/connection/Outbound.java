@@ -43,6 +43,7 @@ public final class Outbound {
   private final Condition workAvailable = lock.newCondition();
   private final Condition spaceAvailable = lock.newCondition();
   private final ArrayDeque<CompletableFuture<Void>> pongWaiters = new ArrayDeque<>();
+  private final ArrayDeque<CompletableFuture<Void>> deferredPings = new ArrayDeque<>();
   private final int maxOutboundBytes;
   private final long publishBlockNanos;
   private final int reconnectBufferBytes;
@@ -146,7 +147,8 @@ public final class Outbound {
   }
 
   /**
-   * Appends a PING whose PONG completes the returned future.
+   * Appends a PING whose PONG completes the returned future. While detached, the PING is sent first
+   * thing after the bytes buffered meanwhile, once a transport is attached again.
    *
    * @return completes on the reader thread when the PONG arrives
    */
@@ -158,7 +160,9 @@ public final class Outbound {
         throw new ConnectionClosedException("the connection is closed");
       }
       if (writer == null) {
-        throw new NatsException("not connected: a PING can only be answered by a connected server");
+        // disconnected: the PING goes out after the buffered messages on the next transport
+        deferredPings.addLast(f);
+        return f;
       }
       ProtocolWriter.ping(pending);
       pongWaiters.addLast(f);
@@ -270,6 +274,11 @@ public final class Outbound {
         pending = preamble;
         old.clear();
       }
+      for (CompletableFuture<Void> f : deferredPings) {
+        ProtocolWriter.ping(pending);
+        pongWaiters.addLast(f);
+      }
+      deferredPings.clear();
       pingsOut = 0;
       writer = new Writer(transport.out(), threadName, onFailure, keepAlive);
       writer.thread.start();
@@ -343,7 +352,9 @@ public final class Outbound {
     lock.lock();
     try {
       waiters = new ArrayDeque<>(pongWaiters);
+      waiters.addAll(deferredPings);
       pongWaiters.clear();
+      deferredPings.clear();
     } finally {
       lock.unlock();
     }

@@ -1,5 +1,6 @@
 package io.nats4j.client.internal.connection;
 
+import io.nats4j.client.AuthorizationException;
 import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
@@ -88,9 +89,10 @@ final class Requests {
 
   private String startRequest(
       String subject, Headers headers, byte[] data, CompletableFuture<Message> reply) {
-    mux.ensureSubscribed(table, host);
+    // registered before the SUB goes out, so a denial of the reply subscription can fail it
     String replyTo = mux.register(reply, subject);
     try {
+      mux.ensureSubscribed(table, host);
       host.publish(subject, replyTo, headers, data);
     } catch (RuntimeException e) {
       mux.forget(replyTo);
@@ -115,6 +117,9 @@ final class Requests {
     }
     if (cause instanceof ConnectionClosedException e) {
       return new ConnectionClosedException(e.getMessage(), e);
+    }
+    if (cause instanceof AuthorizationException e) {
+      return new AuthorizationException(e.getMessage(), e);
     }
     if (cause instanceof NatsTimeoutException e) {
       return new NatsTimeoutException(e.getMessage(), e);

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +31,9 @@ public final class NatsDispatcher implements Dispatcher {
   private final MessageQueue queue = new MessageQueue();
   private final Set<NatsSubscription> subscriptions = ConcurrentHashMap.newKeySet();
   private final Thread thread;
+  private final Consumer<NatsDispatcher> onStopped;
   private volatile boolean closed;
+  private final AtomicBoolean stopped = new AtomicBoolean();
 
   /**
    * Creates and starts a dispatcher.
@@ -38,11 +42,18 @@ public final class NatsDispatcher implements Dispatcher {
    * @param threadName the thread name
    * @param isDefault whether this is the connection's shared dispatcher
    * @param router creates the subscriptions
+   * @param onStopped runs once when the thread has been told to stop (the owner forgets it)
    */
-  public NatsDispatcher(String name, String threadName, boolean isDefault, Router router) {
+  public NatsDispatcher(
+      String name,
+      String threadName,
+      boolean isDefault,
+      Router router,
+      Consumer<NatsDispatcher> onStopped) {
     this.name = name;
     this.isDefault = isDefault;
     this.router = router;
+    this.onStopped = onStopped;
     this.thread = new Thread(this::run, threadName);
     this.thread.setDaemon(true);
     this.thread.start();
@@ -133,6 +144,9 @@ public final class NatsDispatcher implements Dispatcher {
   public void stopThread() {
     closed = true;
     queue.close();
+    if (stopped.compareAndSet(false, true)) {
+      onStopped.accept(this);
+    }
     if (Thread.currentThread() != thread) {
       try {
         thread.join(5_000);

@@ -123,6 +123,35 @@ public final class RequestMux {
   }
 
   /**
+   * Fails the pending requests published to {@code subject} (the server denied the publish).
+   *
+   * @param subject the denied subject
+   * @param cause the failure
+   * @return how many requests failed
+   */
+  public int failPublishedTo(String subject, Throwable cause) {
+    int failed = 0;
+    for (var entry : waiting.entrySet()) {
+      Pending p = entry.getValue();
+      if (p.subject.equals(subject) && waiting.remove(entry.getKey(), p)) {
+        p.future.completeExceptionally(cause);
+        failed++;
+      }
+    }
+    return failed;
+  }
+
+  /**
+   * Forgets the subscription after the server denied it, so the next request subscribes again (and
+   * learns the verdict again instead of waiting for a reply that cannot come).
+   */
+  public void resubscribeOnNextRequest() {
+    synchronized (this) {
+      sid = -1;
+    }
+  }
+
+  /**
    * Fails every pending request.
    *
    * @param cause the failure

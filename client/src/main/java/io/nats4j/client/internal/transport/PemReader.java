@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -19,6 +21,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Cipher;
+import javax.crypto.EncryptedPrivateKeyInfo;
+import javax.crypto.SecretKey;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Reads X.509 certificates and unencrypted private keys from PEM files with the JDK alone (the
@@ -82,7 +89,7 @@ public final class PemReader {
   }
 
   /**
-   * Reads the first private key in a PEM file.
+   * Reads the first unencrypted private key in a PEM file.
    *
    * @param file the PEM file
    * @param what what the file is for, used in error messages
@@ -91,6 +98,21 @@ public final class PemReader {
    *     key, or the key is malformed
    */
   public static PrivateKey readPrivateKey(Path file, String what) {
+    return readPrivateKey(file, what, null);
+  }
+
+  /**
+   * Reads the first private key in a PEM file, decrypting a PKCS#8 {@code ENCRYPTED PRIVATE KEY}
+   * (PBES2, as {@code openssl pkcs8 -topk8} writes it) with {@code password}.
+   *
+   * @param file the PEM file
+   * @param what what the file is for, used in error messages
+   * @param password the key password, or null for an unencrypted key; not modified
+   * @return the private key
+   * @throws IllegalArgumentException if the file cannot be read, holds no key, the key is encrypted
+   *     and no or a wrong password was given, or the key is malformed
+   */
+  public static PrivateKey readPrivateKey(Path file, String what, char[] password) {
     byte[] bytes = read(file, what);
     String text = new String(bytes, StandardCharsets.US_ASCII);
     Arrays.fill(bytes, (byte) 0);
@@ -100,12 +122,20 @@ public final class PemReader {
     }
     String kind = block.group(1).trim();
     String body = block.group(2);
-    if (kind.equals("ENCRYPTED") || body.contains("ENCRYPTED")) {
+    if (body.contains("Proc-Type:")) {
       throw new IllegalArgumentException(
           what
               + ": the private key in "
               + file
-              + " is encrypted; decrypt it (openssl pkcs8 -topk8 -nocrypt) or use a key store");
+              + " uses legacy OpenSSL encryption; convert it to PKCS#8 (openssl pkcs8 -topk8)");
+    }
+    if (kind.equals("ENCRYPTED") && password == null) {
+      throw new IllegalArgumentException(
+          what
+              + ": the private key in "
+              + file
+              + " is encrypted; give its password, decrypt it (openssl pkcs8 -topk8 -nocrypt)"
+              + " or use a key store");
     }
     byte[] der = null;
     byte[] pkcs8 = null;
@@ -114,6 +144,9 @@ public final class PemReader {
       switch (kind) {
         case "":
           pkcs8 = der.clone();
+          return decodePkcs8(pkcs8, file, what, "RSA", "EC", "Ed25519", "Ed448", "RSASSA-PSS");
+        case "ENCRYPTED":
+          pkcs8 = decrypt(der, password, file, what);
           return decodePkcs8(pkcs8, file, what, "RSA", "EC", "Ed25519", "Ed448", "RSASSA-PSS");
         case "RSA":
           pkcs8 = wrapPkcs8(sequence(OID_RSA, DER_NULL), der);
@@ -128,6 +161,34 @@ public final class PemReader {
     } finally {
       wipe(der);
       wipe(pkcs8);
+    }
+  }
+
+  private static byte[] decrypt(byte[] der, char[] password, Path file, String what) {
+    EncryptedPrivateKeyInfo info;
+    try {
+      info = new EncryptedPrivateKeyInfo(der);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          what + ": the encrypted private key in " + file + " is malformed");
+    }
+    AlgorithmParameters parameters = info.getAlgParameters();
+    // For PBES2 the parameters name the concrete scheme, e.g. PBEWithHmacSHA256AndAES_256.
+    String algorithm = parameters == null ? info.getAlgName() : parameters.toString();
+    PBEKeySpec keySpec = new PBEKeySpec(password);
+    try {
+      SecretKey key = SecretKeyFactory.getInstance(algorithm).generateSecret(keySpec);
+      Cipher cipher = Cipher.getInstance(algorithm);
+      cipher.init(Cipher.DECRYPT_MODE, key, parameters);
+      return info.getKeySpec(cipher).getEncoded();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalArgumentException(
+          what + ": the private key in " + file + " is encrypted with unsupported " + algorithm);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException(
+          what + ": cannot decrypt the private key in " + file + ": wrong password?");
+    } finally {
+      keySpec.clearPassword();
     }
   }
 

@@ -31,6 +31,8 @@ public final class TlsContexts {
    * @param trustAll accept every certificate (insecure)
    * @param clientCertificatePem client certificate chain, or null
    * @param clientKeyPem its private key, or null
+   * @param clientKeyPassword the password of an encrypted {@code clientKeyPem} (not wiped here), or
+   *     null
    * @param keyStore a key store with the client key, or null
    * @param keyStorePassword the key store's key password (not wiped here), or null
    * @return an initialised context
@@ -42,6 +44,7 @@ public final class TlsContexts {
       boolean trustAll,
       Path clientCertificatePem,
       Path clientKeyPem,
+      char[] clientKeyPassword,
       KeyStore keyStore,
       char[] keyStorePassword) {
     TrustManager[] trustManagers = null;
@@ -54,7 +57,7 @@ public final class TlsContexts {
     }
     KeyManager[] keyManagers = null;
     if (clientCertificatePem != null) {
-      keyManagers = keyManagersFromPem(clientCertificatePem, clientKeyPem);
+      keyManagers = keyManagersFromPem(clientCertificatePem, clientKeyPem, clientKeyPassword);
     } else if (keyStore != null) {
       keyManagers = keyManagers(keyStore, keyStorePassword, "keyStore");
     }
@@ -91,9 +94,10 @@ public final class TlsContexts {
     }
   }
 
-  private static KeyManager[] keyManagersFromPem(Path certificatePem, Path keyPem) {
+  private static KeyManager[] keyManagersFromPem(
+      Path certificatePem, Path keyPem, char[] keyPassword) {
     List<X509Certificate> chain = PemReader.readCertificates(certificatePem, "clientCertificate");
-    PrivateKey key = PemReader.readPrivateKey(keyPem, "clientCertificate key");
+    PrivateKey key = PemReader.readPrivateKey(keyPem, "clientCertificate key", keyPassword);
     if (!chain.get(0).getPublicKey().getAlgorithm().equals(key.getAlgorithm())
         && !(key.getAlgorithm().equals("EdDSA") || key.getAlgorithm().startsWith("Ed"))) {
       throw new IllegalArgumentException(

@@ -154,6 +154,29 @@ class OutboundTest {
     join(out.close());
   }
 
+  @Test
+  void aPingWhileDetachedGoesOutAfterTheBufferedBytesOnAttach() throws Exception {
+    Outbound out = outbound(1024);
+    out.publish(SUBJECT, null, null, "a".getBytes(StandardCharsets.US_ASCII));
+    CompletableFuture<Void> flushed = out.ping();
+    assertTrue(!flushed.isDone());
+    attach(out, null);
+    String expected = "PUB s 1\r\na\r\nPING\r\n";
+    assertEquals(expected, readPeer(expected.length()));
+    out.onPong();
+    assertTrue(flushed.isDone());
+    join(out.close());
+  }
+
+  @Test
+  void closeFailsDeferredPings() {
+    Outbound out = outbound(1024);
+    CompletableFuture<Void> flushed = out.ping();
+    out.close();
+    out.failWaiters(new ConnectionClosedException("closed"));
+    assertTrue(flushed.isCompletedExceptionally());
+  }
+
   private static void join(Thread thread) throws InterruptedException {
     if (thread != null) {
       thread.join(5_000);

@@ -39,6 +39,7 @@ final class LocalTlsServer implements AutoCloseable {
             file("server.pem"),
             file("server-key-pkcs1.pem"),
             null,
+            null,
             null);
     serverSocket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
     serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

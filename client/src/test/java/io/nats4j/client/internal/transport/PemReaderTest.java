@@ -54,6 +54,21 @@ class PemReaderTest {
   }
 
   @Test
+  void decryptsEncryptedPkcs8KeyWithItsPassword() throws Exception {
+    PrivateKey key =
+        PemReader.readPrivateKey(file("client-key-encrypted.pem"), "test", "secret".toCharArray());
+    PrivateKey plain = PemReader.readPrivateKey(file("client-key-pkcs8.pem"), "test");
+    assertArrayEquals(plain.getEncoded(), key.getEncoded());
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                PemReader.readPrivateKey(
+                    file("client-key-encrypted.pem"), "k", "not-it".toCharArray()));
+    assertTrue(e.getMessage().contains("wrong password"), e.getMessage());
+  }
+
+  @Test
   void rejectsEncryptedKeyWithAdvice() {
     var e =
         assertThrows(

@@ -13,6 +13,7 @@ import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.ServerConfig;
 import io.nats4j.testkit.TestCertificates;
 import java.io.IOException;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,6 +128,21 @@ class TlsIT {
         assertEquals("PONG", raw.connect(AuthFields.NONE, true));
       }
     }
+  }
+
+  @Test
+  void handshakeFirstAgainstAServerThatSendsInfoFirstFailsFast() {
+    TlsOptions options = trustingTestCa().handshakeFirst().build();
+    long start = System.nanoTime();
+    assertThrows(
+        SSLException.class,
+        () -> {
+          try (RawNatsHandshake raw = new RawNatsHandshake(tlsServer.host(), tlsServer.port())) {
+            TlsUpgrader.upgrade(raw.socket(), options, "localhost", tlsServer.port());
+          }
+        });
+    // the plain-text INFO is not a TLS record: the client fails at once, not at a timeout
+    assertTrue(System.nanoTime() - start < 5_000_000_000L, "failed fast");
   }
 
   /** The usual order: INFO in clear text, then the TLS upgrade, CONNECT and PING. */
