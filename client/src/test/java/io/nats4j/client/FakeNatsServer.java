@@ -464,13 +464,13 @@ public final class FakeNatsServer implements AutoCloseable {
           }
           ClientOp op = new ClientOp(verb, line, payload);
           transcript.add("C " + abbreviate(line));
+          if (verb.equals("PING") && answerPings) {
+            send("PONG\r\n"); // before a script can see the PING and change its mind
+          }
           log.add(op);
           unread.add(op);
           synchronized (log) {
             log.notifyAll();
-          }
-          if (verb.equals("PING") && answerPings) {
-            send("PONG\r\n");
           }
         }
       } catch (EOFException e) {

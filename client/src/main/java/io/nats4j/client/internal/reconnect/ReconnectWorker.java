@@ -1,7 +1,6 @@
 package io.nats4j.client.internal.reconnect;
 
 import io.nats4j.client.ServerInfo;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -38,7 +37,7 @@ public final class ReconnectWorker {
    * @param connector opens sessions
    * @param maxAttempts attempts per server, -1 for no limit
    * @param lastInfo the most recent INFO, for the server chooser
-   * @param joinFirst threads of the lost transport to wait for before the first attempt
+   * @param prelude runs first on the worker thread (closing and joining the lost transport)
    * @param done receives the outcome on the worker thread
    * @param <S> the session type
    * @return false if a run is already going on
@@ -47,7 +46,7 @@ public final class ReconnectWorker {
       Reconnector.Connector<S> connector,
       int maxAttempts,
       Supplier<ServerInfo> lastInfo,
-      List<Thread> joinFirst,
+      Runnable prelude,
       Consumer<Reconnector.Outcome<S>> done) {
     if (thread != null && thread.isAlive() && thread != Thread.currentThread()) {
       return false;
@@ -56,11 +55,9 @@ public final class ReconnectWorker {
     Thread t =
         new Thread(
             () -> {
-              for (Thread old : joinFirst) {
-                join(old, 5_000);
-              }
               Reconnector.Outcome<S> outcome;
               try {
+                prelude.run();
                 outcome = reconnector.run(connector, maxAttempts, c, lastInfo);
               } catch (RuntimeException | Error e) {
                 LOG.warn("the reconnect loop failed", e);
