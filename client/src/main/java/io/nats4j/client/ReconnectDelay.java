@@ -12,10 +12,11 @@ import java.util.Objects;
  * shared by several connections must be thread-safe. It must return quickly and never block: the
  * client does the waiting, so that {@link Connection#close()} can interrupt it at once.
  *
- * <p>The built-in policies both keep the rule of the NATS clients (ADR-40): the first attempt after
- * a disconnect is immediate, and a server is not tried again before its wait has passed since its
- * last attempt, so a cluster fails over to another member without waiting while a lone server is
- * not hammered.
+ * <p>The built-in policies both keep the rule of the NATS clients (ADR-40): a server is not tried
+ * again before its wait has passed since it was last tried or connected to. So the first attempt
+ * after losing a long-lived connection is immediate, a cluster fails over to another member without
+ * waiting, and a server that drops clients right after accepting them is not hammered. ({@link
+ * Connection#forceReconnect()} makes its first attempt at once in any case.)
  *
  * <pre>{@code
  * ReconnectOptions.builder()
@@ -52,8 +53,8 @@ public interface ReconnectDelay {
 
   /**
    * The default policy: a server is tried again only after {@code wait} has passed since its last
-   * attempt, plus a random jitter in {@code [0, jitter)} ({@code [0, tlsJitter)} over TLS); the
-   * first attempt after a disconnect is immediate.
+   * attempt (or connection), plus a random jitter in {@code [0, jitter)} ({@code [0, tlsJitter)}
+   * over TLS); a server never tried is tried at once.
    *
    * @param wait the minimum time between two attempts to the same server
    * @param jitter the largest random extra wait for plain connections
@@ -71,7 +72,7 @@ public interface ReconnectDelay {
   /**
    * Exponential backoff per server: after {@code n} failures a server waits {@code initial × 2^(n -
    * 1)}, at most {@code max}, measured from its last attempt, plus a random jitter in {@code [0,
-   * jitter)}; the first attempt after a disconnect and a server never tried are immediate.
+   * jitter)}; a server never tried is tried at once.
    *
    * @param initial the wait after the first failure
    * @param max the longest wait

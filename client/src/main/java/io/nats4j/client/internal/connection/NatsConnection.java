@@ -299,6 +299,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
                           + options.maxPingsOut()
                           + " PINGs without a PONG from "
                           + session.server()),
+                  false,
                   false));
       if (resubscribe) {
         int count = resubscribed;
@@ -371,7 +372,8 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
     }
     LOG.info(
         "nats4j connection {}: {} is in lame-duck mode, moving to another server", id, current);
-    disconnect(t, new NatsException("the server " + current + " entered lame-duck mode"), true);
+    disconnect(
+        t, new NatsException("the server " + current + " entered lame-duck mode"), true, false);
   }
 
   @Override
@@ -414,7 +416,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
 
   @Override
   public void onTransportLost(Transport lost, Throwable cause) {
-    disconnect(lost, cause, false);
+    disconnect(lost, cause, false, false);
   }
 
   /**
@@ -425,8 +427,9 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
    * @param lost the transport; ignored if it is no longer the current one
    * @param cause why
    * @param graceful let the writer finish and the server read what was written before closing
+   * @param forced the application asked: the first attempt is made at once even to this server
    */
-  private void disconnect(Transport lost, Throwable cause, boolean graceful) {
+  private void disconnect(Transport lost, Throwable cause, boolean graceful, boolean forced) {
     NatsException reason;
     synchronized (stateLock) {
       if (transport != lost || lost == null || status == Status.CLOSED) {
@@ -442,14 +445,14 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
       if (options.reconnect().enabled() && status == Status.CONNECTED) {
         LOG.info("nats4j connection {} lost {}: {}", id, current, reason.getMessage());
         String server = currentEntry.url();
-        events.post(() -> notify(new ConnectionEvent.Disconnected(server, reason)));
         status = Status.RECONNECTING;
         publicStatus = Status.RECONNECTING;
+        events.post(() -> notify(new ConnectionEvent.Disconnected(server, reason)));
         transport = null;
         Thread oldReader = reader;
         reader = null;
         Thread oldWriter = outbound.detach(reason);
-        pool.reconnecting(authErrorText(reason));
+        pool.reconnecting(authErrorText(reason), forced);
         if (options.reconnect().failPendingRequestsOnDisconnect()) {
           mux.failAll(
               new DisconnectedException(
@@ -552,7 +555,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
       }
       t = transport;
     }
-    disconnect(t, new NatsException("reconnect forced by the application"), true);
+    disconnect(t, new NatsException("reconnect forced by the application"), true, true);
   }
 
   // ---------------------------------------------------------------- publish

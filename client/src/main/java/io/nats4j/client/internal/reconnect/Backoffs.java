@@ -67,7 +67,7 @@ public final class Backoffs {
       Duration tlsJitter,
       DoubleSupplier random) {
     Duration since = attempt.sinceServerLastTried();
-    if (attempt.attempt() == 0 || since == null) {
+    if (since == null) {
       return Duration.ZERO;
     }
     long left = waitNanos - since.toNanos();

@@ -32,7 +32,9 @@ public final class ReconnectWorker {
   }
 
   /**
-   * Starts a run, unless one is running.
+   * Starts a run on a new thread. The caller starts one run per outage (the connection does so on
+   * its one CONNECTED → RECONNECTING transition); the thread of the previous run may still be
+   * finishing its outcome, which is why this does not wait for it.
    *
    * @param connector opens sessions
    * @param maxAttempts attempts per server, -1 for no limit
@@ -40,17 +42,13 @@ public final class ReconnectWorker {
    * @param prelude runs first on the worker thread (closing and joining the lost transport)
    * @param done receives the outcome on the worker thread
    * @param <S> the session type
-   * @return false if a run is already going on
    */
-  public synchronized <S> boolean start(
+  public synchronized <S> void start(
       Reconnector.Connector<S> connector,
       int maxAttempts,
       Supplier<ServerInfo> lastInfo,
       Runnable prelude,
       Consumer<Reconnector.Outcome<S>> done) {
-    if (thread != null && thread.isAlive() && thread != Thread.currentThread()) {
-      return false;
-    }
     Cancellation c = new Cancellation();
     Thread t =
         new Thread(
@@ -70,7 +68,6 @@ public final class ReconnectWorker {
     cancellation = c;
     thread = t;
     t.start();
-    return true;
   }
 
   /**

@@ -130,13 +130,17 @@ public final class ServerPool {
    * authentication error that ended the session counts as that server's last auth error.
    *
    * @param authError the auth error text that ended the session, or null
+   * @param immediate the first attempt to the lost server need not wait (a forced reconnect)
    */
-  public synchronized void reconnecting(String authError) {
+  public synchronized void reconnecting(String authError, boolean immediate) {
     for (PoolEntry e : order) {
       e.failures = 0;
     }
     if (current != null) {
       current.lastAuthError = authError;
+      if (immediate) {
+        current.tried = false;
+      }
       if (order.remove(current)) {
         order.add(current);
       }

@@ -23,7 +23,7 @@ class CancellationTest {
     ServerPool pool =
         new ServerPool(List.of(ServerAddress.parse("nats://a:1")), false, false, new Random());
     pool.connected(pool.servers().get(0), System.nanoTime());
-    pool.reconnecting(null);
+    pool.reconnecting(null, false);
     Reconnector reconnector =
         new Reconnector(
             pool,

@@ -123,7 +123,7 @@ class ReconnectorTest {
   private void lostAfterLongSession(ServerPool pool) {
     pool.connected(pool.servers().get(0), clock.nanoTime());
     clock.advanceMillis(60_000);
-    pool.reconnecting(null);
+    pool.reconnecting(null, false);
   }
 
   private Reconnector.Outcome<String> run(Reconnector r, int maxAttempts) {
@@ -146,16 +146,29 @@ class ReconnectorTest {
   }
 
   @Test
-  void firstAttemptIsImmediateEvenRightAfterConnecting() {
+  void aServerThatDropsTheClientRightAfterConnectingIsNotRetriedAtOnce() {
     ServerPool pool = pool(false, "nats://a:4222");
     pool.connected(pool.servers().get(0), clock.nanoTime());
     clock.advanceMillis(100);
-    pool.reconnecting(null);
+    pool.reconnecting(null, false);
     connector.then("a:4222", FAIL, OK);
 
     run(reconnector(pool, perServer()), -1);
 
-    assertEquals(List.of(2050L), clock.sleepsMillis()); // none before the first attempt
+    assertEquals(List.of(1950L, 2050L), clock.sleepsMillis()); // the wait counts from the connect
+  }
+
+  @Test
+  void aForcedReconnectTriesTheSameServerAtOnce() {
+    ServerPool pool = pool(false, "nats://a:4222");
+    pool.connected(pool.servers().get(0), clock.nanoTime());
+    clock.advanceMillis(100);
+    pool.reconnecting(null, true);
+    connector.then("a:4222", OK);
+
+    run(reconnector(pool, perServer()), -1);
+
+    assertTrue(clock.sleeps.isEmpty());
   }
 
   @Test
@@ -365,7 +378,7 @@ class ReconnectorTest {
   void theAuthErrorThatEndedTheSessionCountsAsTheFirst() {
     ServerPool pool = pool(false, "nats://a:4222");
     pool.connected(pool.servers().get(0), clock.nanoTime());
-    pool.reconnecting(authText(auth("Authorization Violation")));
+    pool.reconnecting(authText(auth("Authorization Violation")), false);
     connector.then("a:4222", auth("Authorization Violation"), OK);
 
     Reconnector.Outcome<String> outcome = run(reconnector(pool, perServer()), -1);
@@ -378,7 +391,7 @@ class ReconnectorTest {
   void differentAuthErrorsOrOtherFailuresInBetweenDoNotStop() {
     ServerPool pool = pool(false, "nats://a:4222");
     pool.connected(pool.servers().get(0), clock.nanoTime());
-    pool.reconnecting(authText(auth("User Authentication Expired")));
+    pool.reconnecting(authText(auth("User Authentication Expired")), false);
     connector.then(
         "a:4222", auth("Authorization Violation"), FAIL, auth("Authorization Violation"), OK);
 

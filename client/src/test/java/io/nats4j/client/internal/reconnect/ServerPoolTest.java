@@ -105,7 +105,7 @@ class ServerPoolTest {
     ServerPool pool = pool(false, "nats://a:1", "nats://b:1", "nats://c:1");
     pool.connected(pool.servers().get(0), 0);
 
-    pool.reconnecting(null);
+    pool.reconnecting(null, false);
 
     assertEquals("b", pool.next(-1, null, null).entry().address().host());
     assertEquals("c", pool.next(-1, null, null).entry().address().host());
@@ -121,7 +121,7 @@ class ServerPoolTest {
     pool.failed(b, null);
 
     assertNull(pool.next(1, null, null));
-    pool.reconnecting(null);
+    pool.reconnecting(null, false);
     assertEquals("a", pool.next(1, null, null).entry().address().host());
   }
 
