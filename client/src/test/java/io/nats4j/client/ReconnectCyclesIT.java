@@ -8,11 +8,15 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** 200 reconnects in a row leave no threads or heap behind. */
+/**
+ * 200 reconnects in a row leave no threads or heap behind (measured after warm-up; threads by
+ * count, heap as used memory after GC, which is coarse but catches a per-reconnect leak of a socket
+ * or buffer: 200 × 16 KiB is over 3 MiB).
+ */
 class ReconnectCyclesIT {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final int WARM_UP = 20;
-  private static final int CYCLES = 200;
+  private static final int CYCLES = Integer.getInteger("cycles", 200);
 
   @AfterAll
   static void noLibraryThreadLeaked() {
@@ -74,7 +78,9 @@ class ReconnectCyclesIT {
             "library threads " + libraryThreadsBefore + " -> " + LibraryThreads.alive());
         assertTrue(
             threadsAfter <= threadsBefore + 2, "threads " + threadsBefore + " -> " + threadsAfter);
-        assertTrue(heapGrowth < 8L * 1024 * 1024, "heap grew by " + heapGrowth / 1024 + " KiB");
+        // ~2.5 KiB per cycle is this test's own event log (each Disconnected keeps its cause);
+        // before the handshake watchdog let go of its socket, 200 cycles retained over 4 MiB
+        assertTrue(heapGrowth < 2L * 1024 * 1024, "heap grew by " + heapGrowth / 1024 + " KiB");
         assertEquals(WARM_UP + CYCLES, nc.statistics().reconnects());
       }
     }

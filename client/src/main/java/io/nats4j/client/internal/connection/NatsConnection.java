@@ -94,6 +94,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
   private Thread reader; // guarded by stateLock
   private ServerAddress current; // guarded by stateLock
   private PoolEntry currentEntry; // guarded by stateLock
+  private long installs; // guarded by stateLock: which transport a keep-alive check belongs to
   private NatsDispatcher defaultDispatcher; // guarded by stateLock
   private final List<NatsDispatcher> dispatchers = new ArrayList<>(); // guarded by stateLock
   private CompletableFuture<Void> drainFuture; // guarded by stateLock
@@ -286,6 +287,9 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
         resubscribed = router.resubscribe(preamble);
       }
       Transport installed = session.transport();
+      // the pending check holds a number, not the transport: after a reconnect the old socket
+      // must not stay reachable until the check fires (up to an interval later)
+      watchKeepAlive(++installs);
       outbound.attach(
           installed,
           preamble,
@@ -332,6 +336,38 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
       reader.start();
       return true;
     }
+  }
+
+  /**
+   * The keep-alive backstop: the writer sends the PINGs and notices missing PONGs, but not while it
+   * is stuck in a write to a frozen server with full socket buffers. Every interval this checks, on
+   * the JDK's delay scheduler (no thread of our own, no read timeout on the socket), whether PONGs
+   * stopped for longer than the writer's own rule allows, and if so gives the transport up as stale
+   * (on the common pool: closing may block, the scheduler must not).
+   */
+  private void watchKeepAlive(long generation) {
+    CompletableFuture.delayedExecutor(
+            options.pingInterval().toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
+        .execute(
+            () -> {
+              Transport watched;
+              synchronized (stateLock) {
+                if (installs != generation || transport == null) {
+                  return;
+                }
+                watched = transport;
+              }
+              if (outbound.staleWhileBlocked(System.nanoTime())) {
+                NatsTimeoutException stale =
+                    new NatsTimeoutException(
+                        "stale connection: no PONG for "
+                            + outbound.staleAfterMillis()
+                            + " ms while writes to the server are blocked");
+                CompletableFuture.runAsync(() -> disconnect(watched, stale, false, false));
+              } else {
+                watchKeepAlive(generation);
+              }
+            });
   }
 
   // ---------------------------------------------------------------- reader callbacks
