@@ -134,4 +134,37 @@ class ClusterReconnectIT {
     assertTrue(closed.cause() != null);
     restartAll();
   }
+
+  @Test
+  void aNodeThatComesBackIsAnnouncedAsDiscovered() {
+    restartAll();
+    RecordingListener events = new RecordingListener();
+    Options options =
+        Options.builder()
+            .server(cluster.server(0).clientUrl())
+            .connectionListener(events)
+            .reconnect(ReconnectOptions.builder().noRandomize().build())
+            .build();
+    try (Connection nc = Nats.connect(options)) {
+      NatsServer other =
+          cluster.servers().stream()
+              .filter(s -> !s.clientUrl().equals(nc.connectedUrl()))
+              .findFirst()
+              .orElseThrow();
+      other.kill();
+      io.nats4j.testkit.Await.until(
+          () -> !nc.serverInfo().connectUrls().contains("127.0.0.1:" + other.port()),
+          WAIT,
+          "the cluster announced that the node left");
+      other.restart();
+
+      ConnectionEvent.ServersDiscovered discovered =
+          events.await(ConnectionEvent.ServersDiscovered.class, WAIT);
+
+      assertEquals(List.of(other.clientUrl()), discovered.servers());
+      assertEquals(1, events.count(ConnectionEvent.ServersDiscovered.class));
+    } finally {
+      restartAll();
+    }
+  }
 }
