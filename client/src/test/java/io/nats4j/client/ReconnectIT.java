@@ -50,6 +50,7 @@ class ReconnectIT {
       RecordingListener events = new RecordingListener();
       try (Connection nc = Nats.connect(options(server, events).build())) {
         Subscription sub = nc.subscribe("orders");
+        sub.setPendingLimits(0, 0); // this test reads only at the end: nothing may be dropped
         nc.flush(WAIT);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong firstAfterDisconnect = new AtomicLong(-1);
@@ -71,6 +72,13 @@ class ReconnectIT {
                       firstAfterDisconnect.compareAndSet(-1, i);
                     }
                     published.set(++i);
+                    if (i % 1_000 == 0) {
+                      try {
+                        nc.flush(Duration.ofSeconds(30)); // paces the publisher
+                      } catch (NatsException lostWhileFlushing) {
+                        // the PING died with the old socket; the next flush waits out the outage
+                      }
+                    }
                   }
                 },
                 "test-publisher");
@@ -369,6 +377,28 @@ class ReconnectIT {
         events.await(ConnectionEvent.Reconnected.class, WAIT);
         assertEquals(Status.CONNECTED, nc.status());
       }
+    }
+  }
+
+  @Test
+  void drainWhileReconnectingEndsWithinItsTimeoutAndCloses() throws Exception {
+    try (NatsServer server = NatsServer.start()) {
+      RecordingListener events = new RecordingListener();
+      Connection nc = Nats.connect(options(server, events).build());
+      nc.subscribe("draining");
+      server.kill();
+      events.await(ConnectionEvent.Disconnected.class, WAIT);
+
+      long start = System.nanoTime();
+      CompletableFuture<Void> drained = nc.drain(Duration.ofMillis(500));
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> drained.get(5, TimeUnit.SECONDS));
+
+      assertInstanceOf(NatsTimeoutException.class, e.getCause());
+      assertTrue((System.nanoTime() - start) / 1_000_000 < 3_000);
+      events.await(ConnectionEvent.Closed.class, WAIT);
+      assertEquals(Status.CLOSED, nc.status());
+      LibraryThreads.assertNoneLeaked();
     }
   }
 
