@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * still use the name the user configured. Discovered servers that a later INFO no longer lists are
  * dropped (unless connected to); configured ones never are.
  *
- * <p>Thread-safety: all methods are synchronized (the reader thread adds discovered servers while
- * the reconnect thread picks the next one).
+ * <p>Thread-safety: every method is safe from any thread; state is guarded by the pool's monitor
+ * (the reader thread adds discovered servers while the reconnect thread picks the next one). The
+ * user's chooser is called outside it.
  */
 public final class ServerPool {
   private static final Logger LOG = LoggerFactory.getLogger(ServerPool.class);
@@ -148,23 +149,31 @@ public final class ServerPool {
   }
 
   /**
-   * Picks the next server to try, asking the chooser (if any) first.
+   * Picks the next server to try, asking the chooser (if any) first. The chooser runs outside the
+   * pool's lock: it is user code and may call back into the connection.
    *
    * @param maxAttempts attempts per server, -1 for no limit
    * @param chooser the user's chooser, or null
    * @param lastInfo the most recent INFO, for the chooser
    * @return the selection, or null when every server has used its attempts
    */
-  public synchronized Selection next(int maxAttempts, ServerChooser chooser, ServerInfo lastInfo) {
-    List<PoolEntry> eligible =
-        order.stream().filter(e -> maxAttempts < 0 || e.failures < maxAttempts).toList();
-    if (eligible.isEmpty()) {
-      return null;
+  public Selection next(int maxAttempts, ServerChooser chooser, ServerInfo lastInfo) {
+    List<PoolEntry> eligible;
+    List<ServerChooser.Candidate> candidates;
+    synchronized (this) {
+      eligible = order.stream().filter(e -> maxAttempts < 0 || e.failures < maxAttempts).toList();
+      if (eligible.isEmpty()) {
+        return null;
+      }
+      candidates =
+          eligible.stream()
+              .map(e -> new ServerChooser.Candidate(e.url(), e.discovered(), e.failures))
+              .toList();
     }
     PoolEntry chosen = eligible.get(0);
     java.time.Duration delay = null;
     if (chooser != null) {
-      ServerChooser.Choice choice = askChooser(chooser, eligible, lastInfo);
+      ServerChooser.Choice choice = askChooser(chooser, candidates, lastInfo);
       if (choice != null) {
         PoolEntry match =
             eligible.stream().filter(e -> e.url().equals(choice.url())).findFirst().orElse(null);
@@ -180,17 +189,16 @@ public final class ServerPool {
         }
       }
     }
-    order.remove(chosen);
-    order.add(chosen);
+    synchronized (this) {
+      if (order.remove(chosen)) {
+        order.add(chosen);
+      }
+    }
     return new Selection(chosen, delay);
   }
 
   private static ServerChooser.Choice askChooser(
-      ServerChooser chooser, List<PoolEntry> eligible, ServerInfo lastInfo) {
-    List<ServerChooser.Candidate> candidates =
-        eligible.stream()
-            .map(e -> new ServerChooser.Candidate(e.url(), e.discovered(), e.failures))
-            .toList();
+      ServerChooser chooser, List<ServerChooser.Candidate> candidates, ServerInfo lastInfo) {
     try {
       return chooser.choose(candidates, lastInfo);
     } catch (RuntimeException e) {
