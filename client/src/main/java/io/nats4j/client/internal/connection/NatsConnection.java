@@ -194,6 +194,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
       synchronized (stateLock) {
         status = Status.RECONNECTING;
         publicStatus = Status.RECONNECTING;
+        pool.reconnecting(null, false); // the first round does not count against maxAttempts
         startReconnecting(() -> {}, true);
       }
       return;
