@@ -468,6 +468,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
    */
   private void disconnect(Transport lost, Throwable cause, boolean graceful, boolean forced) {
     NatsException reason;
+    String reconnectingFrom = null;
     synchronized (stateLock) {
       if (transport != lost || lost == null || status == Status.CLOSED) {
         return;
@@ -490,18 +491,22 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
         reader = null;
         Thread oldWriter = outbound.detach(reason);
         pool.reconnecting(authErrorText(reason), forced);
-        if (options.reconnect().failPendingRequestsOnDisconnect()) {
-          mux.failAll(
-              new DisconnectedException(
-                  "the connection to "
-                      + server
-                      + " was lost while the request waited for its reply; it fails at once as"
-                      + " failPendingRequestsOnDisconnect asks (the connection is reconnecting)",
-                  reason));
-        }
         startReconnecting(() -> release(lost, oldWriter, oldReader, graceful), false);
-        return;
+        reconnectingFrom = server;
       }
+    }
+    if (reconnectingFrom != null) {
+      if (options.reconnect().failPendingRequestsOnDisconnect()) {
+        // outside stateLock: failing a future runs its dependent stages on this thread
+        mux.failAll(
+            new DisconnectedException(
+                "the connection to "
+                    + reconnectingFrom
+                    + " was lost while the request waited for its reply; it fails at once as"
+                    + " failPendingRequestsOnDisconnect asks (the connection is reconnecting)",
+                reason));
+      }
+      return;
     }
     LOG.debug("connection {} lost {}: {}", id, lost.socket(), cause.toString());
     closeInternal(reason);
