@@ -485,12 +485,13 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
         String server = currentEntry.url();
         status = Status.RECONNECTING;
         publicStatus = Status.RECONNECTING;
-        events.post(() -> notify(new ConnectionEvent.Disconnected(server, reason)));
         transport = null;
         Thread oldReader = reader;
         reader = null;
         Thread oldWriter = outbound.detach(reason);
         pool.reconnecting(authErrorText(reason), forced);
+        // posted once the state is what a listener may rely on: publishing now is buffered
+        events.post(() -> notify(new ConnectionEvent.Disconnected(server, reason)));
         startReconnecting(() -> release(lost, oldWriter, oldReader, graceful), false);
         reconnectingFrom = server;
       }
