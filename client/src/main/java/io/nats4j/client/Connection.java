@@ -257,6 +257,22 @@ public interface Connection extends AutoCloseable {
   CompletableFuture<Void> drain(Duration timeout);
 
   /**
+   * Drops the current server and reconnects, as if the connection had been lost (ADR-40 "on-demand
+   * reconnect"): to refresh credentials from the supplier, or to rebalance clients. Publishes
+   * already handed to the connection are written before the old socket is closed; while
+   * reconnecting, new ones go to the reconnect buffer. Subscriptions are re-sent on the new
+   * connection. Fires {@link ConnectionEvent.Disconnected}, then {@link
+   * ConnectionEvent.Reconnected} and {@link ConnectionEvent.Resubscribed}.
+   *
+   * <p>Thread-safety: safe from any thread; returns once the old connection is given up, without
+   * waiting for the new one. Does nothing while already reconnecting.
+   *
+   * @throws ConnectionClosedException if the connection is closed
+   * @throws IllegalStateException if reconnecting is disabled in the options
+   */
+  void forceReconnect();
+
+  /**
    * Closes the connection: writes what is buffered (briefly), closes the socket, stops its threads
    * and dispatchers, fails pending requests with {@link ConnectionClosedException}. Idempotent.
    */

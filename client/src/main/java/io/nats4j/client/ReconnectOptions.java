@@ -9,6 +9,18 @@ import java.util.Objects;
  *
  * <p>Thread-safety: immutable.
  *
+ * <p>How reconnecting works (ADR-40): when the connection is lost (socket error, the server closing
+ * it, a stale connection after {@link Options#maxPingsOut()} unanswered PINGs, a server in
+ * lame-duck mode), the first attempt is made at once, to another server of the pool if there is
+ * one; a server is tried again only after {@link #waitTime()} plus a random jitter since its last
+ * attempt (or as the {@link #delay()} policy says). The pool holds the configured servers and,
+ * unless {@link #ignoreDiscoveredServers()}, those the servers announce; it is shuffled unless
+ * {@link #randomize()} is off. Each server gets {@link #maxAttempts()} attempts per outage; when
+ * every server has used them, or one refuses the credentials twice in a row, the connection closes.
+ * On reconnect the client authenticates again (a credentials supplier is asked again), re-sends
+ * every active subscription with its original sid, then the publishes buffered while disconnected,
+ * in order.
+ *
  * <pre>{@code
  * ReconnectOptions reconnect = ReconnectOptions.builder()
  *     .maxAttempts(-1)                      // forever
@@ -27,6 +39,11 @@ public final class ReconnectOptions {
   private final boolean ignoreDiscoveredServers;
   private final boolean randomize;
   private final boolean retryOnFailedConnect;
+  private final ReconnectDelay delay;
+  private final boolean customDelay;
+  private final ServerChooser serverChooser;
+  private final boolean retryOnRepeatedAuthError;
+  private final boolean failPendingRequestsOnDisconnect;
 
   private ReconnectOptions(Builder b) {
     this.enabled = b.enabled;
@@ -38,6 +55,12 @@ public final class ReconnectOptions {
     this.ignoreDiscoveredServers = b.ignoreDiscoveredServers;
     this.randomize = b.randomize;
     this.retryOnFailedConnect = b.retryOnFailedConnect;
+    this.delay =
+        b.delay != null ? b.delay : ReconnectDelay.perServer(b.wait, b.jitter, b.tlsJitter);
+    this.customDelay = b.delay != null;
+    this.serverChooser = b.serverChooser;
+    this.retryOnRepeatedAuthError = b.retryOnRepeatedAuthError;
+    this.failPendingRequestsOnDisconnect = b.failPendingRequestsOnDisconnect;
   }
 
   /**
@@ -149,6 +172,47 @@ public final class ReconnectOptions {
     return retryOnFailedConnect;
   }
 
+  /**
+   * Returns the backoff policy: the one set with {@link Builder#delay}, else {@link
+   * ReconnectDelay#perServer} of {@link #waitTime()}, {@link #jitter()} and {@link #tlsJitter()}.
+   *
+   * @return the policy
+   */
+  public ReconnectDelay delay() {
+    return delay;
+  }
+
+  /**
+   * Returns the callback that picks the next server.
+   *
+   * @return the chooser, or null for the pool's own order
+   */
+  public ServerChooser serverChooser() {
+    return serverChooser;
+  }
+
+  /**
+   * Tells whether reconnecting goes on when a server refuses the credentials twice in a row with
+   * the same error (by default the connection is closed then, since retrying the same credentials
+   * rarely helps and may lock an account).
+   *
+   * @return true to keep trying
+   */
+  public boolean retryOnRepeatedAuthError() {
+    return retryOnRepeatedAuthError;
+  }
+
+  /**
+   * Tells whether pending requests fail at once with {@link DisconnectedException} when the
+   * connection is lost (by default they keep waiting until their own timeout, and a reply after the
+   * reconnect still completes them).
+   *
+   * @return true to fail them at once
+   */
+  public boolean failPendingRequestsOnDisconnect() {
+    return failPendingRequestsOnDisconnect;
+  }
+
   @Override
   public String toString() {
     return "ReconnectOptions[enabled="
@@ -169,6 +233,14 @@ public final class ReconnectOptions {
         + randomize
         + ", retryOnFailedConnect="
         + retryOnFailedConnect
+        + ", delay="
+        + (customDelay ? delay : "perServer")
+        + ", serverChooser="
+        + serverChooser
+        + ", retryOnRepeatedAuthError="
+        + retryOnRepeatedAuthError
+        + ", failPendingRequestsOnDisconnect="
+        + failPendingRequestsOnDisconnect
         + "]";
   }
 
@@ -187,8 +259,56 @@ public final class ReconnectOptions {
     private boolean ignoreDiscoveredServers;
     private boolean randomize = true;
     private boolean retryOnFailedConnect;
+    private ReconnectDelay delay;
+    private ServerChooser serverChooser;
+    private boolean retryOnRepeatedAuthError;
+    private boolean failPendingRequestsOnDisconnect;
 
     private Builder() {}
+
+    /**
+     * Replaces the backoff policy (then {@link #wait} and {@link #jitter} are not used).
+     *
+     * @param delay the policy, e.g. {@link ReconnectDelay#exponential}
+     * @return this builder
+     */
+    public Builder delay(ReconnectDelay delay) {
+      this.delay = Objects.requireNonNull(delay, "delay");
+      return this;
+    }
+
+    /**
+     * Lets a callback pick the server of the pool to try next.
+     *
+     * @param chooser the chooser
+     * @return this builder
+     */
+    public Builder serverChooser(ServerChooser chooser) {
+      this.serverChooser = Objects.requireNonNull(chooser, "chooser");
+      return this;
+    }
+
+    /**
+     * Keeps reconnecting when a server refuses the credentials twice in a row with the same error
+     * (useful with a credentials supplier that will eventually return working credentials).
+     *
+     * @return this builder
+     */
+    public Builder retryOnRepeatedAuthError() {
+      this.retryOnRepeatedAuthError = true;
+      return this;
+    }
+
+    /**
+     * Fails pending requests at once with {@link DisconnectedException} when the connection is
+     * lost, instead of letting them wait for their own timeout across the reconnect.
+     *
+     * @return this builder
+     */
+    public Builder failPendingRequestsOnDisconnect() {
+      this.failPendingRequestsOnDisconnect = true;
+      return this;
+    }
 
     /**
      * Turns reconnect off.

@@ -47,10 +47,8 @@ final class Handshake {
   private Transport transport;
   private final ProtocolParser parser;
   private final long deadline;
-  private final java.net.Socket rawSocket;
+  private final Watchdog watchdog;
   private String phase = "INFO";
-  private boolean finished; // guarded by this
-  private boolean expired; // guarded by this
   private final byte[] buffer = new byte[16 * 1024];
   private final List<ServerOp> ops = new ArrayList<>();
 
@@ -58,7 +56,7 @@ final class Handshake {
     this.transport = transport;
     this.parser = parser;
     this.deadline = deadline;
-    this.rawSocket = transport.socket();
+    this.watchdog = new Watchdog(transport.socket());
   }
 
   /**
@@ -86,36 +84,52 @@ final class Handshake {
     // non-blocking mode for good, costing a poll() and an extra read() per read afterwards.
     CompletableFuture.delayedExecutor(
             Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS, Runnable::run)
-        .execute(handshake::expire);
+        .execute(handshake.watchdog::expire);
     try {
       Result result = handshake.run(address, options);
-      if (!handshake.finish()) {
+      if (!handshake.watchdog.finish()) {
         throw timeout(handshake.phase);
       }
       return result;
     } catch (IOException e) {
-      if (!handshake.finish()) {
+      if (!handshake.watchdog.finish()) {
         throw timeout(handshake.phase);
       }
       throw e;
     }
   }
 
-  private synchronized void expire() {
-    if (!finished) {
-      expired = true;
-      try {
-        rawSocket.close();
-      } catch (IOException ignored) {
-        // the handshake fails with a timeout either way
+  /**
+   * Closes the socket at the deadline unless the handshake finished first. The scheduled task holds
+   * only this small object, which lets go of the socket when the handshake finishes: a fast
+   * reconnect loop must not keep every handshake (and its 16 KiB buffer) reachable until its
+   * deadline passes.
+   */
+  private static final class Watchdog {
+    private java.net.Socket socket; // guarded by this; null once finished
+    private boolean expired; // guarded by this
+
+    Watchdog(java.net.Socket socket) {
+      this.socket = socket;
+    }
+
+    synchronized void expire() {
+      if (socket != null) {
+        expired = true;
+        try {
+          socket.close();
+        } catch (IOException ignored) {
+          // the handshake fails with a timeout either way
+        }
+        socket = null;
       }
     }
-  }
 
-  /** Ends the watchdog; false if it fired first (the socket is closed). */
-  private synchronized boolean finish() {
-    finished = true;
-    return !expired;
+    /** Ends the watchdog; false if it fired first (the socket is closed). */
+    synchronized boolean finish() {
+      socket = null;
+      return !expired;
+    }
   }
 
   private Result run(ServerAddress address, Options options) throws IOException {

@@ -6,6 +6,8 @@ import io.nats4j.client.AuthorizationException;
 import io.nats4j.client.Connection;
 import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.ConnectionEvent;
+import io.nats4j.client.Dialer;
+import io.nats4j.client.DisconnectedException;
 import io.nats4j.client.Dispatcher;
 import io.nats4j.client.Headers;
 import io.nats4j.client.MaxPayloadException;
@@ -13,16 +15,25 @@ import io.nats4j.client.Message;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Options;
+import io.nats4j.client.ReconnectOptions;
 import io.nats4j.client.ServerInfo;
 import io.nats4j.client.Statistics;
 import io.nats4j.client.Status;
 import io.nats4j.client.Subscription;
+import io.nats4j.client.internal.protocol.GrowableBuffer;
 import io.nats4j.client.internal.protocol.HeadersCodec;
 import io.nats4j.client.internal.protocol.Info;
 import io.nats4j.client.internal.protocol.Nuid;
 import io.nats4j.client.internal.protocol.ProtocolParser;
 import io.nats4j.client.internal.protocol.ProtocolWriter;
 import io.nats4j.client.internal.protocol.Subjects;
+import io.nats4j.client.internal.reconnect.Cancellation;
+import io.nats4j.client.internal.reconnect.Clock;
+import io.nats4j.client.internal.reconnect.PoolEntry;
+import io.nats4j.client.internal.reconnect.ReconnectWorker;
+import io.nats4j.client.internal.reconnect.Reconnector;
+import io.nats4j.client.internal.reconnect.Resolver;
+import io.nats4j.client.internal.reconnect.ServerPool;
 import io.nats4j.client.internal.routing.NatsDispatcher;
 import io.nats4j.client.internal.routing.NatsSubscription;
 import io.nats4j.client.internal.routing.RequestMux;
@@ -37,6 +48,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -72,12 +84,17 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
   private final EventBus events;
   private final Requests requests;
   private final AtomicInteger dispatcherNames = new AtomicInteger();
+  private final ServerPool pool;
+  private final Reconnector reconnector;
+  private final ReconnectWorker worker;
 
   private final Object stateLock = new Object();
   private Status status = Status.CONNECTING; // guarded by stateLock
   private Transport transport; // guarded by stateLock
   private Thread reader; // guarded by stateLock
   private ServerAddress current; // guarded by stateLock
+  private PoolEntry currentEntry; // guarded by stateLock
+  private long installs; // guarded by stateLock: which transport a keep-alive check belongs to
   private NatsDispatcher defaultDispatcher; // guarded by stateLock
   private final List<NatsDispatcher> dispatchers = new ArrayList<>(); // guarded by stateLock
   private CompletableFuture<Void> drainFuture; // guarded by stateLock
@@ -88,6 +105,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
   private volatile Status publicStatus = Status.CONNECTING;
   private volatile EncodedSubject lastSubject;
   private volatile long reconnects;
+  private volatile Transport connecting; // a session being opened, closed by close() at once
 
   private NatsConnection(Options options) {
     this.id = IDS.incrementAndGet();
@@ -106,6 +124,35 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
         new Router(table, this, mux, options.pendingMessageLimit(), options.pendingByteLimit());
     this.events = new EventBus(options.callbackExecutor(), "nats4j-events-" + id);
     this.requests = new Requests(mux, table, this, events);
+    ReconnectOptions reconnect = options.reconnect();
+    this.pool =
+        new ServerPool(
+            servers, reconnect.randomize(), reconnect.ignoreDiscoveredServers(), new Random());
+    this.reconnector =
+        new Reconnector(
+            pool,
+            new Reconnector.Settings(
+                reconnect.delay(),
+                reconnect.serverChooser(),
+                // a custom dialer (a proxy, say) may resolve names itself, or not be able to
+                options.dialer() == Dialer.defaultDialer() ? Resolver.system() : null,
+                reconnect.randomize(),
+                !reconnect.retryOnRepeatedAuthError(),
+                options.tls() != null,
+                NatsConnection::authErrorText),
+            Clock.system(),
+            new Random());
+    this.worker = new ReconnectWorker(reconnector, "nats4j-reconnect-" + id);
+  }
+
+  /** The server's words of an authentication failure, or null if {@code t} is not one. */
+  static String authErrorText(Throwable t) {
+    if (!(t instanceof AuthenticationException)) {
+      return null;
+    }
+    String message = String.valueOf(t.getMessage());
+    int colon = message.indexOf(": ");
+    return colon < 0 ? message : message.substring(colon + 2);
   }
 
   /**
@@ -121,20 +168,36 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
   }
 
   private void connectFirst() {
-    Throwable last = null;
-    for (ServerAddress address : servers) {
-      try {
-        Session session = open(address);
-        install(
-            session, new ConnectionEvent.Connected(address.redacted(), session.result().info()));
-        LOG.debug("connection {} connected to {}", id, address);
-        return;
-      } catch (AuthenticationException e) {
-        last = e;
-      } catch (IOException | RuntimeException e) {
-        LOG.debug("connection {} could not connect to {}: {}", id, address, e.toString());
-        last = e;
+    Reconnector.Outcome<Session> outcome =
+        reconnector.run(this::open, 1, new Cancellation(), () -> null);
+    if (outcome instanceof Reconnector.Connected<Session> connected) {
+      Session session = connected.session();
+      install(
+          session,
+          new ConnectionEvent.Connected(session.server().url(), session.result().info()),
+          false);
+      LOG.debug("connection {} connected to {}", id, session.server());
+      return;
+    }
+    Throwable last =
+        outcome instanceof Reconnector.GaveUp<Session> gaveUp
+            ? gaveUp.lastError()
+            : outcome instanceof Reconnector.RepeatedAuthError<Session> repeated
+                ? repeated.error()
+                : null;
+    ReconnectOptions reconnect = options.reconnect();
+    if (reconnect.enabled() && reconnect.retryOnFailedConnect()) {
+      LOG.info(
+          "nats4j connection {}: first connect failed ({}); retrying in the background",
+          id,
+          String.valueOf(last));
+      synchronized (stateLock) {
+        status = Status.RECONNECTING;
+        publicStatus = Status.RECONNECTING;
+        pool.reconnecting(null, false); // the first round does not count against maxAttempts
+        startReconnecting(() -> {}, true);
       }
+      return;
     }
     synchronized (stateLock) {
       status = Status.CLOSED;
@@ -156,12 +219,31 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
 
   /** A transport that passed the handshake. */
   private record Session(
-      ServerAddress address, Transport transport, ProtocolParser parser, Handshake.Result result) {}
+      PoolEntry server, Transport transport, ProtocolParser parser, Handshake.Result result) {}
 
-  private Session open(ServerAddress address) throws IOException {
+  /**
+   * Dials one address of a pool server and runs the handshake. TLS checks the certificate against
+   * the target's host name (the configured name even when dialing a resolved or discovered
+   * address).
+   */
+  private Session open(Reconnector.Target target) throws IOException {
+    ServerAddress dial = target.address();
+    ServerAddress named =
+        new ServerAddress(
+            dial.scheme(),
+            target.tlsHostname(),
+            dial.port(),
+            dial.user(),
+            dial.password(),
+            dial.token());
     long deadline = System.nanoTime() + options.connectTimeout().toNanos();
-    Socket socket = options.dialer().dial(address.host(), address.port(), options.connectTimeout());
+    Socket socket = options.dialer().dial(dial.host(), dial.port(), options.connectTimeout());
     Transport t = new Transport(socket);
+    connecting = t;
+    if (status() == Status.CLOSED) {
+      t.close();
+      throw new ConnectionClosedException("the connection was closed while connecting");
+    }
     try {
       try {
         Transport.tune(socket);
@@ -169,29 +251,78 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
         LOG.debug("socket from the dialer refused an option: {}", e.toString());
       }
       ProtocolParser parser = new ProtocolParser(options.maxControlLine(), MAX_PAYLOAD_BOUND);
-      Handshake.Result result = Handshake.run(t, address, options, parser, deadline);
-      return new Session(address, result.transport(), parser, result);
+      Handshake.Result result = Handshake.run(t, named, options, parser, deadline);
+      return new Session(target.server(), result.transport(), parser, result);
     } catch (IOException | RuntimeException e) {
       t.close();
       throw e;
+    } finally {
+      connecting = null;
     }
   }
 
-  /** Makes a handshaken session current; the event is posted before any op can be read. */
-  private void install(Session session, ConnectionEvent event) {
+  /**
+   * Makes a handshaken session current; the event is posted before any op can be read. After a
+   * reconnect (or a first connect made in the background) the active subscriptions go out first,
+   * then what was buffered while disconnected, then a PING whose PONG confirms them all.
+   *
+   * @return false if the connection was closed meanwhile (the session is then closed)
+   */
+  private boolean install(Session session, ConnectionEvent event, boolean resubscribe) {
     synchronized (stateLock) {
-      events.post(() -> notify(event));
+      if (status == Status.CLOSED) {
+        session.transport().close();
+        return false;
+      }
       transport = session.transport();
-      current = session.address();
+      current = session.server().address();
+      currentEntry = session.server();
       serverInfo = session.result().info();
       lastServerError = null;
+      pool.discovered(serverInfo.connectUrls());
       outbound.maxPayload(serverInfo.maxPayload());
+      GrowableBuffer preamble = null;
+      int resubscribed = 0;
+      if (resubscribe) {
+        preamble = new GrowableBuffer(1024);
+        resubscribed = router.resubscribe(preamble);
+      }
+      Transport installed = session.transport();
+      // the pending check holds a number, not the transport: after a reconnect the old socket
+      // must not stay reachable until the check fires (up to an interval later)
+      watchKeepAlive(++installs);
       outbound.attach(
-          session.transport(),
-          null,
+          installed,
+          preamble,
           "nats4j-writer-" + id,
-          cause -> onTransportLost(session.transport(), cause),
-          () -> onTransportLost(session.transport(), new NatsException("stale connection")));
+          cause -> onTransportLost(installed, cause),
+          () ->
+              disconnect(
+                  installed,
+                  new NatsTimeoutException(
+                      "stale connection: "
+                          + options.maxPingsOut()
+                          + " PINGs without a PONG from "
+                          + session.server()),
+                  false,
+                  false));
+      if (resubscribe) {
+        int count = resubscribed;
+        boolean reconnected = event instanceof ConnectionEvent.Reconnected;
+        outbound
+            .ping()
+            .thenRun(
+                () -> {
+                  if (reconnected) {
+                    events.post(() -> notify(new ConnectionEvent.Resubscribed(count)));
+                  }
+                });
+      }
+      if (status != Status.DRAINING) {
+        status = Status.CONNECTED;
+        publicStatus = Status.CONNECTED;
+      }
+      events.post(() -> notify(event)); // status is current when listeners run, before any op
       reader =
           new Thread(
               new InboundReader(
@@ -204,9 +335,40 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
               "nats4j-reader-" + id);
       reader.setDaemon(true);
       reader.start();
-      status = Status.CONNECTED;
-      publicStatus = Status.CONNECTED;
+      return true;
     }
+  }
+
+  /**
+   * The keep-alive backstop: the writer sends the PINGs and notices missing PONGs, but not while it
+   * is stuck in a write to a frozen server with full socket buffers. Every interval this checks, on
+   * the JDK's delay scheduler (no thread of our own, no read timeout on the socket), whether PONGs
+   * stopped for longer than the writer's own rule allows, and if so gives the transport up as stale
+   * (on the common pool: closing may block, the scheduler must not).
+   */
+  private void watchKeepAlive(long generation) {
+    CompletableFuture.delayedExecutor(
+            options.pingInterval().toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
+        .execute(
+            () -> {
+              Transport watched;
+              synchronized (stateLock) {
+                if (installs != generation || transport == null) {
+                  return;
+                }
+                watched = transport;
+              }
+              if (outbound.staleWhileBlocked(System.nanoTime())) {
+                NatsTimeoutException stale =
+                    new NatsTimeoutException(
+                        "stale connection: no PONG for "
+                            + outbound.staleAfterMillis()
+                            + " ms while writes to the server are blocked");
+                CompletableFuture.runAsync(() -> disconnect(watched, stale, false, false));
+              } else {
+                watchKeepAlive(generation);
+              }
+            });
   }
 
   // ---------------------------------------------------------------- reader callbacks
@@ -219,18 +381,36 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
     outbound.maxPayload(next.maxPayload());
     String server;
     synchronized (stateLock) {
-      server = current == null ? null : current.redacted();
+      server = currentEntry == null ? null : currentEntry.url();
+    }
+    List<String> discovered = pool.discovered(next.connectUrls());
+    if (!discovered.isEmpty()) {
+      events.post(() -> notify(new ConnectionEvent.ServersDiscovered(discovered)));
     }
     if (next.lameDuckMode() && (previous == null || !previous.lameDuckMode())) {
       events.post(() -> notify(new ConnectionEvent.LameDuck(server)));
+      leaveLameDuck();
     }
-    List<String> discovered = new ArrayList<>(next.connectUrls());
-    if (previous != null) {
-      discovered.removeAll(previous.connectUrls());
+  }
+
+  /**
+   * The server announced it is going away: move to another server of the pool now, while it still
+   * serves, rather than when it closes the connection. With no other server to go to, stay.
+   */
+  private void leaveLameDuck() {
+    Transport t;
+    synchronized (stateLock) {
+      if (status != Status.CONNECTED
+          || !options.reconnect().enabled()
+          || pool.servers().stream().noneMatch(e -> e != currentEntry)) {
+        return;
+      }
+      t = transport;
     }
-    if (!discovered.isEmpty() && previous != null) {
-      events.post(() -> notify(new ConnectionEvent.ServersDiscovered(discovered)));
-    }
+    LOG.info(
+        "nats4j connection {}: {} is in lame-duck mode, moving to another server", id, current);
+    disconnect(
+        t, new NatsException("the server " + current + " entered lame-duck mode"), true, false);
   }
 
   @Override
@@ -273,9 +453,24 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
 
   @Override
   public void onTransportLost(Transport lost, Throwable cause) {
+    disconnect(lost, cause, false, false);
+  }
+
+  /**
+   * The single decision point when a transport is lost (reader EOF or error, writer error, stale
+   * keep-alive) or given up (lame duck, {@link #forceReconnect()}): reconnect, or close when
+   * reconnecting is off or the connection is draining.
+   *
+   * @param lost the transport; ignored if it is no longer the current one
+   * @param cause why
+   * @param graceful let the writer finish and the server read what was written before closing
+   * @param forced the application asked: the first attempt is made at once even to this server
+   */
+  private void disconnect(Transport lost, Throwable cause, boolean graceful, boolean forced) {
     NatsException reason;
+    String reconnectingFrom = null;
     synchronized (stateLock) {
-      if (transport != lost || status == Status.CLOSED) {
+      if (transport != lost || lost == null || status == Status.CLOSED) {
         return;
       }
       reason =
@@ -285,9 +480,125 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
                   ? ne
                   : new ConnectionClosedException(
                       "lost the connection to " + current + ": " + cause, cause);
+      if (options.reconnect().enabled() && status == Status.CONNECTED) {
+        LOG.info("nats4j connection {} lost {}: {}", id, current, reason.getMessage());
+        String server = currentEntry.url();
+        status = Status.RECONNECTING;
+        publicStatus = Status.RECONNECTING;
+        transport = null;
+        Thread oldReader = reader;
+        reader = null;
+        Thread oldWriter = outbound.detach(reason);
+        pool.reconnecting(authErrorText(reason), forced);
+        // posted once the state is what a listener may rely on: publishing now is buffered
+        events.post(() -> notify(new ConnectionEvent.Disconnected(server, reason)));
+        startReconnecting(() -> release(lost, oldWriter, oldReader, graceful), false);
+        reconnectingFrom = server;
+      }
+    }
+    if (reconnectingFrom != null) {
+      if (options.reconnect().failPendingRequestsOnDisconnect()) {
+        // outside stateLock: failing a future runs its dependent stages on this thread
+        mux.failAll(
+            new DisconnectedException(
+                "the connection to "
+                    + reconnectingFrom
+                    + " was lost while the request waited for its reply; it fails at once as"
+                    + " failPendingRequestsOnDisconnect asks (the connection is reconnecting)",
+                reason));
+      }
+      return;
     }
     LOG.debug("connection {} lost {}: {}", id, lost.socket(), cause.toString());
     closeInternal(reason);
+  }
+
+  /** Closes a given-up transport and waits for its threads (on the reconnect thread). */
+  private static void release(Transport lost, Thread writer, Thread reader, boolean graceful) {
+    if (graceful) {
+      join(writer, 1_000); // what was handed to the writer goes out before the socket closes
+      try {
+        lost.socket().shutdownOutput(); // the server reads it all, then closes its side
+      } catch (IOException e) {
+        LOG.debug("shutdownOutput failed: {}", e.toString());
+      }
+      join(reader, 1_000);
+    }
+    lost.close();
+    join(writer, 5_000);
+    join(reader, 5_000);
+  }
+
+  /** Starts the reconnect thread; called under {@code stateLock} in RECONNECTING. */
+  private void startReconnecting(Runnable prelude, boolean firstConnection) {
+    int maxAttempts = options.reconnect().maxAttempts();
+    worker.start(
+        this::open,
+        maxAttempts,
+        () -> serverInfo,
+        prelude,
+        outcome -> onReconnectOutcome(outcome, firstConnection));
+  }
+
+  /** Runs on the reconnect thread when the loop ends. */
+  private void onReconnectOutcome(Reconnector.Outcome<Session> outcome, boolean firstConnection) {
+    if (outcome instanceof Reconnector.Connected<Session> connected) {
+      Session session = connected.session();
+      ConnectionEvent event =
+          firstConnection
+              ? new ConnectionEvent.Connected(session.server().url(), session.result().info())
+              : new ConnectionEvent.Reconnected(session.server().url());
+      if (install(session, event, true)) {
+        if (!firstConnection) {
+          reconnects++;
+        }
+        LOG.info(
+            "nats4j connection {} {} {} after {} attempt(s)",
+            id,
+            firstConnection ? "connected to" : "reconnected to",
+            session.server(),
+            connected.attempts());
+      }
+    } else if (outcome instanceof Reconnector.GaveUp<Session> gaveUp) {
+      closeInternal(
+          new ConnectionClosedException(
+              "could not reconnect: every server of the pool failed "
+                  + (options.reconnect().maxAttempts() == 1
+                      ? "its attempt"
+                      : options.reconnect().maxAttempts() + " attempts")
+                  + "; last failure: "
+                  + gaveUp.lastError(),
+              gaveUp.lastError()));
+    } else if (outcome instanceof Reconnector.RepeatedAuthError<Session> repeated) {
+      NatsException error =
+          repeated.error() instanceof NatsException ne
+              ? ne
+              : new AuthenticationException(String.valueOf(repeated.error()), repeated.error());
+      LOG.warn(
+          "nats4j connection {}: {} refused the credentials twice in a row; closing",
+          id,
+          repeated.server());
+      closeInternal(error);
+    }
+    // Cancelled: close() is under way and does the rest
+  }
+
+  @Override
+  public void forceReconnect() {
+    Transport t;
+    synchronized (stateLock) {
+      if (status == Status.CLOSED) {
+        throw new ConnectionClosedException("the connection is closed");
+      }
+      if (!options.reconnect().enabled()) {
+        throw new IllegalStateException("reconnecting is disabled in the options");
+      }
+      if (status != Status.CONNECTED) {
+        return;
+      }
+      t = transport;
+    }
+    disconnect(t, new NatsException("reconnect forced by the application"), true, true);
   }
 
   // ---------------------------------------------------------------- publish
@@ -476,12 +787,19 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
   @Override
   public String connectedUrl() {
     synchronized (stateLock) {
-      return status == Status.CONNECTED || status == Status.DRAINING ? current.redacted() : null;
+      return transport != null && (status == Status.CONNECTED || status == Status.DRAINING)
+          ? currentEntry.url()
+          : null;
     }
   }
 
   // ---------------------------------------------------------------- RoutingHost
 
+  /**
+   * Writes a SUB, or while disconnected leaves it to the resubscribe preamble of the next
+   * connection (the subscription is in the table already). Decided under {@code stateLock}, which
+   * {@link #install} holds while it builds the preamble, so a SUB is never lost between the two.
+   */
   @Override
   public void sendSubscribe(long sid, String subject, String queue) {
     synchronized (stateLock) {
@@ -489,16 +807,29 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
         throw new ConnectionClosedException(
             "the connection is " + status.name().toLowerCase() + ": no new subscriptions");
       }
+      if (transport == null) {
+        return;
+      }
+      outbound.write(buf -> ProtocolWriter.sub(buf, subject, queue, sid));
     }
-    outbound.write(buf -> ProtocolWriter.sub(buf, subject, queue, sid));
   }
 
+  /**
+   * Writes an UNSUB; while disconnected writes nothing: a closed subscription is gone from the
+   * table and so from the next preamble, an auto-unsubscribe goes there as {@code UNSUB sid
+   * remaining}.
+   */
   @Override
   public void sendUnsubscribe(long sid, long max) {
-    try {
-      outbound.write(buf -> ProtocolWriter.unsub(buf, sid, max));
-    } catch (ConnectionClosedException e) {
-      // the server forgets every subscription of a closed connection
+    synchronized (stateLock) {
+      if (transport == null) {
+        return;
+      }
+      try {
+        outbound.write(buf -> ProtocolWriter.unsub(buf, sid, max));
+      } catch (ConnectionClosedException e) {
+        // the server forgets every subscription of a closed connection
+      }
     }
   }
 
@@ -602,7 +933,7 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
   private void closeInternal(NatsException cause) {
     Transport t;
     Thread r;
-    ServerAddress server;
+    PoolEntry server;
     List<NatsDispatcher> ds;
     synchronized (stateLock) {
       if (status == Status.CLOSED) {
@@ -611,13 +942,19 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
       status = Status.CLOSED;
       publicStatus = Status.CLOSED;
       t = transport;
+      server = currentEntry;
       transport = null;
       r = reader;
       reader = null;
-      server = current;
       ds = new ArrayList<>(dispatchers);
       dispatchers.clear();
     }
+    worker.cancel(0); // breaks a backoff wait at once
+    Transport opening = connecting;
+    if (opening != null) {
+      opening.close(); // an attempt in progress fails now instead of at its timeout
+    }
+    worker.cancel(5_000);
     Thread writer = outbound.close();
     if (writer != null && cause == null) {
       join(writer, 2_000); // lets the writer send what was published before close()
@@ -640,11 +977,12 @@ public final class NatsConnection implements Connection, RoutingHost, InboundRea
     }
     if (cause != null) {
       LOG.info("nats4j connection {} to {} closed: {}", id, server, cause.getMessage());
+    }
+    if (cause != null && t != null) { // while reconnecting, Disconnected was posted already
       events.post(
           () ->
               notify(
-                  new ConnectionEvent.Disconnected(
-                      server == null ? null : server.redacted(), cause)));
+                  new ConnectionEvent.Disconnected(server == null ? null : server.url(), cause)));
     }
     events.post(() -> notify(new ConnectionEvent.Closed(cause)));
     events.close();

@@ -57,6 +57,7 @@ public final class Outbound {
   private int blockedPublishers;
   private boolean closed;
   private int pingsOut;
+  private volatile long lastPongNanos = System.nanoTime();
   private long outMessages;
   private long outBytes;
 
@@ -173,12 +174,38 @@ public final class Outbound {
     return f;
   }
 
+  /**
+   * The keep-alive backstop for a writer stuck in a write (a frozen server, a full socket buffer):
+   * stale when no PONG came for half an interval longer than the writer's own rule ({@code
+   * maxPingsOut + 1} intervals), so the writer normally decides first.
+   *
+   * @param nowNanos {@link System#nanoTime()}
+   * @return true if the connection must be considered stale
+   */
+  public boolean staleWhileBlocked(long nowNanos) {
+    return nowNanos - lastPongNanos > staleAfterNanos();
+  }
+
+  /**
+   * Returns the silence after which {@link #staleWhileBlocked} reports stale.
+   *
+   * @return milliseconds
+   */
+  public long staleAfterMillis() {
+    return staleAfterNanos() / 1_000_000;
+  }
+
+  private long staleAfterNanos() {
+    return pingIntervalNanos * (maxPingsOut + 1) + pingIntervalNanos / 2;
+  }
+
   /** The reader got a PONG. */
   public void onPong() {
     CompletableFuture<Void> f;
     lock.lock();
     try {
       pingsOut = 0;
+      lastPongNanos = System.nanoTime();
       f = pongWaiters.pollFirst();
     } finally {
       lock.unlock();
@@ -280,6 +307,7 @@ public final class Outbound {
       }
       deferredPings.clear();
       pingsOut = 0;
+      lastPongNanos = System.nanoTime();
       writer = new Writer(transport.out(), threadName, onFailure, keepAlive);
       writer.thread.start();
     } finally {

@@ -124,6 +124,9 @@ final class Requests {
     if (cause instanceof NatsTimeoutException e) {
       return new NatsTimeoutException(e.getMessage(), e);
     }
+    if (cause instanceof io.nats4j.client.DisconnectedException e) {
+      return new io.nats4j.client.DisconnectedException(e.getMessage(), e);
+    }
     if (cause instanceof NatsException e) {
       return new NatsException(e.getMessage(), e);
     }

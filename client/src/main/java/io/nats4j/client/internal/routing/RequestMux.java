@@ -24,6 +24,8 @@ public final class RequestMux {
   private final ConcurrentHashMap<String, Pending> waiting = new ConcurrentHashMap<>();
   private final AtomicLong tokens = new AtomicLong();
   private volatile long sid = -1;
+  // true once the SUB is written: requests must not be published before it
+  private volatile boolean subscribed;
 
   /**
    * Creates the mux.
@@ -59,14 +61,20 @@ public final class RequestMux {
    * @param host writes the SUB
    */
   public void ensureSubscribed(SubscriptionTable table, RoutingHost host) {
-    if (sid != -1) {
+    if (subscribed) {
       return;
     }
     synchronized (this) {
-      if (sid == -1) {
-        long newSid = table.nextSid();
-        host.sendSubscribe(newSid, subject(), null);
-        sid = newSid;
+      if (!subscribed) {
+        // the sid is set before the SUB so that a reconnect preamble built meanwhile includes it
+        sid = table.nextSid();
+        try {
+          host.sendSubscribe(sid, subject(), null);
+        } catch (RuntimeException e) {
+          sid = -1;
+          throw e;
+        }
+        subscribed = true;
       }
     }
   }
@@ -147,6 +155,7 @@ public final class RequestMux {
    */
   public void resubscribeOnNextRequest() {
     synchronized (this) {
+      subscribed = false;
       sid = -1;
     }
   }

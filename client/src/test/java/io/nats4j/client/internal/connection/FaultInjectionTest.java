@@ -25,11 +25,13 @@ import org.junit.jupiter.api.Test;
 class FaultInjectionTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
 
+  /** Reconnect off: these tests are about what ends a connection (ReconnectWireTest: with it). */
   private static Options options(String url, List<ConnectionEvent> events) {
     return Options.builder()
         .server(url)
         .connectTimeout(Duration.ofMillis(500))
         .connectionListener(events::add)
+        .reconnect(io.nats4j.client.ReconnectOptions.disabled())
         .build();
   }
 
@@ -137,6 +139,7 @@ class FaultInjectionTest {
                   .pingInterval(Duration.ofMillis(100))
                   .maxPingsOut(2)
                   .connectionListener(events::add)
+                  .reconnect(io.nats4j.client.ReconnectOptions.disabled())
                   .build());
       ConnectionEvent.Closed closed = awaitClosed(events);
       long elapsedMs = (System.nanoTime() - start) / 1_000_000;
