@@ -2,11 +2,15 @@ package io.nats4j.samples;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nats4j.testkit.Await;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.ServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +91,40 @@ class SamplesIT {
     assertTrue(
         out.contains("async: seq 2\nasync: seq 3\nasync: seq 4\nasync: seq 3, duplicate\n"), out);
     assertTrue(out.contains("6 publishes, 4 messages stored"), out);
+  }
+
+  @Test
+  void reconnectEventsWhileTheServerRestarts() throws Exception {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    String out;
+    try {
+      CompletableFuture<Void> sample =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  ReconnectEvents.main(args());
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException(e);
+                }
+              });
+      Await.until(
+          () -> captured.toString(StandardCharsets.UTF_8).contains("publishing every"),
+          Duration.ofSeconds(10),
+          "the sample starts publishing");
+      server.restart();
+      sample.get(30, TimeUnit.SECONDS);
+    } finally {
+      System.setOut(original);
+      out = captured.toString(StandardCharsets.UTF_8);
+      original.print(out);
+    }
+    assertTrue(out.contains("event: Disconnected["), out);
+    assertTrue(out.contains("event: Reconnected["), out);
+    assertTrue(out.contains("event: Resubscribed[subscriptions=1]"), out);
+    assertTrue(out.matches("(?s).*published \\d+, received \\d+ .*"), out);
   }
 
   private static String[] args() {
