@@ -87,17 +87,14 @@ final class JnatsDriver implements ClientDriver {
           responder.createDispatcher(m -> responder.publish(m.getReplyTo(), m.getData()));
       dispatcher.subscribe(subject);
       responder.flush(Scenarios.FLUSH_TIMEOUT);
-      long[] latencies = new long[msgs];
-      long start = System.nanoTime();
-      for (int i = 0; i < msgs; i++) {
-        long t0 = System.nanoTime();
-        Message reply = requester.request(subject, payload, Scenarios.REQUEST_TIMEOUT);
-        latencies[i] = System.nanoTime() - t0;
-        if (reply == null) {
-          throw new IllegalStateException("jnats request " + i + " timed out");
-        }
-      }
-      return RunResult.latency(System.nanoTime() - start, latencies);
+      return Scenarios.timeEach(
+          msgs,
+          i -> {
+            Message reply = requester.request(subject, payload, Scenarios.REQUEST_TIMEOUT);
+            if (reply == null) {
+              throw new IllegalStateException("jnats request " + i + " timed out");
+            }
+          });
     }
   }
 
@@ -109,18 +106,15 @@ final class JnatsDriver implements ClientDriver {
       String stream = createStream(jsm, subject, storage);
       try {
         JetStream js = c.jetStream();
-        long[] latencies = new long[msgs];
-        long start = System.nanoTime();
-        for (int i = 0; i < msgs; i++) {
-          long t0 = System.nanoTime();
-          PublishAck ack = js.publish(subject, payload);
-          latencies[i] = System.nanoTime() - t0;
-          Scenarios.checkSequence(name(), ack.getSeqno(), i + 1);
-        }
-        long nanos = System.nanoTime() - start;
+        RunResult result =
+            Scenarios.timeEach(
+                msgs,
+                i ->
+                    Scenarios.checkSequence(
+                        name(), js.publish(subject, payload).getSeqno(), i + 1));
         Scenarios.checkStored(
             name(), jsm.getStreamInfo(stream).getStreamState().getMsgCount(), msgs);
-        return RunResult.latency(nanos, latencies);
+        return result;
       } finally {
         jsm.deleteStream(stream);
       }

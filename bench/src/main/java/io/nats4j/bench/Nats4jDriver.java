@@ -88,42 +88,35 @@ final class Nats4jDriver implements ClientDriver {
   }
 
   @Override
-  public RunResult reqrep(String url, String subject, int msgs, byte[] payload) {
+  public RunResult reqrep(String url, String subject, int msgs, byte[] payload) throws Exception {
     try (Connection responder = connect(url);
         Connection requester = connect(url)) {
       responder.createDispatcher("bench-responder").subscribe(subject, m -> m.respond(m.data()));
       responder.flush(Scenarios.FLUSH_TIMEOUT);
-      long[] latencies = new long[msgs];
-      long start = System.nanoTime();
-      for (int i = 0; i < msgs; i++) {
-        long t0 = System.nanoTime();
-        Message reply = requester.request(subject, payload, Scenarios.REQUEST_TIMEOUT);
-        latencies[i] = System.nanoTime() - t0;
-        if (reply.data().length != payload.length) {
-          throw new IllegalStateException("nats4j reply " + i + " has the wrong size");
-        }
-      }
-      return RunResult.latency(System.nanoTime() - start, latencies);
+      return Scenarios.timeEach(
+          msgs,
+          i -> {
+            Message reply = requester.request(subject, payload, Scenarios.REQUEST_TIMEOUT);
+            if (reply.data().length != payload.length) {
+              throw new IllegalStateException("nats4j reply " + i + " has the wrong size");
+            }
+          });
     }
   }
 
   @Override
-  public RunResult jsPub(String url, String subject, int msgs, byte[] payload, Storage storage) {
+  public RunResult jsPub(String url, String subject, int msgs, byte[] payload, Storage storage)
+      throws Exception {
     try (Connection c = connect(url);
         JetStream js = JetStream.of(c)) {
       String stream = createStream(js, subject, storage);
       try {
-        long[] latencies = new long[msgs];
-        long start = System.nanoTime();
-        for (int i = 0; i < msgs; i++) {
-          long t0 = System.nanoTime();
-          PubAck ack = js.publish(subject, payload);
-          latencies[i] = System.nanoTime() - t0;
-          Scenarios.checkSequence(name(), ack.seq(), i + 1);
-        }
-        long nanos = System.nanoTime() - start;
+        RunResult result =
+            Scenarios.timeEach(
+                msgs,
+                i -> Scenarios.checkSequence(name(), js.publish(subject, payload).seq(), i + 1));
         Scenarios.checkStored(name(), js.streams().info(stream).state().messages(), msgs);
-        return RunResult.latency(nanos, latencies);
+        return result;
       } finally {
         js.streams().delete(stream);
       }

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,46 +31,27 @@ import org.junit.jupiter.api.io.TempDir;
 class CredentialsConnectIT {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private static NKey operator;
-  private static NKey systemAccount;
-  private static NKey appAccount;
+  private static OperatorFixture operatorMode;
   private static NatsServer server;
 
   @TempDir static Path temp;
 
   @BeforeAll
   static void startOperatorModeServer() {
-    operator = NKey.create(KeyType.OPERATOR);
-    systemAccount = NKey.create(KeyType.ACCOUNT);
-    appAccount = NKey.create(KeyType.ACCOUNT);
-    server =
-        NatsServer.start(
-            ServerConfig.builder()
-                .operator(
-                    Jwt.operator("op").systemAccount(systemAccount.publicKey()).sign(operator),
-                    systemAccount.publicKey(),
-                    Map.of(
-                        systemAccount.publicKey(),
-                        Jwt.account(systemAccount.publicKey(), "SYS").sign(operator),
-                        appAccount.publicKey(),
-                        Jwt.account(appAccount.publicKey(), "APP").sign(operator)))
-                .build());
+    operatorMode = OperatorFixture.start();
+    server = operatorMode.server();
   }
 
   @AfterAll
   static void stop() {
-    server.close();
-    operator.close();
-    systemAccount.close();
-    appAccount.close();
+    operatorMode.close();
     LibraryThreads.assertNoneLeaked();
   }
 
   @Test
   void credsFileOnDiskAndInMemoryConnect() throws IOException {
     try (NKey user = NKey.create(KeyType.USER)) {
-      char[] creds =
-          Creds.format(Jwt.user(user.publicKey(), "alice").sign(appAccount), user.seed());
+      char[] creds = operatorMode.userCreds(user, "alice");
       Path file = temp.resolve("alice.creds");
       Files.writeString(file, new String(creds));
       for (Credentials credentials :
@@ -89,7 +69,7 @@ class CredentialsConnectIT {
         NKey wrong = NKey.create(KeyType.USER)) {
       String seed = new String(wrong.seed());
       Path file = temp.resolve("wrong-seed.creds");
-      String userJwt = Jwt.user(user.publicKey(), "mallory").sign(appAccount);
+      String userJwt = operatorMode.userJwt(user, "mallory");
       Files.writeString(file, new String(Creds.format(userJwt, wrong.seed())));
       AuthenticationException e =
           assertThrows(
@@ -103,10 +83,7 @@ class CredentialsConnectIT {
   @Test
   void expiredUserJwtIsRefused() {
     try (NKey user = NKey.create(KeyType.USER)) {
-      String expired =
-          Jwt.user(user.publicKey(), "late")
-              .expires(Instant.now().minusSeconds(5))
-              .sign(appAccount);
+      String expired = operatorMode.userJwt(user, "late", Instant.now().minusSeconds(5));
       AuthenticationException e =
           assertThrows(
               AuthenticationException.class,
@@ -118,10 +95,7 @@ class CredentialsConnectIT {
   @Test
   void jwtExpiringDuringTheSessionEndsItWithTheServersWords() throws Exception {
     try (NKey user = NKey.create(KeyType.USER)) {
-      String shortLived =
-          Jwt.user(user.publicKey(), "brief")
-              .expires(Instant.now().plusSeconds(3))
-              .sign(appAccount);
+      String shortLived = operatorMode.userJwt(user, "brief", Instant.now().plusSeconds(3));
       CompletableFuture<Throwable> ended = new CompletableFuture<>();
       Options options =
           options(Credentials.jwt(shortLived, user::sign))
@@ -179,7 +153,7 @@ class CredentialsConnectIT {
     try (NKey user = NKey.create(KeyType.USER);
         NKey stranger = NKey.create(KeyType.ACCOUNT);
         NatsServer second = NatsServer.start(server.config())) {
-      char[] good = Creds.format(Jwt.user(user.publicKey(), "sup").sign(appAccount), user.seed());
+      char[] good = operatorMode.userCreds(user, "sup");
       // a user of an account the servers do not know: refused
       char[] bad = Creds.format(Jwt.user(user.publicKey(), "sup").sign(stranger), user.seed());
       AtomicInteger calls = new AtomicInteger();
@@ -252,7 +226,7 @@ class CredentialsConnectIT {
   }
 
   private static void writeCreds(Path file, NKey user, String name) throws IOException {
-    char[] creds = Creds.format(Jwt.user(user.publicKey(), name).sign(appAccount), user.seed());
+    char[] creds = operatorMode.userCreds(user, name);
     Path next = file.resolveSibling(file.getFileName() + ".next");
     Files.writeString(next, new String(creds));
     Files.move(

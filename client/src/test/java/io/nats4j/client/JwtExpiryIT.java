@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.nkeys.Creds;
-import io.nats4j.nkeys.Jwt;
 import io.nats4j.nkeys.KeyType;
 import io.nats4j.nkeys.NKey;
-import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.ServerConfig;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,38 +21,16 @@ import org.junit.jupiter.api.Test;
 class JwtExpiryIT {
   private static final Duration WAIT = Duration.ofSeconds(15);
 
-  private static NKey operator;
-  private static NKey systemAccount;
-  private static NKey appAccount;
-  private static NatsServer server;
+  private static OperatorFixture operatorMode;
 
   @BeforeAll
   static void startOperatorModeServer() {
-    operator = NKey.create(KeyType.OPERATOR);
-    systemAccount = NKey.create(KeyType.ACCOUNT);
-    appAccount = NKey.create(KeyType.ACCOUNT);
-    String operatorJwt =
-        Jwt.operator("resilience-operator").systemAccount(systemAccount.publicKey()).sign(operator);
-    server =
-        NatsServer.start(
-            ServerConfig.builder()
-                .operator(
-                    operatorJwt,
-                    systemAccount.publicKey(),
-                    Map.of(
-                        systemAccount.publicKey(),
-                        Jwt.account(systemAccount.publicKey(), "SYS").sign(operator),
-                        appAccount.publicKey(),
-                        Jwt.account(appAccount.publicKey(), "APP").sign(operator)))
-                .build());
+    operatorMode = OperatorFixture.start();
   }
 
   @AfterAll
   static void stop() {
-    server.close();
-    operator.close();
-    systemAccount.close();
-    appAccount.close();
+    operatorMode.close();
     LibraryThreads.assertNoneLeaked();
   }
 
@@ -70,23 +44,20 @@ class JwtExpiryIT {
       this.freshAfterFirst = freshAfterFirst;
     }
 
-    private String jwt(Instant expires) {
-      return Jwt.user(user.publicKey(), "expiring").expires(expires).sign(appAccount);
-    }
-
     Credentials next() {
       int n = minted.incrementAndGet();
       Instant expires =
           n == 1 || !freshAfterFirst
               ? Instant.now().plusSeconds(2)
               : Instant.now().plus(Duration.ofHours(1));
-      return Credentials.creds(Creds.format(jwt(expires), user.seed()));
+      String jwt = operatorMode.userJwt(user, "expiring", expires);
+      return Credentials.creds(Creds.format(jwt, user.seed()));
     }
   }
 
   private static Options options(Minter minter, RecordingListener events) {
     return Options.builder()
-        .server(server.clientUrl())
+        .server(operatorMode.server().clientUrl())
         .connectionListener(events)
         .credentialsSupplier(minter::next)
         .reconnect(

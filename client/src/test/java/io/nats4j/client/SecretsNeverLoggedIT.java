@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.nkeys.Creds;
-import io.nats4j.nkeys.Jwt;
 import io.nats4j.nkeys.KeyType;
 import io.nats4j.nkeys.NKey;
 import io.nats4j.testkit.NatsServer;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +32,6 @@ class SecretsNeverLoggedIT {
   void noSecretInTraceLogsOptionsOrExceptions() throws Exception {
     try (NKey nkeyUser = NKey.create(KeyType.USER);
         NKey wrongUser = NKey.create(KeyType.USER);
-        NKey operator = NKey.create(KeyType.OPERATOR);
-        NKey account = NKey.create(KeyType.ACCOUNT);
         NKey credsUser = NKey.create(KeyType.USER);
         NatsServer users =
             NatsServer.start(
@@ -44,19 +40,10 @@ class SecretsNeverLoggedIT {
                     .nkeyUser(nkeyUser.publicKey())
                     .build());
         NatsServer tokens = NatsServer.start(ServerConfig.builder().token("tok-RIGHT-2").build());
-        NatsServer operatorMode =
-            NatsServer.start(
-                ServerConfig.builder()
-                    .operator(
-                        Jwt.operator("op").systemAccount(account.publicKey()).sign(operator),
-                        account.publicKey(),
-                        Map.of(
-                            account.publicKey(),
-                            Jwt.account(account.publicKey(), "A").sign(operator)))
-                    .build())) {
+        OperatorFixture operatorMode = OperatorFixture.start()) {
       String nkeySeed = new String(nkeyUser.seed());
       String wrongSeed = new String(wrongUser.seed());
-      String userJwt = Jwt.user(credsUser.publicKey(), "c").sign(account);
+      String userJwt = operatorMode.userJwt(credsUser, "c");
       String credsSeed = new String(credsUser.seed());
       Path creds = temp.resolve("app.creds");
       Files.writeString(creds, new String(Creds.format(userJwt, credsUser.seed())));
@@ -102,10 +89,10 @@ class SecretsNeverLoggedIT {
               users.clientUrl(),
               wrongSeed,
               "creds",
-              operatorMode.clientUrl(),
+              operatorMode.server().clientUrl(),
               creds.toString(),
               "creds",
-              operatorMode.clientUrl(),
+              operatorMode.server().clientUrl(),
               wrongCreds.toString());
 
       assertTrue(output.contains("PROBE DONE"), output);

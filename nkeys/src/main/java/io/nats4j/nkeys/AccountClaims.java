@@ -32,13 +32,10 @@ public final class AccountClaims {
   private AccountClaims() {}
 
   /** Builds an account JWT. Not thread-safe. */
-  public static final class Builder extends ClaimsBuilder<Builder> {
+  public static final class Builder extends NatsLimitsBuilder<Builder> {
     private final List<String> signingKeys = new ArrayList<>();
     private final List<String> defaultPublishAllow = new ArrayList<>();
     private final List<String> defaultSubscribeAllow = new ArrayList<>();
-    private long subscriptions = NO_LIMIT;
-    private long data = NO_LIMIT;
-    private long payload = NO_LIMIT;
     private long imports = NO_LIMIT;
     private long exports = NO_LIMIT;
     private boolean wildcardExports = true;
@@ -57,28 +54,7 @@ public final class AccountClaims {
 
     /** Adds account signing keys ({@code A...}) that may sign this account's user JWTs. */
     public Builder signingKeys(String... accountPublicKeys) {
-      for (String key : accountPublicKeys) {
-        requireKey(key, KeyType.ACCOUNT, "account signing key");
-        signingKeys.add(key);
-      }
-      return this;
-    }
-
-    /** Maximum subscriptions ({@code limits.subs}). */
-    public Builder subscriptions(long max) {
-      this.subscriptions = max;
-      return this;
-    }
-
-    /** Maximum bytes ({@code limits.data}). */
-    public Builder data(long maxBytes) {
-      this.data = maxBytes;
-      return this;
-    }
-
-    /** Maximum message payload ({@code limits.payload}). */
-    public Builder payload(long maxBytes) {
-      this.payload = maxBytes;
+      addKeys(signingKeys, accountPublicKeys, KeyType.ACCOUNT, "account signing key");
       return this;
     }
 
@@ -160,23 +136,17 @@ public final class AccountClaims {
     @Override
     void writeNats(Map<String, Object> nats) {
       Map<String, Object> limits = new LinkedHashMap<>();
-      putNonZero(limits, "subs", subscriptions);
-      putNonZero(limits, "data", data);
-      putNonZero(limits, "payload", payload);
-      putNonZero(limits, "imports", imports);
-      putNonZero(limits, "exports", exports);
-      if (wildcardExports) {
-        limits.put("wildcards", true);
-      }
-      if (disallowBearer) {
-        limits.put("disallow_bearer", true);
-      }
-      putNonZero(limits, "conn", connections);
-      putNonZero(limits, "leaf", leafNodeConnections);
-      putNonZero(limits, "mem_storage", memoryStorage);
-      putNonZero(limits, "disk_storage", diskStorage);
-      putNonZero(limits, "streams", streams);
-      putNonZero(limits, "consumer", consumers);
+      writeNatsLimits(limits);
+      putIfNonZero(limits, "imports", imports);
+      putIfNonZero(limits, "exports", exports);
+      putIfTrue(limits, "wildcards", wildcardExports);
+      putIfTrue(limits, "disallow_bearer", disallowBearer);
+      putIfNonZero(limits, "conn", connections);
+      putIfNonZero(limits, "leaf", leafNodeConnections);
+      putIfNonZero(limits, "mem_storage", memoryStorage);
+      putIfNonZero(limits, "disk_storage", diskStorage);
+      putIfNonZero(limits, "streams", streams);
+      putIfNonZero(limits, "consumer", consumers);
       nats.put("limits", limits);
       putList(nats, "signing_keys", signingKeys);
       Map<String, Object> permissions = new LinkedHashMap<>();
@@ -184,12 +154,6 @@ public final class AccountClaims {
       permissions.put("sub", UserClaims.permission(defaultSubscribeAllow, List.of()));
       nats.put("default_permissions", permissions);
       nats.put("authorization", Map.of());
-    }
-
-    private static void putNonZero(Map<String, Object> map, String key, long value) {
-      if (value != 0) {
-        map.put(key, value);
-      }
     }
   }
 }

@@ -45,7 +45,7 @@ public abstract class ClaimsBuilder<B extends ClaimsBuilder<B>> {
   }
 
   @SuppressWarnings("unchecked")
-  private B self() {
+  final B self() {
     return (B) this;
   }
 
@@ -162,6 +162,26 @@ public abstract class ClaimsBuilder<B extends ClaimsBuilder<B>> {
   static void putIfSet(Map<String, Object> map, String key, Object value) {
     if (value != null) {
       map.put(key, value);
+    }
+  }
+
+  static void putIfNonZero(Map<String, Object> map, String key, long value) {
+    if (value != 0) {
+      map.put(key, value);
+    }
+  }
+
+  static void putIfTrue(Map<String, Object> map, String key, boolean flag) {
+    if (flag) {
+      map.put(key, true);
+    }
+  }
+
+  /** Checks that every key is a public key of {@code type} and adds it to {@code keys}. */
+  static void addKeys(List<String> keys, String[] publicKeys, KeyType type, String what) {
+    for (String key : publicKeys) {
+      requireKey(key, type, what);
+      keys.add(key);
     }
   }
 

@@ -36,10 +36,7 @@ public final class OperatorClaims {
 
     /** Adds operator signing keys ({@code O...}) that may sign account JWTs. */
     public Builder signingKeys(String... operatorPublicKeys) {
-      for (String key : operatorPublicKeys) {
-        requireKey(key, KeyType.OPERATOR, "operator signing key");
-        signingKeys.add(key);
-      }
+      addKeys(signingKeys, operatorPublicKeys, KeyType.OPERATOR, "operator signing key");
       return this;
     }
 
@@ -89,9 +86,7 @@ public final class OperatorClaims {
       putIfSet(nats, "account_server_url", accountServerUrl);
       putList(nats, "operator_service_urls", serviceUrls);
       putIfSet(nats, "system_account", systemAccount);
-      if (strictSigningKeyUsage) {
-        nats.put("strict_signing_key_usage", true);
-      }
+      putIfTrue(nats, "strict_signing_key_usage", strictSigningKeyUsage);
     }
   }
 }

@@ -37,7 +37,7 @@ public final class UserClaims {
   }
 
   /** Builds a user JWT. Not thread-safe. */
-  public static final class Builder extends ClaimsBuilder<Builder> {
+  public static final class Builder extends NatsLimitsBuilder<Builder> {
     private final List<String> publishAllow = new ArrayList<>();
     private final List<String> publishDeny = new ArrayList<>();
     private final List<String> subscribeAllow = new ArrayList<>();
@@ -45,9 +45,6 @@ public final class UserClaims {
     private final List<String> connectionTypes = new ArrayList<>();
     private Integer responseMax;
     private Duration responseTtl;
-    private long subscriptions = AccountClaims.NO_LIMIT;
-    private long data = AccountClaims.NO_LIMIT;
-    private long payload = AccountClaims.NO_LIMIT;
     private boolean bearerToken;
     private String issuerAccount;
 
@@ -97,24 +94,6 @@ public final class UserClaims {
       return this;
     }
 
-    /** Maximum subscriptions ({@code subs}; -1 unlimited). */
-    public Builder subscriptions(long max) {
-      this.subscriptions = max;
-      return this;
-    }
-
-    /** Maximum bytes ({@code data}; -1 unlimited). */
-    public Builder data(long maxBytes) {
-      this.data = maxBytes;
-      return this;
-    }
-
-    /** Maximum message payload ({@code payload}; -1 unlimited). */
-    public Builder payload(long maxBytes) {
-      this.payload = maxBytes;
-      return this;
-    }
-
     /** Whether the JWT alone authenticates (no nonce signature). Default false. */
     public Builder bearerToken(boolean bearer) {
       this.bearerToken = bearer;
@@ -147,20 +126,10 @@ public final class UserClaims {
         resp.put("ttl", responseTtl.toNanos());
         nats.put("resp", resp);
       }
-      putIfNonZero(nats, "subs", subscriptions);
-      putIfNonZero(nats, "data", data);
-      putIfNonZero(nats, "payload", payload);
-      if (bearerToken) {
-        nats.put("bearer_token", true);
-      }
+      writeNatsLimits(nats);
+      putIfTrue(nats, "bearer_token", bearerToken);
       putList(nats, "allowed_connection_types", connectionTypes);
       putIfSet(nats, "issuer_account", issuerAccount);
-    }
-
-    private static void putIfNonZero(Map<String, Object> map, String key, long value) {
-      if (value != 0) {
-        map.put(key, value);
-      }
     }
   }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * account limits) and a configured nkey user; wrong seeds and expired JWTs are refused.
  */
 class ServerAuthenticationIT {
+  private static final String VIOLATION = "-ERR 'Authorization Violation'";
   private static final NKey OPERATOR = NKey.create(KeyType.OPERATOR);
   private static final NKey SYSTEM = NKey.create(KeyType.ACCOUNT);
   private static final NKey ACCOUNT = NKey.create(KeyType.ACCOUNT);
@@ -59,9 +60,7 @@ class ServerAuthenticationIT {
   void acceptsAUserJwtSignedByTheAccount() throws Exception {
     try (NKey user = NKey.create(KeyType.USER)) {
       String jwt = Jwt.user(user.publicKey(), "alice").sign(ACCOUNT);
-      try (RawConnection connection = connect()) {
-        assertEquals("PONG", connection.connect(jwtConnect(jwt, user, connection.nonce())));
-      }
+      assertEquals("PONG", answerToJwt(jwt, user));
     }
   }
 
@@ -102,11 +101,7 @@ class ServerAuthenticationIT {
     try (NKey user = NKey.create(KeyType.USER);
         NKey impostor = NKey.create(KeyType.USER)) {
       String jwt = Jwt.user(user.publicKey(), "carol").sign(ACCOUNT);
-      try (RawConnection connection = connect()) {
-        assertEquals(
-            "-ERR 'Authorization Violation'",
-            connection.connect(jwtConnect(jwt, impostor, connection.nonce())));
-      }
+      assertEquals(VIOLATION, answerToJwt(jwt, impostor));
     }
   }
 
@@ -115,11 +110,7 @@ class ServerAuthenticationIT {
     try (NKey user = NKey.create(KeyType.USER)) {
       String jwt =
           Jwt.user(user.publicKey(), "dave").expires(Instant.now().minusSeconds(60)).sign(ACCOUNT);
-      try (RawConnection connection = connect()) {
-        assertEquals(
-            "-ERR 'Authorization Violation'",
-            connection.connect(jwtConnect(jwt, user, connection.nonce())));
-      }
+      assertEquals(VIOLATION, answerToJwt(jwt, user));
     }
   }
 
@@ -128,11 +119,7 @@ class ServerAuthenticationIT {
     try (NKey user = NKey.create(KeyType.USER);
         NKey stranger = NKey.create(KeyType.ACCOUNT)) {
       String jwt = Jwt.user(user.publicKey(), "eve").sign(stranger);
-      try (RawConnection connection = connect()) {
-        assertEquals(
-            "-ERR 'Authorization Violation'",
-            connection.connect(jwtConnect(jwt, user, connection.nonce())));
-      }
+      assertEquals(VIOLATION, answerToJwt(jwt, user));
     }
   }
 
@@ -149,7 +136,7 @@ class ServerAuthenticationIT {
       }
       try (RawConnection connection = new RawConnection(nkeyServer.host(), nkeyServer.port())) {
         assertEquals(
-            "-ERR 'Authorization Violation'",
+            VIOLATION,
             connection.connect(nkeyConnect(user.publicKey(), impostor, connection.nonce())));
       }
     }
@@ -159,18 +146,30 @@ class ServerAuthenticationIT {
     return new RawConnection(server.host(), server.port());
   }
 
+  /**
+   * The operator-mode server's answer to a CONNECT with {@code jwt} and a nonce signed by {@code
+   * signer}.
+   */
+  private static String answerToJwt(String jwt, NKey signer) throws Exception {
+    try (RawConnection connection = connect()) {
+      return connection.connect(jwtConnect(jwt, signer, connection.nonce()));
+    }
+  }
+
   private static String jwtConnect(String jwt, NKey signer, String nonce) {
     assertNotNull(nonce, "operator mode sends a nonce");
-    return "{\"verbose\":false,\"pedantic\":false,\"jwt\":\""
-        + jwt
-        + "\",\"sig\":\""
-        + Nonces.sign(signer, nonce.getBytes(StandardCharsets.US_ASCII))
-        + "\",\"protocol\":1}";
+    return signedConnect("jwt", jwt, signer, nonce);
   }
 
   private static String nkeyConnect(String publicKey, NKey signer, String nonce) {
-    return "{\"verbose\":false,\"pedantic\":false,\"nkey\":\""
-        + publicKey
+    return signedConnect("nkey", publicKey, signer, nonce);
+  }
+
+  private static String signedConnect(String field, String value, NKey signer, String nonce) {
+    return "{\"verbose\":false,\"pedantic\":false,\""
+        + field
+        + "\":\""
+        + value
         + "\",\"sig\":\""
         + Nonces.sign(signer, nonce.getBytes(StandardCharsets.US_ASCII))
         + "\",\"protocol\":1}";

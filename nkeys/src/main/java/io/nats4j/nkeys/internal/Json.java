@@ -7,54 +7,107 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Minimal JSON for JWT claims: parses to {@code Map<String,Object>} (insertion-ordered), {@code
- * List<Object>}, {@code String}, {@code Long} (integers), {@code Double}, {@code Boolean} and
- * {@code null}; writes the same types back.
+ * The one small JSON reader and writer of nats4j, for JWT claims here and for {@code INFO} and
+ * {@code CONNECT} in the client (exported to it alone): neither module has a JSON library.
  *
- * <p>Stateless and thread-safe. The writer escapes like Go's {@code encoding/json} ({@code <},
- * {@code >}, {@code &}, U+2028 and U+2029 as six-character unicode escapes) so that claims hashed
- * here (the JWT {@code jti}) hash the same as in the Go jwt library. Parse errors give an offset,
- * never the input.
+ * <p>Values map to unmodifiable {@code Map<String,Object>} (insertion order kept) and {@code
+ * List<Object>}, {@code String}, {@code Long} (integers that fit), {@code Double} (all other
+ * numbers), {@code Boolean} and {@code null}; the writer takes the same types back. Parse errors
+ * name an offset, never the input.
+ *
+ * <p>Thread-safety: stateless static methods; a reader instance lives for one parse call.
+ *
+ * <p>The writer escapes like Go's {@code encoding/json} ({@code <}, {@code >}, {@code &}, U+2028
+ * and U+2029 as six-character unicode escapes) so that claims hashed here (the JWT {@code jti})
+ * hash the same as in the Go jwt library, and a {@code CONNECT} reads as nats.go's would.
  */
 public final class Json {
   private static final int MAX_DEPTH = 64;
 
   private final String text;
-  private int position;
+  private int pos;
 
   private Json(String text) {
     this.text = text;
   }
 
-  /** Parses a JSON object. */
-  public static Map<String, Object> parseObject(String text) {
-    Json json = new Json(text);
-    json.skipBlanks();
-    if (json.peek() != '{') {
-      throw json.error("expected a JSON object");
-    }
-    Object value = json.value(0);
-    json.skipBlanks();
-    if (json.position != text.length()) {
-      throw json.error("unexpected content after the JSON object");
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> map = (Map<String, Object>) value;
-    return map;
+  /**
+   * Parses one JSON value that must span the whole text (surrounding whitespace allowed).
+   *
+   * @param text the JSON text
+   * @return the value
+   * @throws IllegalArgumentException naming the offset when the text is not valid JSON
+   */
+  public static Object parse(String text) {
+    Json reader = new Json(text);
+    reader.skipWhitespace();
+    Object value = reader.readValue(0);
+    reader.finish();
+    return value;
   }
 
-  /** Writes {@code value} (a map, list, string, number, boolean or null) as compact JSON. */
+  /**
+   * Parses a JSON object.
+   *
+   * @param text the JSON text
+   * @return the object's members in order, unmodifiable
+   * @throws IllegalArgumentException naming the offset when the text is not a valid JSON object
+   */
+  public static Map<String, Object> parseObject(String text) {
+    Json reader = new Json(text);
+    reader.skipWhitespace();
+    if (reader.peek() != '{') {
+      throw reader.error("expected a JSON object");
+    }
+    Map<String, Object> value = reader.readObject(0);
+    reader.finish();
+    return value;
+  }
+
+  /**
+   * Writes {@code value} (a map, iterable, string, number, boolean or null) as compact JSON.
+   *
+   * @throws IllegalArgumentException for any other type
+   */
   public static String write(Object value) {
     StringBuilder out = new StringBuilder(256);
     write(out, value);
     return out.toString();
   }
 
+  /**
+   * Appends {@code value} as a quoted JSON string, escaped as Go does (see the class comment).
+   *
+   * @param out where to append
+   * @param value the string, never null
+   */
+  public static void appendString(StringBuilder out, String value) {
+    out.append('"');
+    for (int i = 0, n = value.length(); i < n; i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
   private static void write(StringBuilder out, Object value) {
     if (value == null) {
       out.append("null");
     } else if (value instanceof String s) {
-      writeString(out, s);
+      appendString(out, s);
     } else if (value instanceof Map<?, ?> map) {
       out.append('{');
       boolean first = true;
@@ -63,7 +116,7 @@ public final class Json {
           out.append(',');
         }
         first = false;
-        writeString(out, String.valueOf(entry.getKey()));
+        appendString(out, String.valueOf(entry.getKey()));
         out.append(':');
         write(out, entry.getValue());
       }
@@ -86,212 +139,237 @@ public final class Json {
     }
   }
 
-  private static void writeString(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
+  private void finish() {
+    skipWhitespace();
+    if (pos != text.length()) {
+      throw error("unexpected text after the JSON value");
     }
-    out.append('"');
   }
 
-  private Object value(int depth) {
+  private Object readValue(int depth) {
     if (depth > MAX_DEPTH) {
-      throw error("JSON nested too deeply");
+      throw error("nesting deeper than " + MAX_DEPTH);
     }
-    skipBlanks();
-    char c = peek();
-    switch (c) {
-      case '{':
-        return object(depth);
-      case '[':
-        return array(depth);
-      case '"':
-        return string();
-      case 't':
-        literal("true");
-        return Boolean.TRUE;
-      case 'f':
-        literal("false");
-        return Boolean.FALSE;
-      case 'n':
-        literal("null");
-        return null;
-      default:
-        if (c == '-' || (c >= '0' && c <= '9')) {
-          return number();
+    if (pos >= text.length()) {
+      throw error("unexpected end of input");
+    }
+    char c = text.charAt(pos);
+    return switch (c) {
+      case '{' -> readObject(depth);
+      case '[' -> readArray(depth);
+      case '"' -> readString();
+      case 't' -> readLiteral("true", Boolean.TRUE);
+      case 'f' -> readLiteral("false", Boolean.FALSE);
+      case 'n' -> readLiteral("null", null);
+      default -> {
+        if (c == '-' || isDigit(c)) {
+          yield readNumber();
         }
-        throw error("unexpected character");
-    }
+        throw error("unexpected character '" + c + "'");
+      }
+    };
   }
 
-  private Map<String, Object> object(int depth) {
-    position++;
-    Map<String, Object> map = new LinkedHashMap<>();
-    skipBlanks();
+  private Map<String, Object> readObject(int depth) {
+    pos++; // '{'
+    Map<String, Object> members = new LinkedHashMap<>();
+    skipWhitespace();
     if (peek() == '}') {
-      position++;
-      return Collections.unmodifiableMap(map);
+      pos++;
+      return Collections.unmodifiableMap(members);
     }
     while (true) {
-      skipBlanks();
+      skipWhitespace();
       if (peek() != '"') {
-        throw error("expected a string key");
+        throw error("expected a member name");
       }
-      String key = string();
-      skipBlanks();
+      String name = readString();
+      skipWhitespace();
       expect(':');
-      map.put(key, value(depth + 1));
-      skipBlanks();
+      skipWhitespace();
+      members.put(name, readValue(depth + 1));
+      skipWhitespace();
       char c = next();
       if (c == '}') {
-        return Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(members);
       }
       if (c != ',') {
+        pos--;
         throw error("expected ',' or '}'");
       }
     }
   }
 
-  private List<Object> array(int depth) {
-    position++;
-    List<Object> list = new ArrayList<>();
-    skipBlanks();
+  private List<Object> readArray(int depth) {
+    pos++; // '['
+    List<Object> items = new ArrayList<>();
+    skipWhitespace();
     if (peek() == ']') {
-      position++;
-      return Collections.unmodifiableList(list);
+      pos++;
+      return Collections.unmodifiableList(items);
     }
     while (true) {
-      list.add(value(depth + 1));
-      skipBlanks();
+      skipWhitespace();
+      items.add(readValue(depth + 1));
+      skipWhitespace();
       char c = next();
       if (c == ']') {
-        return Collections.unmodifiableList(list);
+        return Collections.unmodifiableList(items);
       }
       if (c != ',') {
+        pos--;
         throw error("expected ',' or ']'");
       }
     }
   }
 
-  private String string() {
-    position++;
-    StringBuilder out = new StringBuilder();
+  private String readString() {
+    pos++; // opening quote
+    int start = pos;
+    // Fast path: no escapes.
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (c == '"') {
+        return text.substring(start, pos++);
+      }
+      if (c == '\\' || c < 0x20) {
+        break;
+      }
+      pos++;
+    }
+    StringBuilder sb = new StringBuilder(text.substring(start, pos));
     while (true) {
       char c = next();
       if (c == '"') {
-        return out.toString();
+        return sb.toString();
       }
       if (c < 0x20) {
-        throw error("control character in a string");
+        pos--;
+        throw error("unescaped control character in a string");
       }
       if (c != '\\') {
-        out.append(c);
+        sb.append(c);
         continue;
       }
-      char escape = next();
-      switch (escape) {
-        case '"', '\\', '/' -> out.append(escape);
-        case 'b' -> out.append('\b');
-        case 'f' -> out.append('\f');
-        case 'n' -> out.append('\n');
-        case 'r' -> out.append('\r');
-        case 't' -> out.append('\t');
-        case 'u' -> {
-          if (position + 4 > text.length()) {
-            throw error("truncated \\u escape");
-          }
-          try {
-            out.append((char) Integer.parseInt(text.substring(position, position + 4), 16));
-          } catch (NumberFormatException e) {
-            throw error("bad \\u escape");
-          }
-          position += 4;
+      char e = next();
+      switch (e) {
+        case '"', '\\', '/' -> sb.append(e);
+        case 'b' -> sb.append('\b');
+        case 'f' -> sb.append('\f');
+        case 'n' -> sb.append('\n');
+        case 'r' -> sb.append('\r');
+        case 't' -> sb.append('\t');
+        case 'u' -> sb.append(readHex4());
+        default -> {
+          pos--;
+          throw error("invalid escape '\\" + e + "'");
         }
-        default -> throw error("bad escape");
       }
     }
   }
 
-  private Object number() {
-    int start = position;
-    if (peek() == '-') {
-      position++;
+  private char readHex4() {
+    if (pos + 4 > text.length()) {
+      throw error("truncated \\u escape");
     }
+    int v = 0;
+    for (int i = 0; i < 4; i++) {
+      int d = Character.digit(text.charAt(pos + i), 16);
+      if (d < 0) {
+        throw error("invalid \\u escape");
+      }
+      v = (v << 4) | d;
+    }
+    pos += 4;
+    return (char) v;
+  }
+
+  private Object readNumber() {
+    int start = pos;
     boolean integral = true;
-    while (position < text.length()) {
-      char c = text.charAt(position);
-      if (c >= '0' && c <= '9') {
-        position++;
-      } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-        integral = false;
-        position++;
-      } else {
-        break;
+    if (peek() == '-') {
+      pos++;
+    }
+    int digitsStart = pos;
+    skipDigits("expected a digit");
+    if (text.charAt(digitsStart) == '0' && pos - digitsStart > 1) {
+      throw error("leading zero in a number");
+    }
+    if (pos < text.length() && text.charAt(pos) == '.') {
+      integral = false;
+      pos++;
+      skipDigits("expected a digit after '.'");
+    }
+    if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+      integral = false;
+      pos++;
+      if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
+        pos++;
+      }
+      skipDigits("expected a digit in the exponent");
+    }
+    String number = text.substring(start, pos);
+    if (integral) {
+      try {
+        return Long.parseLong(number);
+      } catch (NumberFormatException tooLarge) {
+        // an integer beyond the range of a long is read as a double
       }
     }
-    String digits = text.substring(start, position);
-    try {
-      if (integral) {
-        return Long.parseLong(digits);
-      }
-      return Double.parseDouble(digits);
-    } catch (NumberFormatException e) {
-      position = start;
-      throw error("bad number");
+    return Double.parseDouble(number);
+  }
+
+  private void skipDigits(String problemIfNone) {
+    int digitsStart = pos;
+    while (pos < text.length() && isDigit(text.charAt(pos))) {
+      pos++;
+    }
+    if (pos == digitsStart) {
+      throw error(problemIfNone);
     }
   }
 
-  private void literal(String word) {
-    if (!text.startsWith(word, position)) {
-      throw error("unexpected character");
+  private Object readLiteral(String literal, Object value) {
+    if (!text.startsWith(literal, pos)) {
+      throw error("expected '" + literal + "'");
     }
-    position += word.length();
+    pos += literal.length();
+    return value;
   }
 
-  private void expect(char c) {
-    if (next() != c) {
-      throw error("expected '" + c + "'");
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private void skipWhitespace() {
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        return;
+      }
+      pos++;
     }
   }
 
   private char peek() {
-    if (position >= text.length()) {
-      throw error("unexpected end of JSON");
-    }
-    return text.charAt(position);
+    return pos < text.length() ? text.charAt(pos) : '\0';
   }
 
   private char next() {
-    char c = peek();
-    position++;
-    return c;
+    if (pos >= text.length()) {
+      throw error("unexpected end of input");
+    }
+    return text.charAt(pos++);
   }
 
-  private void skipBlanks() {
-    while (position < text.length()) {
-      char c = text.charAt(position);
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-        return;
-      }
-      position++;
+  private void expect(char c) {
+    if (peek() != c) {
+      throw error("expected '" + c + "'");
     }
+    pos++;
   }
 
   private IllegalArgumentException error(String problem) {
-    return new IllegalArgumentException("invalid JSON: " + problem + " at offset " + position);
+    return new IllegalArgumentException("invalid JSON: " + problem + " at offset " + pos);
   }
 }

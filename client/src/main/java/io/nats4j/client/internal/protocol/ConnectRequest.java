@@ -1,5 +1,7 @@
 package io.nats4j.client.internal.protocol;
 
+import io.nats4j.nkeys.internal.Json;
+
 /**
  * The options a client sends in {@code CONNECT}; field names on the wire are the server's ({@code
  * tls_required}, {@code auth_token}, {@code no_responders}, ...).

@@ -2,6 +2,7 @@ package io.nats4j.client.internal.protocol;
 
 import io.nats4j.client.ProtocolException;
 import io.nats4j.client.ServerInfo;
+import io.nats4j.nkeys.internal.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

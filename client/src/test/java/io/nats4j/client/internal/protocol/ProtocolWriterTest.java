@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nats4j.nkeys.internal.Json;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
