@@ -113,11 +113,12 @@ class TlsUpgraderTest {
             .trustCertificates(file("ca.pem"))
             .clientCertificate(file("client.pem"), file("client-key-sec1.pem"))
             .build();
-    try (LocalTlsServer server = new LocalTlsServer(true);
-        SSLSocket socket =
-            TlsUpgrader.upgrade(server.connectPlain(), options, "localhost", server.port())) {
-      assertEquals("OK", readLine(socket));
-      socket.close();
+    try (LocalTlsServer server = new LocalTlsServer(true)) {
+      try (SSLSocket socket =
+          TlsUpgrader.upgrade(server.connectPlain(), options, "localhost", server.port())) {
+        assertEquals("OK", readLine(socket));
+      }
+      // the server reports once the client has closed
       assertEquals("CN=nats4j-client", server.handshake.get(10, TimeUnit.SECONDS));
     }
   }
@@ -127,12 +128,14 @@ class TlsUpgraderTest {
     try (LocalTlsServer server = new LocalTlsServer(false);
         SSLSocket socket =
             TlsUpgrader.upgrade(server.connectPlain(), TRUST_TEST_CA, "localhost", server.port())) {
+      assertEquals("OK", readLine(socket));
       assertEquals("localhost", server.requestedServerName.get(10, TimeUnit.SECONDS));
     }
     TlsOptions insecure = TlsOptions.builder().trustAllCertificatesInsecure().build();
     try (LocalTlsServer server = new LocalTlsServer(false);
         SSLSocket socket =
             TlsUpgrader.upgrade(server.connectPlain(), insecure, "127.0.0.1", server.port())) {
+      assertEquals("OK", readLine(socket));
       assertEquals("none", server.requestedServerName.get(10, TimeUnit.SECONDS));
     }
   }
