@@ -278,9 +278,10 @@ public interface Connection extends AutoCloseable {
    *
    * <p>Thread-safety: safe from any thread, also from inside a listener. Events are delivered on
    * the same event thread as to the listener from the options, one at a time, in the order they
-   * happened; an event already posted but not yet delivered reaches the new listener too. A
-   * listener that throws is logged and does not keep the event from the others. Adding the same
-   * listener twice delivers each event to it twice.
+   * happened. The listener gets every event that happens after this call returns and none from
+   * before (not even one still waiting to be delivered). A listener that throws is logged and does
+   * not keep the event from the others. Adding the same listener twice delivers each event to it
+   * twice.
    *
    * @param listener the listener
    * @throws NullPointerException if {@code listener} is null
@@ -290,8 +291,8 @@ public interface Connection extends AutoCloseable {
   /**
    * Unregisters a listener added with {@link #addConnectionListener} (or set in the options).
    *
-   * <p>Thread-safety: safe from any thread. An event being delivered at the moment may still reach
-   * it; later ones do not.
+   * <p>Thread-safety: safe from any thread. Events that happened before this call may still be
+   * delivered to it (they were already on their way); events that happen after it are not.
    *
    * @param listener the listener
    * @return true if it was registered (one registration is removed)
@@ -300,7 +301,8 @@ public interface Connection extends AutoCloseable {
 
   /**
    * Registers a listener for asynchronous errors (slow consumers, denied permissions, {@code -ERR})
-   * that happen from now on. While no error listener is registered, such errors are logged.
+   * that happen after this call returns. While no error listener is registered, such errors are
+   * logged.
    *
    * <p>Thread-safety: safe from any thread; delivered on the event thread, in order, like {@link
    * #addConnectionListener}.

@@ -5,6 +5,7 @@ import io.nats4j.client.ConnectionEvent;
 import io.nats4j.client.ConnectionListener;
 import io.nats4j.client.ErrorListener;
 import io.nats4j.client.Options;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * delivery of events and asynchronous errors to them on the {@link EventBus}.
  *
  * <p>Thread-safety: all methods are safe from any thread. Delivery runs on the event thread, one
- * event at a time, in posting order; each listener registered when an event is delivered gets it.
+ * event at a time, in posting order, to the listeners registered when the event was posted (so a
+ * listener added after connect never sees an earlier event, and one removed gets nothing posted
+ * after its removal).
  */
 final class Listeners {
   private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
@@ -55,18 +58,20 @@ final class Listeners {
 
   /** Delivers an event on the event thread, after everything posted before it. */
   void post(ConnectionEvent event) {
-    events.post(() -> deliver(event));
+    List<ConnectionListener> to = List.copyOf(connectionListeners);
+    events.post(() -> deliver(to, event));
   }
 
   /** Delivers an asynchronous error on the event thread; with no error listener, logs it. */
   void report(AsyncError error) {
-    if (errorListeners.isEmpty()) {
+    List<ErrorListener> to = List.copyOf(errorListeners);
+    if (to.isEmpty()) {
       LOG.warn("nats4j connection {}: {}", connectionId, error);
       return;
     }
     events.post(
         () -> {
-          for (ErrorListener listener : errorListeners) {
+          for (ErrorListener listener : to) {
             try {
               listener.onError(error);
             } catch (RuntimeException e) {
@@ -77,8 +82,8 @@ final class Listeners {
         });
   }
 
-  private void deliver(ConnectionEvent event) {
-    for (ConnectionListener listener : connectionListeners) {
+  private static void deliver(List<ConnectionListener> to, ConnectionEvent event) {
+    for (ConnectionListener listener : to) {
       try {
         listener.onEvent(event);
       } catch (RuntimeException e) {
