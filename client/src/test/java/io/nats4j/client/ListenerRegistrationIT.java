@@ -45,8 +45,9 @@ class ListenerRegistrationIT {
       try (Connection nc = Nats.connect(options(server, fromOptions))) {
         RecordingListener added = new RecordingListener();
         List<String> threads = new CopyOnWriteArrayList<>();
-        nc.addConnectionListener(added);
+        // registered first: it has seen an event by the time `added` has
         nc.addConnectionListener(e -> threads.add(Thread.currentThread().getName()));
+        nc.addConnectionListener(added);
 
         server.kill();
         ConnectionEvent.Disconnected disconnected =
