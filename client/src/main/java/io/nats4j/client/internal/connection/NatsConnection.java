@@ -55,7 +55,6 @@ public final class NatsConnection implements Connection, RoutingHost {
   private final Options options;
   private final Outbound outbound;
   private final SubscriptionTable table = new SubscriptionTable();
-  private final RequestMux mux;
   private final Router router;
   private final Listeners listeners;
   private final Requests requests;
@@ -76,7 +75,7 @@ public final class NatsConnection implements Connection, RoutingHost {
             options.reconnect().bufferBytes(),
             options.pingInterval().toNanos(),
             options.maxPingsOut());
-    this.mux = new RequestMux(options.inboxPrefix());
+    RequestMux mux = new RequestMux(options.inboxPrefix());
     this.router =
         new Router(table, this, mux, options.pendingMessageLimit(), options.pendingByteLimit());
     EventBus events = new EventBus(options.callbackExecutor(), "nats4j-events-" + id);
