@@ -273,6 +273,56 @@ public interface Connection extends AutoCloseable {
   void forceReconnect();
 
   /**
+   * Registers a listener for the lifecycle events that happen from now on, after the listener set
+   * in the options (if any) and those added before it.
+   *
+   * <p>Thread-safety: safe from any thread, also from inside a listener. Events are delivered on
+   * the same event thread as to the listener from the options, one at a time, in the order they
+   * happened. The listener gets every event that happens after this call returns and none from
+   * before (not even one still waiting to be delivered). A listener that throws is logged and does
+   * not keep the event from the others. Adding the same listener twice delivers each event to it
+   * twice.
+   *
+   * @param listener the listener
+   * @throws NullPointerException if {@code listener} is null
+   */
+  void addConnectionListener(ConnectionListener listener);
+
+  /**
+   * Unregisters a listener added with {@link #addConnectionListener} (or set in the options).
+   *
+   * <p>Thread-safety: safe from any thread. Events that happened before this call may still be
+   * delivered to it (they were already on their way); events that happen after it are not.
+   *
+   * @param listener the listener
+   * @return true if it was registered (one registration is removed)
+   */
+  boolean removeConnectionListener(ConnectionListener listener);
+
+  /**
+   * Registers a listener for asynchronous errors (slow consumers, denied permissions, {@code -ERR})
+   * that happen after this call returns. While no error listener is registered, such errors are
+   * logged.
+   *
+   * <p>Thread-safety: safe from any thread; delivered on the event thread, in order, like {@link
+   * #addConnectionListener}.
+   *
+   * @param listener the listener
+   * @throws NullPointerException if {@code listener} is null
+   */
+  void addErrorListener(ErrorListener listener);
+
+  /**
+   * Unregisters an error listener.
+   *
+   * <p>Thread-safety: safe from any thread.
+   *
+   * @param listener the listener
+   * @return true if it was registered (one registration is removed)
+   */
+  boolean removeErrorListener(ErrorListener listener);
+
+  /**
    * Closes the connection: writes what is buffered (briefly), closes the socket, stops its threads
    * and dispatchers, fails pending requests with {@link ConnectionClosedException}. Idempotent.
    */

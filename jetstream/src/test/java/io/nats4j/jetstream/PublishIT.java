@@ -386,4 +386,25 @@ class PublishIT {
       assertEquals(0, j.outstandingAcks());
     }
   }
+
+  @Test
+  void outstandingAcksFailWhenTheConnectionIsClosed() {
+    try (NatsServer own = NatsServer.start(ServerConfig.builder().jetStream().build());
+        Connection c = Nats.connect(own.clientUrl());
+        JetStream j = JetStream.of(c)) {
+      j.streams().create(StreamConfig.builder("C").subjects("c").build());
+      own.pause();
+      CompletableFuture<PubAck> outstanding;
+      try {
+        outstanding = j.publishAsync("c", new byte[] {1});
+        c.close();
+      } finally {
+        own.resume();
+      }
+      CompletionException e = assertThrows(CompletionException.class, outstanding::join);
+      assertInstanceOf(JetStreamException.class, e.getCause());
+      assertTrue(e.getCause().getMessage().contains("connection was closed"), e.getMessage());
+      assertEquals(0, j.outstandingAcks());
+    }
+  }
 }

@@ -1,12 +1,13 @@
 package io.nats4j.jetstream.internal;
 
 import io.nats4j.client.Connection;
+import io.nats4j.client.ConnectionEvent;
+import io.nats4j.client.ConnectionListener;
 import io.nats4j.client.Dispatcher;
 import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.NoRespondersException;
-import io.nats4j.client.Status;
 import io.nats4j.jetstream.JetStreamException;
 import io.nats4j.jetstream.JetStreamOptions;
 import io.nats4j.jetstream.JetStreamOptions.WindowFullPolicy;
@@ -32,13 +33,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * takes a window permit; the ack, a timeout, a lost connection or {@link #close()} gives it back,
  * exactly once, because whoever removes the entry from {@code pending} owns it.
  *
- * <p>A watchdog runs on the JDK's delayed executor (no thread of ours) while acks are outstanding:
- * every tick it fails acks older than the publish-ack timeout, and fails every outstanding ack when
- * the connection is no longer connected or has reconnected since the last tick (acks in flight then
- * are lost with the old socket), so no future ever hangs.
+ * <p>No future ever hangs: a connection listener (registered with the first publish, removed by
+ * {@link #close()}) fails every outstanding ack when the connection is lost or closed (acks in
+ * flight then are lost with the old socket), and while acks are outstanding a tick on the JDK's
+ * delayed executor (no thread of ours) fails those older than the publish-ack timeout.
  *
  * <p>Thread-safety: {@link #publish} is safe from any thread; acks complete futures on the
- * context's dispatcher thread.
+ * context's dispatcher thread, a lost connection on the connection's event thread.
  */
 public final class AsyncPublisher implements AutoCloseable {
   private record Pending(CompletableFuture<PubAck> future, long deadlineNanos, String subject) {}
@@ -49,14 +50,15 @@ public final class AsyncPublisher implements AutoCloseable {
   private final ConcurrentHashMap<Long, Pending> pending = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Long> sendOrder = new ConcurrentLinkedQueue<>();
   private final AtomicLong ids = new AtomicLong();
-  private final AtomicBoolean watchdogScheduled = new AtomicBoolean();
+  private final AtomicBoolean expiryScheduled = new AtomicBoolean();
+  private final ConnectionListener connectionLost = this::onConnectionEvent;
   private final long timeoutNanos;
   private final Executor tick;
   private final Object startLock = new Object();
   private volatile String replyPrefix;
-  private Dispatcher dispatcher;
+  private Dispatcher dispatcher; // guarded by startLock
+  private boolean listening; // guarded by startLock
   private volatile boolean closed;
-  private volatile long reconnectsSeen;
 
   /**
    * Creates the publisher; nothing is subscribed until the first publish.
@@ -92,7 +94,7 @@ public final class AsyncPublisher implements AutoCloseable {
     CompletableFuture<PubAck> future = new CompletableFuture<>();
     pending.put(id, new Pending(future, System.nanoTime() + timeoutNanos, subject));
     sendOrder.add(id);
-    scheduleWatchdog();
+    scheduleExpiry();
     try {
       connection.publish(subject, prefix + Long.toString(id, 36), headers, data);
     } catch (RuntimeException e) {
@@ -146,6 +148,10 @@ public final class AsyncPublisher implements AutoCloseable {
     closed = true;
     failAll(new JetStreamException("the JetStream context was closed before the ack arrived"));
     synchronized (startLock) {
+      if (listening) {
+        connection.removeConnectionListener(connectionLost);
+        listening = false;
+      }
       if (dispatcher != null) {
         dispatcher.close();
         dispatcher = null;
@@ -163,7 +169,8 @@ public final class AsyncPublisher implements AutoCloseable {
         String inbox = connection.createInbox() + ".";
         dispatcher = connection.createDispatcher("nats4j-jetstream-acks");
         dispatcher.subscribe(inbox + "*", this::onAck);
-        reconnectsSeen = connection.statistics().reconnects();
+        connection.addConnectionListener(connectionLost);
+        listening = true;
         replyPrefix = inbox;
       }
       return replyPrefix;
@@ -225,31 +232,35 @@ public final class AsyncPublisher implements AutoCloseable {
     }
   }
 
-  private void scheduleWatchdog() {
-    if (watchdogScheduled.compareAndSet(false, true)) {
-      tick.execute(this::watchdog);
+  /** Runs on the connection's event thread. */
+  private void onConnectionEvent(ConnectionEvent event) {
+    if (event instanceof ConnectionEvent.Disconnected lost) {
+      failAll(
+          new JetStreamException(
+              "the connection was lost before the publish ack arrived; the message may or may not"
+                  + " be stored: publish it again with the same message id to be safe",
+              lost.cause()));
+    } else if (event instanceof ConnectionEvent.Closed) {
+      failAll(
+          new JetStreamException(
+              "the connection was closed before the publish ack arrived; the message may or may"
+                  + " not be stored"));
     }
   }
 
-  private void watchdog() {
+  private void scheduleExpiry() {
+    if (expiryScheduled.compareAndSet(false, true)) {
+      tick.execute(this::expiryTick);
+    }
+  }
+
+  private void expiryTick() {
     try {
-      Status status = connection.status();
-      long reconnects = connection.statistics().reconnects();
-      if (status != Status.CONNECTED || reconnects != reconnectsSeen) {
-        reconnectsSeen = reconnects;
-        failAll(
-            new JetStreamException(
-                "the connection was lost (status "
-                    + status
-                    + ") before the publish ack arrived; the message may or may not be stored:"
-                    + " publish it again with the same message id to be safe"));
-      } else {
-        expire(System.nanoTime());
-      }
+      expire(System.nanoTime());
     } finally {
-      watchdogScheduled.set(false);
+      expiryScheduled.set(false);
       if (!pending.isEmpty()) {
-        scheduleWatchdog();
+        scheduleExpiry();
       }
     }
   }

@@ -13,15 +13,17 @@ import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Options;
 import io.nats4j.client.ProtocolException;
 import io.nats4j.client.Status;
+import io.nats4j.client.fake.FakeNatsServer;
+import io.nats4j.client.fake.FakeNatsServer.FakeConnection;
 import io.nats4j.testkit.Await;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
-/** Faults the real server will not make on demand, played by {@link FakeServer}. */
+/** Faults the real server will not make on demand, played by {@link FakeNatsServer}. */
 class FaultInjectionTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
 
@@ -35,6 +37,14 @@ class FaultInjectionTest {
         .build();
   }
 
+  /** INFO, then CONNECT and PING from the client, then PONG; later PINGs are not answered. */
+  private static void handshake(FakeConnection c) throws IOException {
+    c.sendInfo();
+    c.expect("CONNECT", WAIT);
+    c.expect("PING", WAIT);
+    c.send("PONG\r\n");
+  }
+
   private static ConnectionEvent.Closed awaitClosed(List<ConnectionEvent> events) {
     Await.until(
         () -> events.stream().anyMatch(e -> e instanceof ConnectionEvent.Closed),
@@ -46,19 +56,21 @@ class FaultInjectionTest {
 
   @Test
   void garbageFromTheServerClosesOnlyThatConnectionWithAProtocolError() throws IOException {
-    AtomicInteger peers = new AtomicInteger();
-    try (FakeServer fake =
-        new FakeServer(
-            peer -> {
-              peer.handshake();
-              if (peers.incrementAndGet() == 1) {
-                peer.send("MSG a 1 notanumber\r\n");
-              }
-              peer.answerPings();
-            })) {
+    CountDownLatch badConnected = new CountDownLatch(1);
+    try (FakeNatsServer fake =
+        FakeNatsServer.start(
+            c -> {
+              handshake(c);
+              c.answerPings(true);
+              // after connect returned: garbage inside the handshake would fail the connect itself
+              badConnected.await();
+              c.send("MSG a 1 notanumber\r\n");
+            },
+            FakeNatsServer.STANDARD)) {
       List<ConnectionEvent> badEvents = new CopyOnWriteArrayList<>();
       List<ConnectionEvent> goodEvents = new CopyOnWriteArrayList<>();
       Connection bad = Nats.connect(options(fake.url(), badEvents));
+      badConnected.countDown();
       Connection good = Nats.connect(options(fake.url(), goodEvents));
       ConnectionEvent.Closed closed = awaitClosed(badEvents);
       assertInstanceOf(ProtocolException.class, closed.cause());
@@ -75,7 +87,7 @@ class FaultInjectionTest {
 
   @Test
   void silentServerTimesOutTheConnect() throws IOException {
-    try (FakeServer fake = new FakeServer(peer -> peer.readLine())) {
+    try (FakeNatsServer fake = FakeNatsServer.start(c -> {})) { // accepts, sends nothing
       long start = System.nanoTime();
       assertThrows(
           NatsTimeoutException.class,
@@ -86,14 +98,7 @@ class FaultInjectionTest {
 
   @Test
   void infoButNoPongTimesOutTheConnect() throws IOException {
-    try (FakeServer fake =
-        new FakeServer(
-            peer -> {
-              peer.send(FakeServer.INFO);
-              peer.readLine();
-              peer.readLine();
-              peer.readLine();
-            })) {
+    try (FakeNatsServer fake = FakeNatsServer.start(FakeConnection::sendInfo)) { // never PONG
       NatsTimeoutException e =
           assertThrows(
               NatsTimeoutException.class,
@@ -104,13 +109,13 @@ class FaultInjectionTest {
 
   @Test
   void authorizationViolationDuringTheHandshakeIsAnAuthenticationException() throws IOException {
-    try (FakeServer fake =
-        new FakeServer(
-            peer -> {
-              peer.send(FakeServer.INFO);
-              peer.readLine();
-              peer.send("-ERR 'Authorization Violation'\r\n");
-              peer.close();
+    try (FakeNatsServer fake =
+        FakeNatsServer.start(
+            c -> {
+              c.sendInfo();
+              c.expect("CONNECT", WAIT);
+              c.send("-ERR 'Authorization Violation'\r\n");
+              c.hangUp();
             })) {
       AuthenticationException e =
           assertThrows(
@@ -122,14 +127,8 @@ class FaultInjectionTest {
 
   @Test
   void serverThatStopsAnsweringPingsMakesTheConnectionStale() throws IOException {
-    try (FakeServer fake =
-        new FakeServer(
-            peer -> {
-              peer.handshake();
-              while (peer.readLine() != null) {
-                // swallow everything, answer nothing
-              }
-            })) {
+    try (FakeNatsServer fake =
+        FakeNatsServer.start(c -> handshake(c))) { // then swallows everything, answers nothing
       List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
       long start = System.nanoTime();
       Connection nc =
@@ -151,14 +150,14 @@ class FaultInjectionTest {
 
   @Test
   void serverPingsAreAnswered() throws IOException {
-    try (FakeServer fake =
-        new FakeServer(
-            peer -> {
-              peer.handshake();
-              peer.send("PING\r\n");
-              peer.expect("PONG");
-              peer.send("-ERR 'answered'\r\n");
-              peer.answerPings();
+    try (FakeNatsServer fake =
+        FakeNatsServer.start(
+            c -> {
+              handshake(c);
+              c.send("PING\r\n");
+              c.expect("PONG", WAIT);
+              c.answerPings(true); // before the -ERR: the test flushes as soon as it sees it
+              c.send("-ERR 'answered'\r\n");
             })) {
       List<io.nats4j.client.AsyncError> errors = new CopyOnWriteArrayList<>();
       try (Connection nc =

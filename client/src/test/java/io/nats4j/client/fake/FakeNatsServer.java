@@ -1,4 +1,4 @@
-package io.nats4j.client;
+package io.nats4j.client.fake;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -432,6 +432,18 @@ public final class FakeNatsServer implements AutoCloseable {
      */
     public Throwable scriptFailure() {
       return scriptFailure;
+    }
+
+    /**
+     * Hangs up in order, as a server that ends a session does: what was sent is delivered, then the
+     * client reads end of stream.
+     */
+    public void hangUp() {
+      try {
+        socket.shutdownOutput();
+      } catch (IOException ignored) {
+        // the socket may be closed already
+      }
     }
 
     /** Drops the connection abruptly, as a crashed server would. */
