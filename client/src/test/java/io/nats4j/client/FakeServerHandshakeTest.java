@@ -101,8 +101,9 @@ class FakeServerHandshakeTest {
               c.sendInfo();
               c.expect("CONNECT", WAIT);
               c.expect("PING", WAIT);
-              c.send("PONG\r\n");
+              // before the PONG: once it has the PONG the client may flush at once
               c.answerPings(true);
+              c.send("PONG\r\n");
             });
 
     try (Connection nc = Nats.connect(options(fake.url()))) {
