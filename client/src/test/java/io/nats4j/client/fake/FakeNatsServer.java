@@ -228,8 +228,11 @@ public final class FakeNatsServer implements AutoCloseable {
     private final InputStream in;
     private final Thread reader;
     private final Thread scriptThread;
-    private final List<ClientOp> log = new CopyOnWriteArrayList<>();
-    private final List<String> transcript = new CopyOnWriteArrayList<>();
+    // Plain lists under one monitor, not copy-on-write: a heavy-publishing test logs tens of
+    // thousands of ops, and copying the whole list per op made the fake the bottleneck.
+    private final Object records = new Object();
+    private final List<ClientOp> log = new ArrayList<>(); // guarded by records
+    private final List<String> transcript = new ArrayList<>(); // guarded by records
     private final LinkedBlockingQueue<ClientOp> unread = new LinkedBlockingQueue<>();
     private volatile boolean answerPings;
     private volatile boolean clientClosed;
@@ -318,7 +321,7 @@ public final class FakeNatsServer implements AutoCloseable {
      */
     public void send(byte[] raw) throws IOException {
       synchronized (out) {
-        transcript.add("S " + abbreviate(firstLine(raw)));
+        record("S " + abbreviate(firstLine(raw)));
         out.write(raw);
         out.flush();
       }
@@ -344,7 +347,7 @@ public final class FakeNatsServer implements AutoCloseable {
         ClientOp op = unread.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
         if (op == null) {
           throw new AssertionError(
-              "the client sent nothing more within " + timeout.toMillis() + " ms; log: " + log);
+              "the client sent nothing more within " + timeout.toMillis() + " ms; log: " + log());
         }
         return op;
       } catch (InterruptedException e) {
@@ -371,24 +374,47 @@ public final class FakeNatsServer implements AutoCloseable {
     /**
      * Waits until the client has sent an op matching {@code condition}.
      *
-     * @param condition what to wait for
+     * @param condition what to wait for; tested once per op, in wire order
      * @param timeout how long to wait
      * @return the first matching op
      */
     public ClientOp awaitLogged(Predicate<ClientOp> condition, Duration timeout) {
+      return awaitLogged(condition, 1, timeout);
+    }
+
+    /**
+     * Waits until the client has sent {@code count} ops matching {@code condition}.
+     *
+     * @param condition what to wait for; tested once per op, in wire order
+     * @param count how many matching ops
+     * @param timeout how long to wait
+     * @return the {@code count}-th matching op
+     */
+    public ClientOp awaitLogged(Predicate<ClientOp> condition, int count, Duration timeout) {
       long deadline = System.nanoTime() + timeout.toNanos();
-      while (true) {
-        for (ClientOp op : log) {
-          if (condition.test(op)) {
-            return op;
+      int checked = 0;
+      int matched = 0;
+      synchronized (records) {
+        while (true) {
+          for (; checked < log.size(); checked++) {
+            ClientOp op = log.get(checked);
+            if (condition.test(op) && ++matched == count) {
+              return op;
+            }
           }
-        }
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("no matching op within " + timeout.toMillis() + " ms: " + log);
-        }
-        synchronized (log) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            throw new AssertionError(
+                matched
+                    + " of "
+                    + count
+                    + " matching ops within "
+                    + timeout.toMillis()
+                    + " ms: "
+                    + log);
+          }
           try {
-            log.wait(10);
+            TimeUnit.NANOSECONDS.timedWait(records, left);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
@@ -403,7 +429,9 @@ public final class FakeNatsServer implements AutoCloseable {
      * @return a snapshot
      */
     public List<ClientOp> log() {
-      return List.copyOf(log);
+      synchronized (records) {
+        return List.copyOf(log);
+      }
     }
 
     /**
@@ -413,7 +441,15 @@ public final class FakeNatsServer implements AutoCloseable {
      * @return a snapshot
      */
     public List<String> transcript() {
-      return List.copyOf(transcript);
+      synchronized (records) {
+        return List.copyOf(transcript);
+      }
+    }
+
+    private void record(String line) {
+      synchronized (records) {
+        transcript.add(line);
+      }
     }
 
     /**
@@ -475,15 +511,15 @@ public final class FakeNatsServer implements AutoCloseable {
             }
           }
           ClientOp op = new ClientOp(verb, line, payload);
-          transcript.add("C " + abbreviate(line));
+          record("C " + abbreviate(line));
           if (verb.equals("PING") && answerPings) {
             send("PONG\r\n"); // before a script can see the PING and change its mind
           }
-          log.add(op);
-          unread.add(op);
-          synchronized (log) {
-            log.notifyAll();
+          synchronized (records) {
+            log.add(op);
+            records.notifyAll();
           }
+          unread.add(op);
         }
       } catch (EOFException e) {
         clientClosed = true;
