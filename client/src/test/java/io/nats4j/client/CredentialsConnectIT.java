@@ -9,6 +9,7 @@ import io.nats4j.nkeys.Creds;
 import io.nats4j.nkeys.Jwt;
 import io.nats4j.nkeys.KeyType;
 import io.nats4j.nkeys.NKey;
+import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.ServerConfig;
 import java.io.IOException;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nats4j.nkeys.Creds;
 import io.nats4j.nkeys.KeyType;
 import io.nats4j.nkeys.NKey;
+import io.nats4j.testkit.LibraryThreads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.client.fake.FakeNatsServer;
+import io.nats4j.testkit.LibraryThreads;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.nkeys.KeyType;
 import io.nats4j.nkeys.NKey;
+import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.ServerConfig;
 import io.nats4j.testkit.TestCertificates;

@@ -3,6 +3,7 @@ package io.nats4j.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

@@ -9,6 +9,7 @@ import io.nats4j.client.Nats;
 import io.nats4j.client.NatsException;
 import io.nats4j.jetstream.internal.JsonMapper;
 import io.nats4j.testkit.Await;
+import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsCluster;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.ServerConfig;

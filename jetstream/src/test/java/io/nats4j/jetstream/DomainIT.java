@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nats4j.client.Connection;
 import io.nats4j.client.Nats;
 import io.nats4j.client.NoRespondersException;
+import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.ServerConfig;
 import java.nio.file.Path;

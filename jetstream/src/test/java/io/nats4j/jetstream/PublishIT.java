@@ -13,6 +13,7 @@ import io.nats4j.client.Headers;
 import io.nats4j.client.Nats;
 import io.nats4j.client.NoRespondersException;
 import io.nats4j.jetstream.JetStreamOptions.WindowFullPolicy;
+import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.NatsServerTest;
 import io.nats4j.testkit.ServerConfig;
