@@ -379,19 +379,20 @@ final class Lifecycle {
   }
 
   /**
-   * Writes an UNSUB; while disconnected writes nothing: a closed subscription is gone from the
-   * table and so from the next preamble, an auto-unsubscribe goes there as {@code UNSUB sid
-   * remaining}.
+   * Writes an UNSUB; while disconnected writes nothing and returns false: a closed subscription is
+   * gone from the table and a draining one is skipped, so neither is in the next preamble; an
+   * auto-unsubscribe goes there as {@code UNSUB sid remaining}.
    */
-  void sendUnsubscribe(long sid, long max) {
+  boolean sendUnsubscribe(long sid, long max) {
     synchronized (stateLock) {
       if (transport == null) {
-        return;
+        return false;
       }
       try {
         outbound.write(buf -> ProtocolWriter.unsub(buf, sid, max));
+        return true;
       } catch (ConnectionClosedException e) {
-        // the server forgets every subscription of a closed connection
+        return false; // the server forgets every subscription of a closed connection
       }
     }
   }

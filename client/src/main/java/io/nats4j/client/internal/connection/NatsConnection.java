@@ -302,8 +302,8 @@ public final class NatsConnection implements Connection, RoutingHost {
   }
 
   @Override
-  public void sendUnsubscribe(long sid, long max) {
-    lifecycle.sendUnsubscribe(sid, max);
+  public boolean sendUnsubscribe(long sid, long max) {
+    return lifecycle.sendUnsubscribe(sid, max);
   }
 
   @Override
