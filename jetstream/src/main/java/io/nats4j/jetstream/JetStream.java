@@ -221,7 +221,7 @@ public final class JetStream implements AutoCloseable {
     for (int attempt = 0; ; attempt++) {
       try {
         Message reply = api.connection().request(subject, h, data, o.publishAckTimeout());
-        return Responses.pubAck(reply.data());
+        return Responses.pubAck(subject, reply);
       } catch (NoRespondersException e) {
         if (attempt >= o.publishRetryAttempts()) {
           throw e;
