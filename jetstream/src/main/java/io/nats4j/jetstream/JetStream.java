@@ -9,6 +9,7 @@ import io.nats4j.client.NoRespondersException;
 import io.nats4j.jetstream.internal.ApiClient;
 import io.nats4j.jetstream.internal.AsyncPublisher;
 import io.nats4j.jetstream.internal.PublishHeaders;
+import io.nats4j.jetstream.internal.PushConsumerImpl;
 import io.nats4j.jetstream.internal.Responses;
 import io.nats4j.jetstream.internal.consume.OrderedConsumerImpl;
 import io.nats4j.jetstream.internal.consume.PullConsumerContext;
@@ -285,6 +286,25 @@ public final class JetStream implements AutoCloseable {
   public CompletableFuture<PubAck> publishAsync(
       String subject, Headers headers, byte[] data, PublishOptions options) {
     return asyncPublisher.publish(subject, prepare(headers, options), data);
+  }
+
+  /**
+   * Returns a handle on an existing push consumer (one with a deliver subject), to read it with
+   * {@code consume} or {@code messages}. Pull consumers are read through {@code consumer(stream,
+   * name)}.
+   *
+   * @param stream the stream
+   * @param consumerName the consumer (durable or ephemeral name)
+   * @return the handle
+   * @throws IllegalArgumentException if a name is invalid (nothing sent)
+   * @throws JetStreamApiException {@link JetStreamApiException#CONSUMER_NOT_FOUND} or {@link
+   *     JetStreamApiException#STREAM_NOT_FOUND} if it does not exist
+   * @throws JetStreamException if it is a pull consumer
+   */
+  public PushConsumer pushConsumer(String stream, String consumerName) {
+    Names.requireValidName("stream name", stream);
+    Names.requireValidName("consumer name", consumerName);
+    return PushConsumerImpl.lookUp(api, stream, consumerName);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.nats4j.client.ConnectionListener;
 import io.nats4j.client.Dispatcher;
 import io.nats4j.client.Message;
 import io.nats4j.client.Subscription;
+import io.nats4j.jetstream.ConsumeHandle;
 import io.nats4j.jetstream.ConsumerInfo;
 import io.nats4j.jetstream.JetStreamException;
 import java.time.Duration;
@@ -30,7 +31,7 @@ import java.util.function.Consumer;
  * <p>Thread-safety: {@link #stop()}, {@link #drain()} and {@link #closed()} are safe from any
  * thread, including from the handler.
  */
-public final class PushConsume {
+public final class PushConsume implements ConsumeHandle {
   private static final Duration DRAIN_LIMIT = Duration.ofDays(1);
 
   private final ApiClient api;
@@ -40,6 +41,7 @@ public final class PushConsume {
   private final PushEvents events;
   private final PushControl control;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private final CompletableFuture<Void> drained = closed.handle((ok, error) -> null);
   private final AtomicBoolean ending = new AtomicBoolean();
   private final ConnectionListener connectionListener = this::onConnectionEvent;
   private final Subscription subscription;
@@ -106,6 +108,7 @@ public final class PushConsume {
   }
 
   /** Ends delivery at once: messages not yet handed to the handler are discarded. */
+  @Override
   public void stop() {
     if (ending.compareAndSet(false, true)) {
       subscription.unsubscribe();
@@ -117,8 +120,10 @@ public final class PushConsume {
    * Stops receiving, lets the handler take what already arrived and completes after its last call
    * returned.
    *
-   * @return the same future as {@link #closed()}
+   * @return completes after the last handler call returned (or once the consume had ended for
+   *     another reason); never fails; the same future on every call
    */
+  @Override
   public CompletableFuture<Void> drain() {
     if (ending.compareAndSet(false, true)) {
       if (watch != null) {
@@ -128,7 +133,7 @@ public final class PushConsume {
           .drain(DRAIN_LIMIT)
           .whenComplete((ok, error) -> finish(error == null ? null : wrap(error)));
     }
-    return closed;
+    return drained;
   }
 
   /**
@@ -137,8 +142,15 @@ public final class PushConsume {
    *
    * @return the future
    */
+  @Override
   public CompletableFuture<Void> closed() {
     return closed;
+  }
+
+  /** Same as {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
   }
 
   private void onMessage(Message message) {
@@ -184,7 +196,7 @@ public final class PushConsume {
             });
   }
 
-  private void terminal(RuntimeException cause) {
+  private void terminal(JetStreamException cause) {
     if (ending.compareAndSet(false, true)) {
       subscription.unsubscribe();
       events.terminal(cause);

@@ -1,5 +1,6 @@
 package io.nats4j.jetstream.internal;
 
+import io.nats4j.jetstream.JetStreamException;
 import java.time.Duration;
 
 /**
@@ -28,7 +29,7 @@ public interface PushEvents {
    *
    * @param cause why
    */
-  void terminal(RuntimeException cause);
+  void terminal(JetStreamException cause);
 
   /** Reports nothing. */
   PushEvents NONE =
@@ -40,6 +41,6 @@ public interface PushEvents {
         public void unexpectedStatus(int code, String description) {}
 
         @Override
-        public void terminal(RuntimeException cause) {}
+        public void terminal(JetStreamException cause) {}
       };
 }

@@ -35,7 +35,7 @@ public final class PushMessages implements AutoCloseable {
   private final ConnectionListener connectionListener = this::onConnectionEvent;
   private final AtomicBoolean ended = new AtomicBoolean();
   private final AtomicBoolean checking = new AtomicBoolean();
-  private volatile RuntimeException terminal;
+  private volatile JetStreamException terminal;
 
   /**
    * Subscribes.
@@ -69,8 +69,9 @@ public final class PushMessages implements AutoCloseable {
    * Returns the next data message, handling status messages on the way.
    *
    * @param maxWait how long to wait at most; zero takes only what already arrived
-   * @return the message, or null if none arrived in time or the iterator was stopped
+   * @return the message, or null if none arrived in time
    * @throws JetStreamException the terminal error (consumer deleted, connection closed)
+   * @throws IllegalStateException if the iterator was stopped or closed
    */
   public Message next(Duration maxWait) {
     long deadline = System.nanoTime() + maxWait.toNanos();
@@ -80,7 +81,7 @@ public final class PushMessages implements AutoCloseable {
         throw t;
       }
       if (ended.get()) {
-        return null;
+        throw stopped();
       }
       long remaining = Math.max(0, deadline - System.nanoTime());
       Message m;
@@ -93,7 +94,7 @@ public final class PushMessages implements AutoCloseable {
         if (t != null) {
           throw t;
         }
-        return null; // stopped
+        throw stopped();
       }
       if (watch != null) {
         watch.activity();
@@ -116,7 +117,7 @@ public final class PushMessages implements AutoCloseable {
     return control;
   }
 
-  /** Unsubscribes; {@link #next} returns null from now on. Idempotent. */
+  /** Unsubscribes and drops what was buffered; {@link #next} throws from now on. Idempotent. */
   public void stop() {
     end();
   }
@@ -169,7 +170,7 @@ public final class PushMessages implements AutoCloseable {
             });
   }
 
-  private void fail(RuntimeException cause) {
+  private void fail(JetStreamException cause) {
     if (ended.get()) {
       return;
     }
@@ -177,6 +178,10 @@ public final class PushMessages implements AutoCloseable {
     if (end()) {
       events.terminal(cause);
     }
+  }
+
+  private IllegalStateException stopped() {
+    return new IllegalStateException("the push iterator of " + name() + " was stopped");
   }
 
   private String name() {

@@ -225,7 +225,7 @@ class PushEngineIT {
       assertEquals(0, messages.control().stalledReplies(), "no stall: every request was answered");
       assertNull(messages.next(Duration.ZERO), "nothing more");
       messages.stop();
-      assertNull(messages.next(Duration.ofSeconds(1)), "stopped");
+      assertThrows(IllegalStateException.class, () -> messages.next(Duration.ofSeconds(1)));
     }
   }
 
@@ -313,7 +313,7 @@ class PushEngineIT {
   static final class RecordingEvents implements PushEvents {
     final List<Duration> missed = new CopyOnWriteArrayList<>();
     final List<String> statuses = new CopyOnWriteArrayList<>();
-    final List<RuntimeException> terminal = new CopyOnWriteArrayList<>();
+    final List<JetStreamException> terminal = new CopyOnWriteArrayList<>();
 
     @Override
     public void heartbeatsMissed(Duration silence) {
@@ -326,7 +326,7 @@ class PushEngineIT {
     }
 
     @Override
-    public void terminal(RuntimeException cause) {
+    public void terminal(JetStreamException cause) {
       terminal.add(cause);
     }
   }
