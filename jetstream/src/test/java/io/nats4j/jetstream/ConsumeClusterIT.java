@@ -57,6 +57,27 @@ class ConsumeClusterIT {
                   .ackWait(Duration.ofSeconds(3))
                   .numReplicas(3)
                   .build());
+      // the harder case: the killed node leads the consumer too, so pulls lose their server
+      String streamLeader = nameOf(leader);
+      Await.until(
+          () -> {
+            try {
+              ClusterInfo ci = js.consumers().info("KILLCONSUME", "worker").cluster();
+              if (ci != null && streamLeader.equals(ci.leader())) {
+                return true;
+              }
+              nc.request(
+                  "$JS.API.CONSUMER.LEADER.STEPDOWN.KILLCONSUME.worker",
+                  ("{\"placement\":{\"preferred\":\"" + streamLeader + "\"}}")
+                      .getBytes(StandardCharsets.UTF_8),
+                  Duration.ofSeconds(5));
+            } catch (NatsException e) {
+              // an election is running; ask again
+            }
+            return false;
+          },
+          Duration.ofSeconds(30),
+          "the consumer led by the stream leader " + streamLeader);
       for (int i = 0; i < N; i++) {
         js.publishAsync(
             "killconsume",
