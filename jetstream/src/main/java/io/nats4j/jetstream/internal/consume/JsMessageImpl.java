@@ -8,10 +8,11 @@ import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Subscription;
 import io.nats4j.jetstream.JsMessage;
 import io.nats4j.jetstream.MessageMetadata;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A JetStream message over a received core message: metadata parsed on first use, acks published to
@@ -26,7 +27,19 @@ public final class JsMessageImpl implements JsMessage {
   private final Message message;
   private final Connection connection;
   private final boolean ackNone;
-  private final AtomicReference<String> acked = new AtomicReference<>();
+  private static final VarHandle ACKED;
+
+  static {
+    try {
+      ACKED = MethodHandles.lookup().findVarHandle(JsMessageImpl.class, "acked", String.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // the first final ack, set once by compare-and-set (a field, not an object per message)
+  private volatile String acked;
+
   private volatile MessageMetadata metadata;
 
   /**
@@ -135,7 +148,7 @@ public final class JsMessageImpl implements JsMessage {
   @Override
   public void inProgress() {
     String reply = checkAckable("inProgress");
-    String done = acked.get();
+    String done = acked;
     if (done != null) {
       throw alreadyAcked("inProgress", done);
     }
@@ -146,8 +159,8 @@ public final class JsMessageImpl implements JsMessage {
   public void ackSync(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     String reply = checkAckable("ackSync");
-    if (!acked.compareAndSet(null, "ackSync")) {
-      throw alreadyAcked("ackSync", acked.get());
+    if (!ACKED.compareAndSet(this, null, "ackSync")) {
+      throw alreadyAcked("ackSync", acked);
     }
     try {
       connection.request(reply, ACK, timeout);
@@ -164,13 +177,13 @@ public final class JsMessageImpl implements JsMessage {
 
   @Override
   public boolean isAcked() {
-    return acked.get() != null;
+    return acked != null;
   }
 
   private void finalAck(String what, byte[] body) {
     String reply = checkAckable(what);
-    if (!acked.compareAndSet(null, what)) {
-      throw alreadyAcked(what, acked.get());
+    if (!ACKED.compareAndSet(this, null, what)) {
+      throw alreadyAcked(what, acked);
     }
     connection.publish(reply, body);
   }
