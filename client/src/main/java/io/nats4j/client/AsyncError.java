@@ -26,6 +26,19 @@ public sealed interface AsyncError {
   record PermissionDenied(Operation operation, String subject, String text) implements AsyncError {}
 
   /**
+   * A message arrived that breaks the protocol in a way that concerns only itself (today: a
+   * malformed header block, which the server forwards from the publisher as it got it). It is not
+   * delivered; the subscription counts it in {@link Subscription#droppedMessages()} and the
+   * connection stays up.
+   *
+   * @param subscription the subscription it was for
+   * @param subject the message's subject
+   * @param error what is wrong with it
+   */
+  record MalformedMessage(Subscription subscription, String subject, ProtocolException error)
+      implements AsyncError {}
+
+  /**
    * The server sent an {@code -ERR} that is not a permission error.
    *
    * @param text the server's words

@@ -12,6 +12,7 @@ import io.nats4j.client.Message;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Options;
+import io.nats4j.client.ProtocolException;
 import io.nats4j.client.ServerInfo;
 import io.nats4j.client.Statistics;
 import io.nats4j.client.Subscription;
@@ -315,6 +316,13 @@ public final class NatsConnection implements Connection, RoutingHost {
   public void slowConsumer(NatsSubscription subscription) {
     LOG.debug("slow consumer on {}", subscription);
     listeners.report(new AsyncError.SlowConsumer(subscription));
+  }
+
+  @Override
+  public void malformedMessage(
+      NatsSubscription subscription, String subject, ProtocolException error) {
+    LOG.debug("malformed message on {}: {}", subscription, error.getMessage());
+    listeners.report(new AsyncError.MalformedMessage(subscription, subject, error));
   }
 
   @Override

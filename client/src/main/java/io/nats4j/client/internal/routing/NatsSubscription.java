@@ -172,6 +172,11 @@ public final class NatsSubscription implements Subscription {
         || (maxBytes > 0 && pendingBytes + size > maxBytes);
   }
 
+  /** A message for this subscription was malformed and dropped (reader thread). */
+  void malformed() {
+    queue.locked(() -> dropped++);
+  }
+
   /** Called under the queue lock when a message was taken or handled. */
   void released(int size) {
     pendingMessages--;

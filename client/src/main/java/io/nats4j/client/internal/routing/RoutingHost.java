@@ -1,6 +1,7 @@
 package io.nats4j.client.internal.routing;
 
 import io.nats4j.client.Headers;
+import io.nats4j.client.ProtocolException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -55,6 +56,15 @@ public interface RoutingHost {
    * @param subscription the subscription that dropped messages
    */
   void slowConsumer(NatsSubscription subscription);
+
+  /**
+   * Reports a message that was not delivered because it is malformed.
+   *
+   * @param subscription the subscription it was for
+   * @param subject its subject
+   * @param error what is wrong with it
+   */
+  void malformedMessage(NatsSubscription subscription, String subject, ProtocolException error);
 
   /**
    * Runs a completion on the event thread, in order with events.

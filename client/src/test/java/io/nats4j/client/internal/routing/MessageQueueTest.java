@@ -33,6 +33,12 @@ class MessageQueueTest {
     }
 
     @Override
+    public void malformedMessage(
+        NatsSubscription subscription, String subject, io.nats4j.client.ProtocolException error) {
+      ops.add("MALFORMED " + subject);
+    }
+
+    @Override
     public CompletableFuture<Void> ping() {
       ops.add("PING");
       return CompletableFuture.completedFuture(null);
