@@ -58,7 +58,6 @@ final class Lifecycle {
   private NatsDispatcher defaultDispatcher; // guarded by stateLock
   private final List<NatsDispatcher> dispatchers = new ArrayList<>(); // guarded by stateLock
   private CompletableFuture<Void> drainFuture; // guarded by stateLock
-  private NatsException lastServerError; // guarded by stateLock
   private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
   private volatile ServerInfo serverInfo;
@@ -131,7 +130,6 @@ final class Lifecycle {
       current = session.server().address();
       currentEntry = session.server();
       serverInfo = session.result().info();
-      lastServerError = null;
       pool().discovered(serverInfo.connectUrls());
       keepAlive.watch(++installs);
       starter.startWriter(session, resubscribe, event instanceof ConnectionEvent.Reconnected);
@@ -201,12 +199,10 @@ final class Lifecycle {
         return;
       }
       reason =
-          lastServerError != null
-              ? lastServerError
-              : cause instanceof NatsException ne
-                  ? ne
-                  : new ConnectionClosedException(
-                      "lost the connection to " + current + ": " + cause, cause);
+          cause instanceof NatsException ne
+              ? ne
+              : new ConnectionClosedException(
+                  "lost the connection to " + current + ": " + cause, cause);
       if (options.reconnect().enabled() && status == ConnectionStatus.CONNECTED) {
         LOG.info("nats4j connection {} lost {}: {}", id, current, reason.getMessage());
         String server = currentEntry.url();
@@ -409,13 +405,6 @@ final class Lifecycle {
   /** Runs a completion on the event thread, in order with events. */
   void runOnEventThread(Runnable task) {
     events.post(task);
-  }
-
-  /** Remembers an {@code -ERR} that ends the session: it becomes the disconnect reason. */
-  void serverError(NatsException error) {
-    synchronized (stateLock) {
-      lastServerError = error;
-    }
   }
 
   ServerPool pool() {

@@ -85,16 +85,20 @@ final class ServerOpHandler implements InboundReader.Sink {
       listeners.report(denied);
       return;
     }
-    NatsException error =
-        ServerErrors.isAuthentication(text)
-            ? new AuthenticationException("the server ended the session: " + text)
-            : new NatsException("server error: " + text);
-    lifecycle.serverError(error);
     listeners.report(new AsyncError.ServerError(text));
   }
 
   @Override
-  public void onTransportLost(Transport lost, Throwable cause) {
-    lifecycle.disconnect(lost, cause, false, false);
+  public void onTransportLost(Transport lost, Throwable cause, String lastServerError) {
+    Throwable reason = cause;
+    if (lastServerError != null) {
+      NatsException error =
+          ServerErrors.isAuthentication(lastServerError)
+              ? new AuthenticationException("the server ended the session: " + lastServerError)
+              : new NatsException("the server ended the session: " + lastServerError);
+      error.addSuppressed(cause);
+      reason = error;
+    }
+    lifecycle.disconnect(lost, reason, false, false);
   }
 }
