@@ -9,7 +9,9 @@ public sealed interface AsyncError {
 
   /**
    * A subscription's pending messages or bytes went over its limit and messages were dropped.
-   * Reported once per episode: when the subscription keeps up again, a new overflow reports again.
+   * Reported once per episode: the episode ends when the backlog has fallen to half the limits
+   * (messages and bytes), so sustained overload is one report, not one per freed slot; the next
+   * overflow after that reports again.
    *
    * @param subscription the subscription that dropped messages; see {@link
    *     Subscription#droppedMessages()}

@@ -47,7 +47,6 @@ public final class MessageQueue {
             newlySlow.add(sub);
           }
         } else {
-          sub.slow = false;
           sub.pendingMessages++;
           sub.pendingBytes += size;
           queue.addLast(message);

@@ -177,10 +177,23 @@ public final class NatsSubscription implements Subscription {
     queue.locked(() -> dropped++);
   }
 
-  /** Called under the queue lock when a message was taken or handled. */
+  /**
+   * Called under the queue lock when a message was taken or handled. A slow-consumer episode ends
+   * only when the backlog fell to half the limits (hysteresis): under sustained overload every
+   * freed slot is taken by the next message and dropping goes on, which is one episode, not one per
+   * slot.
+   */
   void released(int size) {
     pendingMessages--;
     pendingBytes -= size;
+    if (slow) {
+      long maxMsgs = maxPendingMessages;
+      long maxBytes = maxPendingBytes;
+      if ((maxMsgs <= 0 || pendingMessages <= maxMsgs / 2)
+          && (maxBytes <= 0 || pendingBytes <= maxBytes / 2)) {
+        slow = false;
+      }
+    }
     checkDrainCompleted();
   }
 
