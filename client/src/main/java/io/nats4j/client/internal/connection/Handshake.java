@@ -33,8 +33,6 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safety: one instance per attempt, confined to the connecting thread.
  */
 final class Handshake {
-  /** The client version sent in CONNECT. */
-  static final String VERSION = "0.1.0";
 
   /**
    * What the handshake produced.
@@ -181,8 +179,8 @@ final class Handshake {
         false,
         tls,
         options.name(),
-        "java",
-        VERSION,
+        ClientVersion.LANG,
+        ClientVersion.VERSION,
         1,
         !options.noEcho(),
         true,
