@@ -315,14 +315,15 @@ public final class NatsConnection implements Connection, RoutingHost {
   @Override
   public void slowConsumer(NatsSubscription subscription) {
     LOG.debug("slow consumer on {}", subscription);
-    listeners.report(new AsyncError.SlowConsumer(subscription));
+    listeners.report(new AsyncError.SlowConsumer(subscription), List.of(subscription));
   }
 
   @Override
   public void malformedMessage(
       NatsSubscription subscription, String subject, ProtocolException error) {
     LOG.debug("malformed message on {}: {}", subscription, error.getMessage());
-    listeners.report(new AsyncError.MalformedMessage(subscription, subject, error));
+    listeners.report(
+        new AsyncError.MalformedMessage(subscription, subject, error), List.of(subscription));
   }
 
   @Override

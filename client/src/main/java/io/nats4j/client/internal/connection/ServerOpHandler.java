@@ -11,6 +11,7 @@ import io.nats4j.client.internal.routing.NatsSubscription;
 import io.nats4j.client.internal.routing.RequestMux;
 import io.nats4j.client.internal.routing.SubscriptionTable;
 import io.nats4j.client.internal.transport.Transport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -72,17 +73,19 @@ final class ServerOpHandler implements InboundReader.Sink {
             new AuthorizationException(
                 "the server denied the reply subscription " + mux.subject() + ": " + text));
       }
+      List<NatsSubscription> own = new ArrayList<>();
       if (denied.operation() == AsyncError.Operation.SUBSCRIBE) {
         String queue = ServerErrors.queueOf(text);
         AuthorizationException failure =
             new AuthorizationException("the server denied the subscription: " + text);
         for (NatsSubscription sub : table.all()) {
           if (sub.subject().equals(denied.subject()) && Objects.equals(sub.queue(), queue)) {
+            own.add(sub);
             sub.fail(failure);
           }
         }
       }
-      listeners.report(denied);
+      listeners.report(denied, own);
       return;
     }
     listeners.report(new AsyncError.ServerError(text));

@@ -2,12 +2,14 @@ package io.nats4j.client.internal.routing;
 
 import io.nats4j.client.AuthorizationException;
 import io.nats4j.client.ConnectionClosedException;
+import io.nats4j.client.ErrorListener;
 import io.nats4j.client.Message;
 import io.nats4j.client.MessageHandler;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Subscription;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -49,6 +51,7 @@ public final class NatsSubscription implements Subscription {
   private volatile boolean leaving; // drain() started: a reconnect must not send its SUB again
   private volatile NatsException failure;
   private volatile CompletableFuture<Void> drainFuture;
+  private volatile ErrorListener errorListener;
 
   NatsSubscription(
       long sid,
@@ -259,6 +262,34 @@ public final class NatsSubscription implements Subscription {
     }
     throw new NatsTimeoutException(
         "no message on " + subject + " within " + timeout.toMillis() + " ms");
+  }
+
+  @Override
+  public Optional<Message> poll(Duration timeout) {
+    if (handler != null) {
+      throw new IllegalStateException(
+          "poll() is for synchronous subscriptions; this one delivers to a MessageHandler");
+    }
+    try {
+      return Optional.ofNullable(queue.poll(timeout.toNanos()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NatsException("interrupted while waiting for a message on " + subject, e);
+    }
+  }
+
+  @Override
+  public void setErrorListener(ErrorListener listener) {
+    this.errorListener = listener;
+  }
+
+  /**
+   * Returns the listener for this subscription's errors.
+   *
+   * @return the listener, or null
+   */
+  public ErrorListener errorListener() {
+    return errorListener;
   }
 
   @Override
