@@ -25,6 +25,7 @@ import io.nats4j.client.internal.routing.RequestMux;
 import io.nats4j.client.internal.routing.Router;
 import io.nats4j.client.internal.routing.RoutingHost;
 import io.nats4j.client.internal.routing.SubscriptionTable;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,6 +132,10 @@ public final class NatsConnection implements Connection, RoutingHost {
     byte[] replyBytes = replyTo == null ? null : Subjects.validatePublishSubject(replyTo);
     byte[] headerBytes = headers == null || headers.isEmpty() ? null : HeadersCodec.encode(headers);
     long size = (long) data.length + (headerBytes == null ? 0 : headerBytes.length);
+    if (subjectBytes.length + (replyBytes == null ? 0 : replyBytes.length) + 24
+        > options.maxControlLine()) {
+      checkPublishLine(subject, subjectBytes, replyBytes, headerBytes, size);
+    }
     long max = outbound.maxPayload();
     if (size > max) {
       throw new MaxPayloadException(
@@ -143,6 +148,34 @@ public final class NatsConnection implements Connection, RoutingHost {
               + "; nothing was sent");
     }
     outbound.publish(subjectBytes, replyBytes, headerBytes, data);
+  }
+
+  /**
+   * The server closes a connection whose PUB/HPUB arguments exceed its {@code max_control_line}:
+   * refuse such a publish before anything is written.
+   */
+  private void checkPublishLine(
+      String subject, byte[] subjectBytes, byte[] replyBytes, byte[] headerBytes, long size) {
+    long args =
+        subjectBytes.length
+            + (replyBytes == null ? 0 : 1 + replyBytes.length)
+            + (headerBytes == null ? 0 : 1 + Integer.toString(headerBytes.length).length())
+            + 1
+            + Long.toString(size).length();
+    if (args > options.maxControlLine()) {
+      throw new IllegalArgumentException(
+          "subject and reply subject of the message to "
+              + abbreviate(subject)
+              + " make a control line of "
+              + args
+              + " bytes, over the server's max_control_line of "
+              + options.maxControlLine()
+              + " (Options.maxControlLine); nothing was sent");
+    }
+  }
+
+  private static String abbreviate(String subject) {
+    return subject.length() <= 64 ? subject : subject.substring(0, 64) + "...";
   }
 
   private byte[] encodeSubject(String subject) {
@@ -299,6 +332,21 @@ public final class NatsConnection implements Connection, RoutingHost {
 
   @Override
   public void sendSubscribe(long sid, String subject, String queue) {
+    long args =
+        subject.getBytes(StandardCharsets.UTF_8).length
+            + (queue == null ? 0 : 1 + queue.getBytes(StandardCharsets.UTF_8).length)
+            + 1
+            + Long.toString(sid).length();
+    if (args > options.maxControlLine()) {
+      throw new IllegalArgumentException(
+          "the subscription to "
+              + abbreviate(subject)
+              + " makes a control line of "
+              + args
+              + " bytes, over the server's max_control_line of "
+              + options.maxControlLine()
+              + " (Options.maxControlLine); nothing was sent");
+    }
     lifecycle.sendSubscribe(sid, subject, queue);
   }
 
