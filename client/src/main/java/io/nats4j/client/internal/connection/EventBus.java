@@ -1,5 +1,6 @@
 package io.nats4j.client.internal.connection;
 
+import io.nats4j.client.internal.threads.ThreadSource;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -20,14 +21,16 @@ final class EventBus {
 
   private final Executor userExecutor;
   private final String threadName;
+  private final ThreadSource threads;
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
   private ExecutorService own; // guarded by tasks
   private Thread ownThread; // guarded by tasks
   private boolean scheduled; // guarded by tasks
   private boolean closed; // guarded by tasks
 
-  EventBus(Executor userExecutor, String threadName) {
+  EventBus(Executor userExecutor, ThreadSource threads, String threadName) {
     this.userExecutor = userExecutor;
+    this.threads = threads;
     this.threadName = threadName;
   }
 
@@ -57,8 +60,7 @@ final class EventBus {
       own =
           Executors.newSingleThreadExecutor(
               r -> {
-                Thread t = new Thread(r, threadName);
-                t.setDaemon(true);
+                Thread t = threads.newThread(threadName, r);
                 ownThread = t;
                 return t;
               });

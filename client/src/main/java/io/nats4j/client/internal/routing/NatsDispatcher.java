@@ -4,11 +4,13 @@ import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.Dispatcher;
 import io.nats4j.client.MessageHandler;
 import io.nats4j.client.Subscription;
+import io.nats4j.client.internal.threads.ThreadSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -34,12 +36,14 @@ public final class NatsDispatcher implements Dispatcher {
   private final Consumer<NatsDispatcher> onStopped;
   private volatile boolean closed;
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
   /**
    * Creates and starts a dispatcher.
    *
    * @param name the name
    * @param threadName the thread name
+   * @param threads where the thread comes from
    * @param isDefault whether this is the connection's shared dispatcher
    * @param router creates the subscriptions
    * @param onStopped runs once when the thread has been told to stop (the owner forgets it)
@@ -47,6 +51,7 @@ public final class NatsDispatcher implements Dispatcher {
   public NatsDispatcher(
       String name,
       String threadName,
+      ThreadSource threads,
       boolean isDefault,
       Router router,
       Consumer<NatsDispatcher> onStopped) {
@@ -54,8 +59,7 @@ public final class NatsDispatcher implements Dispatcher {
     this.isDefault = isDefault;
     this.router = router;
     this.onStopped = onStopped;
-    this.thread = new Thread(this::run, threadName);
-    this.thread.setDaemon(true);
+    this.thread = threads.newThread(threadName, this::run);
     this.thread.start();
   }
 
@@ -112,6 +116,8 @@ public final class NatsDispatcher implements Dispatcher {
       }
     } catch (InterruptedException e) {
       // close() interrupts only a thread that did not stop by itself
+    } finally {
+      terminated.complete(null);
     }
   }
 
@@ -119,8 +125,26 @@ public final class NatsDispatcher implements Dispatcher {
   public CompletableFuture<Void> drain(Duration timeout) {
     CompletableFuture<?>[] drains =
         subscriptions.stream().map(s -> s.drain(timeout)).toArray(CompletableFuture[]::new);
-    CompletableFuture<Void> all = CompletableFuture.allOf(drains);
-    return all.whenComplete((ok, error) -> stopThread());
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    // no join here: the last drain may complete on the reader or the event thread, which must not
+    // wait for this dispatcher; the result completes when the dispatcher thread has ended
+    CompletableFuture.allOf(drains)
+        .whenComplete(
+            (ok, error) -> {
+              requestStop();
+              terminated.whenComplete(
+                  (x, y) -> {
+                    if (error == null) {
+                      result.complete(null);
+                    } else {
+                      result.completeExceptionally(
+                          error instanceof CompletionException && error.getCause() != null
+                              ? error.getCause()
+                              : error);
+                    }
+                  });
+            });
+    return result;
   }
 
   @Override
@@ -142,11 +166,7 @@ public final class NatsDispatcher implements Dispatcher {
 
   /** Stops the thread after the queue is empty, without unsubscribing (connection closed). */
   public void stopThread() {
-    closed = true;
-    queue.close();
-    if (stopped.compareAndSet(false, true)) {
-      onStopped.accept(this);
-    }
+    requestStop();
     if (Thread.currentThread() != thread) {
       try {
         thread.join(5_000);
@@ -157,6 +177,15 @@ public final class NatsDispatcher implements Dispatcher {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /** Tells the thread to end once the queue is empty; does not wait. */
+  private void requestStop() {
+    closed = true;
+    queue.close();
+    if (stopped.compareAndSet(false, true)) {
+      onStopped.accept(this);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.nats4j.client.internal.routing;
 
 import io.nats4j.client.Headers;
+import io.nats4j.client.internal.threads.ConnectionScheduler;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -59,4 +60,11 @@ public interface RoutingHost {
    * @param task the completion
    */
   void runOnEventThread(Runnable task);
+
+  /**
+   * Returns the connection's scheduler, for timeouts.
+   *
+   * @return the scheduler
+   */
+  ConnectionScheduler scheduler();
 }
