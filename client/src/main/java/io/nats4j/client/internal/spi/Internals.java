@@ -84,6 +84,16 @@ public final class Internals {
     return impl(connection).lostUpTo();
   }
 
+  /**
+   * Tells whether {@code connection} offers these internals (it was made by {@code Nats.connect}).
+   *
+   * @param connection any connection
+   * @return true if the other methods accept it
+   */
+  public static boolean supports(Connection connection) {
+    return connection instanceof NatsConnection;
+  }
+
   private static NatsConnection impl(Connection connection) {
     if (connection instanceof NatsConnection nc) {
       return nc;
