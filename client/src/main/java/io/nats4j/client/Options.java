@@ -48,6 +48,7 @@ public final class Options {
   private final Credentials credentials;
   private final Supplier<Credentials> credentialsSupplier;
   private final ThreadFactory threadFactory;
+  private final Executor dispatcherExecutor;
   private final boolean virtualThreads;
   private final Duration leaveLameDuckServer;
 
@@ -73,6 +74,7 @@ public final class Options {
     this.credentials = b.credentials;
     this.credentialsSupplier = b.credentialsSupplier;
     this.threadFactory = b.threadFactory;
+    this.dispatcherExecutor = b.dispatcherExecutor;
     this.virtualThreads = b.virtualThreads;
     this.leaveLameDuckServer = b.leaveLameDuckServer;
   }
@@ -114,6 +116,7 @@ public final class Options {
     b.credentials = credentials;
     b.credentialsSupplier = credentialsSupplier;
     b.threadFactory = threadFactory;
+    b.dispatcherExecutor = dispatcherExecutor;
     b.virtualThreads = virtualThreads;
     b.leaveLameDuckServer = leaveLameDuckServer;
     return b;
@@ -126,6 +129,15 @@ public final class Options {
    */
   public ThreadFactory threadFactory() {
     return threadFactory;
+  }
+
+  /**
+   * Returns the executor that runs the dispatchers' handlers.
+   *
+   * @return the executor, or null: each dispatcher has a thread of its own
+   */
+  public Executor dispatcherExecutor() {
+    return dispatcherExecutor;
   }
 
   /**
@@ -380,6 +392,7 @@ public final class Options {
     private Credentials credentials;
     private Supplier<Credentials> credentialsSupplier;
     private ThreadFactory threadFactory;
+    private Executor dispatcherExecutor;
     private boolean virtualThreads;
     private Duration leaveLameDuckServer;
 
@@ -628,6 +641,24 @@ public final class Options {
      */
     public Builder threadFactory(ThreadFactory factory) {
       this.threadFactory = factory;
+      return this;
+    }
+
+    /**
+     * Runs the message handlers of every dispatcher of the connection (the default one, those made
+     * with {@code createDispatcher}, and those the JetStream module makes) as tasks on this
+     * executor instead of a thread per dispatcher; default null. A dispatcher still runs one
+     * handler at a time, in message order: it submits one task at a time, which handles up to a few
+     * hundred messages and then submits itself again, so one busy dispatcher does not hold an
+     * executor thread for long. One executor may serve many connections; size it for the handlers
+     * that block. The caller owns it and shuts it down after closing the connections. It must run
+     * tasks on other threads (not inline), or handlers would run on the socket reader.
+     *
+     * @param executor the executor, or null for a thread per dispatcher
+     * @return this builder
+     */
+    public Builder dispatcherExecutor(Executor executor) {
+      this.dispatcherExecutor = executor;
       return this;
     }
 

@@ -10,12 +10,15 @@ import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.NatsServerTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -186,5 +189,73 @@ class ThreadingIT {
             IllegalArgumentException.class,
             () -> Options.builder().server(server.clientUrl()).virtualThreads(true).build());
     assertTrue(e.getMessage().contains("Java 21"), e.getMessage());
+  }
+
+  @Test
+  void dispatchersOfManyConnectionsShareOneExecutorInOrderAndWithoutThreadsOfTheirOwn()
+      throws Exception {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "shared-handlers");
+              t.setDaemon(true);
+              return t;
+            });
+    int connections = 10;
+    int perConnection = 2_000;
+    List<Connection> all = new ArrayList<>();
+    try {
+      Options options =
+          Options.builder().server(server.clientUrl()).dispatcherExecutor(pool).build();
+      List<List<Integer>> received = new ArrayList<>();
+      Set<String> handlerThreads = ConcurrentHashMap.newKeySet();
+      CountDownLatch done = new CountDownLatch(connections);
+      for (int c = 0; c < connections; c++) {
+        Connection nc = Nats.connect(options);
+        all.add(nc);
+        List<Integer> got = new ArrayList<>(); // one handler at a time: no lock needed
+        received.add(got);
+        nc.createDispatcher("d")
+            .subscribe(
+                "shared." + c,
+                m -> {
+                  handlerThreads.add(Thread.currentThread().getName());
+                  got.add(Integer.parseInt(m.dataAsString()));
+                  if (got.size() == perConnection) {
+                    done.countDown();
+                  }
+                });
+        nc.flush(WAIT);
+      }
+      assertTrue(
+          LibraryThreads.alive().stream().noneMatch(n -> n.startsWith("nats4j-dispatcher-")),
+          "no dispatcher thread: " + LibraryThreads.alive());
+      try (Connection publisher = Nats.connect(server.clientUrl())) {
+        for (int i = 0; i < perConnection; i++) {
+          for (int c = 0; c < connections; c++) {
+            publisher.publish("shared." + c, Integer.toString(i).getBytes());
+          }
+        }
+        publisher.flush(WAIT);
+      }
+      assertTrue(done.await(30, TimeUnit.SECONDS), "every handler got every message");
+      assertEquals(Set.of("shared-handlers"), handlerThreads);
+      for (List<Integer> got : received) {
+        synchronized (got) {
+          for (int i = 0; i < perConnection; i++) {
+            assertEquals(i, got.get(i), "in order");
+          }
+        }
+      }
+      // draining a dispatcher completes once its last task has ended
+      all.get(0).createDispatcher("drained").subscribe("shared.drain", m -> {});
+      assertEquals(
+          null,
+          all.get(0).createDispatcher("x").drain(WAIT).get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    } finally {
+      all.forEach(Connection::close);
+      pool.shutdown();
+    }
   }
 }

@@ -224,6 +224,7 @@ public final class NatsConnection implements Connection, RoutingHost {
                 "default",
                 "nats4j-dispatcher-" + id + "-default",
                 threads,
+                options.dispatcherExecutor(),
                 true,
                 router,
                 lifecycle::forgetDispatcher));
@@ -243,6 +244,7 @@ public final class NatsConnection implements Connection, RoutingHost {
                 name,
                 "nats4j-dispatcher-" + id + "-" + name,
                 threads,
+                options.dispatcherExecutor(),
                 false,
                 router,
                 lifecycle::forgetDispatcher));
