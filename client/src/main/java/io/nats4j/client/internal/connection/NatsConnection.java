@@ -25,6 +25,8 @@ import io.nats4j.client.internal.routing.RequestMux;
 import io.nats4j.client.internal.routing.Router;
 import io.nats4j.client.internal.routing.RoutingHost;
 import io.nats4j.client.internal.routing.SubscriptionTable;
+import io.nats4j.client.internal.threads.ConnectionScheduler;
+import io.nats4j.client.internal.threads.ThreadSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,12 +64,16 @@ public final class NatsConnection implements Connection, RoutingHost {
   private final Requests requests;
   private final Lifecycle lifecycle;
   private final AtomicInteger dispatcherNames = new AtomicInteger();
+  private final ThreadSource threads;
+  private final ConnectionScheduler scheduler;
 
   private volatile EncodedSubject lastSubject;
 
   private NatsConnection(Options options) {
     this.id = IDS.incrementAndGet();
     this.options = options;
+    this.threads = ThreadSource.of(options.threadFactory(), options.virtualThreads());
+    this.scheduler = new ConnectionScheduler(threads, "nats4j-scheduler-" + id);
     List<ServerAddress> servers = new ArrayList<>();
     options.servers().forEach(url -> servers.add(ServerAddress.parse(url)));
     this.outbound =
@@ -75,16 +81,17 @@ public final class NatsConnection implements Connection, RoutingHost {
             options.maxOutboundBytes(),
             options.publishBlockTimeout().toNanos(),
             options.reconnect().bufferBytes(),
-            options.pingInterval().toNanos(),
             options.maxPingsOut());
     RequestMux mux = new RequestMux(options.inboxPrefix());
     this.router =
         new Router(table, this, mux, options.pendingMessageLimit(), options.pendingByteLimit());
-    EventBus events = new EventBus(options.callbackExecutor(), "nats4j-events-" + id);
+    EventBus events = new EventBus(options.callbackExecutor(), threads, "nats4j-events-" + id);
     this.listeners = new Listeners(id, options, events);
-    this.requests = new Requests(mux, table, this, events);
+    this.requests = new Requests(mux, table, this, events, scheduler);
     this.lifecycle =
-        new Lifecycle(id, options, servers, outbound, table, mux, router, events, listeners);
+        new Lifecycle(
+            id, options, servers, outbound, table, mux, router, events, listeners, threads,
+            scheduler);
   }
 
   /**
@@ -127,6 +134,20 @@ public final class NatsConnection implements Connection, RoutingHost {
 
   @Override
   public void publish(String subject, String replyTo, Headers headers, byte[] data) {
+    publishCounted(subject, replyTo, headers, data);
+  }
+
+  /**
+   * Publishes and returns the message's sequence in the outbound stream (for the sibling modules,
+   * through {@code Internals}).
+   *
+   * @param subject the subject
+   * @param replyTo the reply subject or null
+   * @param headers the headers or null
+   * @param data the payload
+   * @return the sequence, compared with {@link #lostUpTo()}
+   */
+  public long publishCounted(String subject, String replyTo, Headers headers, byte[] data) {
     Objects.requireNonNull(data, "data");
     byte[] subjectBytes = encodeSubject(subject);
     byte[] replyBytes = replyTo == null ? null : Subjects.validatePublishSubject(replyTo);
@@ -147,7 +168,35 @@ public final class NatsConnection implements Connection, RoutingHost {
               + max
               + "; nothing was sent");
     }
-    outbound.publish(subjectBytes, replyBytes, headerBytes, data);
+    return outbound.publish(subjectBytes, replyBytes, headerBytes, data);
+  }
+
+  /**
+   * Returns the sequence of the last message handed to a transport that was lost since.
+   *
+   * @return 0 before the first loss
+   */
+  public long lostUpTo() {
+    return outbound.lostUpTo();
+  }
+
+  /**
+   * Returns the connection's scheduler.
+   *
+   * @return the scheduler
+   */
+  @Override
+  public ConnectionScheduler scheduler() {
+    return scheduler;
+  }
+
+  /**
+   * Returns where the connection's threads come from.
+   *
+   * @return the thread source
+   */
+  public ThreadSource threads() {
+    return threads;
   }
 
   /**
@@ -208,6 +257,8 @@ public final class NatsConnection implements Connection, RoutingHost {
             new NatsDispatcher(
                 "default",
                 "nats4j-dispatcher-" + id + "-default",
+                threads,
+                options.dispatcherExecutor(),
                 true,
                 router,
                 lifecycle::forgetDispatcher));
@@ -226,6 +277,8 @@ public final class NatsConnection implements Connection, RoutingHost {
             new NatsDispatcher(
                 name,
                 "nats4j-dispatcher-" + id + "-" + name,
+                threads,
+                options.dispatcherExecutor(),
                 false,
                 router,
                 lifecycle::forgetDispatcher));
@@ -383,7 +436,7 @@ public final class NatsConnection implements Connection, RoutingHost {
 
   @Override
   public CompletableFuture<Void> drain(Duration timeout) {
-    return Drain.start(lifecycle, table, outbound, timeout);
+    return Drain.start(lifecycle, table, outbound, scheduler, timeout);
   }
 
   @Override

@@ -8,10 +8,10 @@ import io.nats4j.client.MessageHandler;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Subscription;
+import io.nats4j.client.internal.threads.ConnectionScheduler;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One subscription, sync (own {@link MessageQueue}) or async (its dispatcher's queue and a
@@ -346,7 +346,7 @@ public final class NatsSubscription implements Subscription {
       f = new CompletableFuture<>();
       drainFuture = f;
     }
-    failAfter(f, timeout, "draining the subscription to " + subject);
+    failAfter(host, f, timeout, "draining the subscription to " + subject);
     if (incomingDone) {
       queue.locked(this::checkDrainCompleted);
       return f;
@@ -375,19 +375,30 @@ public final class NatsSubscription implements Subscription {
   }
 
   /**
-   * Completes {@code future} with a {@link NatsTimeoutException} after {@code timeout}.
+   * Completes the user's {@code future} with a {@link NatsTimeoutException} after {@code timeout},
+   * on the event thread (the timer fires on the connection's scheduler, which runs no user code).
    *
+   * @param host the connection
    * @param future the future
    * @param timeout the time limit
    * @param what the operation, for the message
    */
-  static void failAfter(CompletableFuture<?> future, Duration timeout, String what) {
-    CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
-        .execute(
-            () ->
-                future.completeExceptionally(
-                    new NatsTimeoutException(
-                        what + " did not finish within " + timeout.toMillis() + " ms")));
+  static void failAfter(
+      RoutingHost host, CompletableFuture<?> future, Duration timeout, String what) {
+    ConnectionScheduler.Timer timer =
+        host.scheduler()
+            .schedule(
+                timeout,
+                () ->
+                    host.runOnEventThread(
+                        () ->
+                            future.completeExceptionally(
+                                new NatsTimeoutException(
+                                    what
+                                        + " did not finish within "
+                                        + timeout.toMillis()
+                                        + " ms"))));
+    future.whenComplete((ok, error) -> timer.cancel());
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.nats4j.client.internal.routing;
 
 import io.nats4j.client.Headers;
 import io.nats4j.client.ProtocolException;
+import io.nats4j.client.internal.threads.ConnectionScheduler;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -72,4 +73,11 @@ public interface RoutingHost {
    * @param task the completion
    */
   void runOnEventThread(Runnable task);
+
+  /**
+   * Returns the connection's scheduler, for timeouts.
+   *
+   * @return the scheduler
+   */
+  ConnectionScheduler scheduler();
 }

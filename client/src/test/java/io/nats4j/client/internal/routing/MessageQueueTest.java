@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.client.Headers;
 import io.nats4j.client.internal.protocol.Msg;
+import io.nats4j.client.internal.threads.ConnectionScheduler;
+import io.nats4j.client.internal.threads.ThreadSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -58,7 +60,15 @@ class MessageQueueTest {
     public void runOnEventThread(Runnable task) {
       task.run();
     }
+
+    @Override
+    public ConnectionScheduler scheduler() {
+      return SCHEDULER;
+    }
   }
+
+  static final ConnectionScheduler SCHEDULER =
+      new ConnectionScheduler(ThreadSource.platform(), "test-scheduler");
 
   private final RecordingHost host = new RecordingHost();
   private final SubscriptionTable table = new SubscriptionTable();
