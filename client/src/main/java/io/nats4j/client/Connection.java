@@ -66,6 +66,23 @@ public interface Connection extends AutoCloseable {
   void publish(String subject, String replyTo, byte[] data);
 
   /**
+   * Publishes a message with headers and no reply subject.
+   *
+   * <p>Passing {@code null} for the headers in a three-argument call is ambiguous with {@link
+   * #publish(String, String, byte[])}: cast it, or call {@link #publish(String, byte[])}.
+   *
+   * @param subject the subject, no wildcards
+   * @param headers the headers, or null (then a plain PUB is sent)
+   * @param data the payload
+   * @throws IllegalArgumentException if the subject is invalid; nothing was written
+   * @throws MaxPayloadException if headers plus payload exceed the server's {@code max_payload}
+   * @throws ConnectionClosedException if the connection is closed
+   */
+  default void publish(String subject, Headers headers, byte[] data) {
+    publish(subject, null, headers, data);
+  }
+
+  /**
    * Publishes a message with a reply subject and headers.
    *
    * @param subject the subject, no wildcards
@@ -162,6 +179,51 @@ public interface Connection extends AutoCloseable {
    * @throws ConnectionClosedException if the connection is or gets closed
    */
   Message request(String subject, Headers headers, byte[] data, Duration timeout);
+
+  /**
+   * Sends a message (its subject, headers and data) as a request and waits for the first reply.
+   *
+   * @param message the request, built with {@link Message#builder(String)} or received; it must
+   *     have no reply subject (the request's own inbox is its reply subject)
+   * @param timeout how long to wait for the reply
+   * @return the reply, never null
+   * @throws IllegalArgumentException if the message has a reply subject or an invalid subject;
+   *     nothing was written
+   * @throws NoRespondersException at once, if nobody is subscribed to the subject
+   * @throws NatsTimeoutException if no reply came in time
+   * @throws MaxPayloadException if headers plus payload exceed the server's {@code max_payload}
+   * @throws ConnectionClosedException if the connection is or gets closed
+   */
+  default Message request(Message message, Duration timeout) {
+    return request(message.subject(), requestHeaders(message), message.data(), timeout);
+  }
+
+  /**
+   * Sends a message as a request; the future completes with the first reply. See {@link
+   * #requestAsync(String, byte[], Duration)} for where it completes and how it fails.
+   *
+   * @param message the request; it must have no reply subject
+   * @param timeout how long to wait for the reply
+   * @return the future reply
+   * @throws IllegalArgumentException if the message has a reply subject or an invalid subject
+   *     (thrown, not in the future)
+   * @throws MaxPayloadException if headers plus payload exceed the server's {@code max_payload}
+   */
+  default CompletableFuture<Message> requestAsync(Message message, Duration timeout) {
+    return requestAsync(message.subject(), requestHeaders(message), message.data(), timeout);
+  }
+
+  private static Headers requestHeaders(Message message) {
+    if (message.replyTo() != null) {
+      throw new IllegalArgumentException(
+          "a request's reply subject is its own inbox, but the message to "
+              + message.subject()
+              + " has the reply subject "
+              + message.replyTo()
+              + "; publish it instead, or build it without replyTo");
+    }
+    return message.hasHeaders() ? message.headers() : null;
+  }
 
   /**
    * Sends a request; the future completes with the first reply.

@@ -1,5 +1,6 @@
 package io.nats4j.client;
 
+import io.nats4j.client.internal.connection.ClientVersion;
 import io.nats4j.client.internal.connection.NatsConnection;
 
 /**
@@ -15,6 +16,16 @@ import io.nats4j.client.internal.connection.NatsConnection;
  */
 public final class Nats {
   private Nats() {}
+
+  /**
+   * Returns the version of this client, as built; it is also sent to the server in {@code CONNECT}
+   * (with {@code "lang":"nats4j"}), so the server's {@code connz} shows it.
+   *
+   * @return e.g. {@code "0.1.0"}, or {@code "unknown"} when the jar lacks its build information
+   */
+  public static String version() {
+    return ClientVersion.VERSION;
+  }
 
   /**
    * Connects with default options to one or more servers.

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +47,10 @@ public final class Options {
   private final TlsOptions tls;
   private final Credentials credentials;
   private final Supplier<Credentials> credentialsSupplier;
+  private final ThreadFactory threadFactory;
+  private final Executor dispatcherExecutor;
+  private final boolean virtualThreads;
+  private final Duration leaveLameDuckServer;
 
   private Options(Builder b) {
     this.servers = List.copyOf(b.servers);
@@ -68,6 +73,10 @@ public final class Options {
     this.tls = b.tls;
     this.credentials = b.credentials;
     this.credentialsSupplier = b.credentialsSupplier;
+    this.threadFactory = b.threadFactory;
+    this.dispatcherExecutor = b.dispatcherExecutor;
+    this.virtualThreads = b.virtualThreads;
+    this.leaveLameDuckServer = b.leaveLameDuckServer;
   }
 
   /**
@@ -106,7 +115,48 @@ public final class Options {
     b.tls = tls;
     b.credentials = credentials;
     b.credentialsSupplier = credentialsSupplier;
+    b.threadFactory = threadFactory;
+    b.dispatcherExecutor = dispatcherExecutor;
+    b.virtualThreads = virtualThreads;
+    b.leaveLameDuckServer = leaveLameDuckServer;
     return b;
+  }
+
+  /**
+   * Returns the factory of the connection's threads.
+   *
+   * @return the factory, or null for the library's own (daemon platform or virtual) threads
+   */
+  public ThreadFactory threadFactory() {
+    return threadFactory;
+  }
+
+  /**
+   * Returns the executor that runs the dispatchers' handlers.
+   *
+   * @return the executor, or null: each dispatcher has a thread of its own
+   */
+  public Executor dispatcherExecutor() {
+    return dispatcherExecutor;
+  }
+
+  /**
+   * Tells whether the connection's threads are virtual threads.
+   *
+   * @return true if {@link Builder#virtualThreads(boolean)} asked for them
+   */
+  public boolean virtualThreads() {
+    return virtualThreads;
+  }
+
+  /**
+   * Returns the window within which the connection moves to another server after its server entered
+   * lame-duck mode.
+   *
+   * @return the window, or null to stay (the default)
+   */
+  public Duration leaveLameDuckServer() {
+    return leaveLameDuckServer;
   }
 
   /**
@@ -341,6 +391,10 @@ public final class Options {
     private TlsOptions tls;
     private Credentials credentials;
     private Supplier<Credentials> credentialsSupplier;
+    private ThreadFactory threadFactory;
+    private Executor dispatcherExecutor;
+    private boolean virtualThreads;
+    private Duration leaveLameDuckServer;
 
     private Builder() {}
 
@@ -581,6 +635,72 @@ public final class Options {
     }
 
     /**
+     * Makes every thread the connection starts (reader, writer, scheduler, events, reconnect,
+     * dispatchers) with this factory. The library still names each thread {@code nats4j-…}. The
+     * factory's threads may be virtual threads; they should be daemon threads, or the JVM waits for
+     * them until the connection is closed. Takes precedence over {@link #virtualThreads(boolean)}.
+     *
+     * @param factory the factory, or null for the default
+     * @return this builder
+     */
+    public Builder threadFactory(ThreadFactory factory) {
+      this.threadFactory = factory;
+      return this;
+    }
+
+    /**
+     * Runs the message handlers of every dispatcher of the connection (the default one, those made
+     * with {@code createDispatcher}, and those the JetStream module makes) as tasks on this
+     * executor instead of a thread per dispatcher; default null. A dispatcher still runs one
+     * handler at a time, in message order: it submits one task at a time, which handles up to a few
+     * hundred messages and then submits itself again, so one busy dispatcher does not hold an
+     * executor thread for long. One executor may serve many connections; size it for the handlers
+     * that block. The caller owns it and shuts it down after closing the connections. It must run
+     * tasks on other threads (not inline), or handlers would run on the socket reader.
+     *
+     * @param executor the executor, or null for a thread per dispatcher
+     * @return this builder
+     */
+    public Builder dispatcherExecutor(Executor executor) {
+      this.dispatcherExecutor = executor;
+      return this;
+    }
+
+    /**
+     * Runs every thread the connection starts on a virtual thread (Java 21 and later); default off
+     * (daemon platform threads). With many connections or dispatchers this saves a platform thread
+     * and its stack each; message handlers and listeners then run on virtual threads too, so code
+     * that pins its carrier (long {@code synchronized} blocks around blocking calls on Java before
+     * 24, native calls) should stay out of them.
+     *
+     * @param virtual whether to use virtual threads
+     * @return this builder
+     */
+    public Builder virtualThreads(boolean virtual) {
+      this.virtualThreads = virtual;
+      return this;
+    }
+
+    /**
+     * Moves to another server of the pool when the current one enters lame-duck mode, after a
+     * random delay within {@code window}; default null: stay. Staying, the connection reports
+     * {@link ConnectionEvent.LameDuck} and keeps working until the server closes it (then it
+     * reconnects as after any loss), and the application decides whether to move earlier ({@link
+     * Connection#forceReconnect()}). Moving, the random delay spreads the server's clients out
+     * instead of reconnecting them all at once. A server closes its clients after its {@code
+     * lame_duck_grace_period} (default 10 s), spread over its {@code lame_duck_duration} (default 2
+     * min): a window up to the grace period moves each client before it is closed. With no other
+     * server in the pool the connection stays.
+     *
+     * @param window positive, or null to stay
+     * @return this builder
+     */
+    public Builder leaveLameDuckServer(Duration window) {
+      this.leaveLameDuckServer = window;
+      return this;
+    }
+
+    /**
      * Validates every field and builds.
      *
      * @return the options
@@ -615,6 +735,13 @@ public final class Options {
       }
       if (publishBlockTimeout == null || publishBlockTimeout.isNegative()) {
         throw new IllegalArgumentException("publishBlockTimeout must be zero or positive");
+      }
+      if (leaveLameDuckServer != null) {
+        requirePositive(leaveLameDuckServer, "leaveLameDuckServer");
+      }
+      if (virtualThreads && threadFactory == null && Runtime.version().feature() < 21) {
+        throw new IllegalArgumentException(
+            "virtualThreads needs Java 21 or later; this is Java " + Runtime.version().feature());
       }
       return new Options(this);
     }

@@ -1,6 +1,7 @@
 package io.nats4j.client;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -49,6 +50,36 @@ public interface Subscription {
    * @throws AuthorizationException if the server denied this subscription
    */
   Message next(Duration timeout);
+
+  /**
+   * Takes the next message if one arrives within {@code timeout}; never throws for the ordinary
+   * outcomes, so it suits polling loops.
+   *
+   * <pre>{@code
+   * while (sub.isActive()) {
+   *   sub.poll(Duration.ofMillis(500)).ifPresent(this::handle);
+   * }
+   * }</pre>
+   *
+   * @param timeout how long to wait; zero means do not wait
+   * @return the next message; empty if none arrived in time, or at once if the subscription is no
+   *     longer active (unsubscribed, drained, closed, or denied by the server: see {@link
+   *     #isActive()}) and its queue is empty
+   * @throws IllegalStateException if this is an asynchronous subscription (a programming error)
+   * @throws NatsException if the calling thread is interrupted (its interrupt flag is restored)
+   */
+  Optional<Message> poll(Duration timeout);
+
+  /**
+   * Sets a listener for the asynchronous errors that concern this subscription: {@link
+   * AsyncError.SlowConsumer}, {@link AsyncError.MalformedMessage} and the {@link
+   * AsyncError.PermissionDenied} that ends it. It is called on the connection's events thread, in
+   * order with the connection's events, before the connection's {@link ErrorListener}s, which get
+   * the same errors. Errors that happened before it was set are not replayed.
+   *
+   * @param listener the listener, or null to remove it
+   */
+  void setErrorListener(ErrorListener listener);
 
   /**
    * Tells whether messages may still arrive or wait in the queue.

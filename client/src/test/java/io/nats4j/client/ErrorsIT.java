@@ -103,7 +103,7 @@ class ErrorsIT {
       assertEquals(90, slow.droppedMessages());
       assertEquals(100, slow.deliveredMessages());
       Await.until(() -> !errors.isEmpty(), WAIT, "slow consumer reported");
-      nc.flush(WAIT);
+      EventThread.sync(nc, WAIT); // every event of these 100 messages was delivered by now
       assertEquals(1, errors.size(), errors.toString());
       AsyncError.SlowConsumer sc = assertInstanceOf(AsyncError.SlowConsumer.class, errors.get(0));
       assertEquals(slow, sc.subscription());
@@ -118,6 +118,45 @@ class ErrorsIT {
       }
       nc.flush(WAIT);
       Await.until(() -> errors.size() == 2, WAIT, "second episode reported");
+      EventThread.sync(nc, WAIT);
+      assertEquals(2, errors.size(), errors.toString());
+    }
+  }
+
+  @Test
+  void sustainedOverloadIsOneEpisodeNotOneEventPerFreedSlot() {
+    List<AsyncError> errors = new CopyOnWriteArrayList<>();
+    Options options =
+        Options.builder().server(server.clientUrl()).errorListener(errors::add).build();
+    try (Connection nc = Nats.connect(options)) {
+      Subscription sub = nc.subscribe("overload");
+      sub.setPendingLimits(10, 0);
+      nc.flush(WAIT);
+      for (int i = 0; i < 20; i++) {
+        nc.publish("overload", "x");
+      }
+      nc.flush(WAIT);
+      // the consumer frees one slot at a time while the producer keeps publishing faster
+      for (int round = 0; round < 30; round++) {
+        sub.next(WAIT);
+        for (int i = 0; i < 3; i++) {
+          nc.publish("overload", "x");
+        }
+        nc.flush(WAIT);
+      }
+      EventThread.sync(nc, WAIT);
+      assertEquals(1, errors.size(), "one episode, got " + errors);
+      assertEquals(10 + 30 * 2, sub.droppedMessages());
+      // once it catches up (pending at half the limit or less), a new overflow is a new episode
+      while (sub.pendingMessages() > 5) {
+        sub.next(WAIT);
+      }
+      for (int i = 0; i < 20; i++) {
+        nc.publish("overload", "x");
+      }
+      nc.flush(WAIT);
+      EventThread.sync(nc, WAIT);
+      assertEquals(2, errors.size(), errors.toString());
     }
   }
 

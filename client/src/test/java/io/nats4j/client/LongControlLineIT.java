@@ -1,6 +1,8 @@
 package io.nats4j.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
@@ -81,6 +83,27 @@ class LongControlLineIT {
       assertEquals(sr[1], m.replyTo());
       assertEquals("v", m.headers().first("K"));
       nc.flush(WAIT);
+      assertEquals(0, events.count(ConnectionEvent.Disconnected.class), events.types().toString());
+    }
+  }
+
+  @Test
+  void aPublishOverTheServersControlLineLimitIsRefusedBeforeAnythingIsSent() {
+    RecordingListener events = new RecordingListener();
+    try (Connection nc =
+        Nats.connect(
+            Options.builder().server(server.clientUrl()).connectionListener(events).build())) {
+      Subscription sub = nc.subscribe("after");
+      String subject = "long." + "s".repeat(SERVER_MAX_CONTROL_LINE);
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> nc.publish(subject, new byte[1]));
+      assertTrue(e.getMessage().contains("4096"), e.getMessage());
+      String half = "h." + "s".repeat(SERVER_MAX_CONTROL_LINE / 2);
+      assertThrows(IllegalArgumentException.class, () -> nc.publish(half, half, new byte[1]));
+      assertThrows(IllegalArgumentException.class, () -> nc.request(subject, new byte[1], WAIT));
+      assertThrows(IllegalArgumentException.class, () -> nc.subscribe(subject));
+      nc.publish("after", "still connected");
+      assertEquals("still connected", sub.next(WAIT).dataAsString());
       assertEquals(0, events.count(ConnectionEvent.Disconnected.class), events.types().toString());
     }
   }

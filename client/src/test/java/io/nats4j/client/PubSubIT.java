@@ -264,6 +264,22 @@ class PubSubIT {
   }
 
   @Test
+  void flushReturnsOnlyOnceTheServerHasProcessedEverythingPublishedBefore() {
+    try (Connection nc = Nats.connect(server.clientUrl())) {
+      Subscription sub = nc.subscribe("flush.guarantee");
+      nc.flush(WAIT);
+      int count = 20_000;
+      for (int i = 0; i < count; i++) {
+        nc.publish("flush.guarantee", new byte[100]);
+      }
+      nc.flush(WAIT);
+      // the server sent every message to this connection before the PONG, and the reader queues
+      // messages before it completes a PONG: all must be here without waiting
+      assertEquals(count, sub.pendingMessages());
+    }
+  }
+
+  @Test
   void flushAndRtt() {
     try (Connection nc = Nats.connect(server.clientUrl())) {
       nc.flush(WAIT);

@@ -7,6 +7,7 @@ import io.nats4j.client.fake.FakeNatsServer;
 import io.nats4j.testkit.LibraryThreads;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -150,23 +151,29 @@ class ReconnectWireTest {
     RecordingListener events = new RecordingListener();
     try (Connection nc = Nats.connect(options(fake.url(), events))) {
       FakeNatsServer.FakeConnection c = fake.connection(0, WAIT);
+      AtomicBoolean stop = new AtomicBoolean();
       Thread publisher =
           new Thread(
               () -> {
                 byte[] payload = new byte[512];
-                for (int i = 0; i < 20_000; i++) {
+                for (int i = 0; i < 1_000_000 && !stop.get(); i++) { // stops after the PONG
                   nc.publish("load", payload);
                 }
               },
               "test-heavy-publisher");
       publisher.start();
-      c.send("PING\r\n");
-      c.awaitLogged(op -> op.verb().equals("PONG"), WAIT);
       try {
+        c.awaitLogged(op -> op.verb().equals("PUB"), 1_000, WAIT); // publishing is under way
+        c.send("PING\r\n");
+        // the publisher goes on until the PONG came: a PONG queued behind publishing never comes
+        c.awaitLogged(op -> op.verb().equals("PONG"), WAIT);
+      } finally {
+        stop.set(true);
         publisher.join(30_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
+      List<String> verbs = c.log().stream().map(FakeNatsServer.ClientOp::verb).toList();
+      int pong = verbs.indexOf("PONG");
+      assertTrue(verbs.subList(pong, verbs.size()).contains("PUB"), "PUBs after the PONG");
       nc.flush(WAIT);
     }
   }

@@ -1,6 +1,7 @@
 package io.nats4j.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -76,14 +78,28 @@ class RequestReplyIT {
   }
 
   @Test
-  void asyncFutureDoesNotCompleteOnTheReaderThread() throws Exception {
-    nc.defaultDispatcher().subscribe("who", m -> m.respond("me"));
+  void asyncFutureCompletesOnTheEventsThreadNotTheReader() throws Exception {
+    CountDownLatch stageAttached = new CountDownLatch(1);
+    nc.defaultDispatcher()
+        .subscribe(
+            "who",
+            m -> {
+              try {
+                // reply only once the stage below is attached, so it runs where the future is
+                // completed, not on the test thread that attaches it to a completed future
+                stageAttached.await(5, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              m.respond("me");
+            });
     nc.flush(WAIT);
-    String thread =
-        nc.requestAsync("who", new byte[0], WAIT)
-            .thenApply(m -> Thread.currentThread().getName())
-            .get(5, TimeUnit.SECONDS);
-    assertTrue(!thread.contains("reader"), thread);
+    CompletableFuture<Message> reply = nc.requestAsync("who", new byte[0], WAIT);
+    CompletableFuture<String> thread = reply.thenApply(m -> Thread.currentThread().getName());
+    assertFalse(reply.isDone(), "the reply cannot have come yet");
+    stageAttached.countDown();
+    String name = thread.get(5, TimeUnit.SECONDS);
+    assertTrue(name.startsWith("nats4j-events-"), name);
   }
 
   @Test

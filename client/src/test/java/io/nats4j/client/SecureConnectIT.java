@@ -190,7 +190,7 @@ class SecureConnectIT {
       assertTrue(wire.contains("\"sig\":"), wire);
       assertFalse(wire.contains(seed), "the seed must never be written");
       assertTrue(wire.contains("\"headers\":true") && wire.contains("\"no_responders\":true"));
-      assertTrue(wire.contains("\"protocol\":1") && wire.contains("\"lang\":\"java\""));
+      assertTrue(wire.contains("\"protocol\":1") && wire.contains("\"lang\":\"nats4j\""));
 
       try (NKey impostor = NKey.create(KeyType.USER)) {
         assertThrows(

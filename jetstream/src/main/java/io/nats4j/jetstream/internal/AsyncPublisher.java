@@ -7,6 +7,7 @@ import io.nats4j.client.Dispatcher;
 import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
 import io.nats4j.client.NatsTimeoutException;
+import io.nats4j.client.internal.spi.Internals;
 import io.nats4j.jetstream.JetStreamException;
 import io.nats4j.jetstream.JetStreamOptions;
 import io.nats4j.jetstream.JetStreamOptions.WindowFullPolicy;
@@ -18,11 +19,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Async publishing with a bounded window of outstanding acks.
@@ -33,15 +34,43 @@ import java.util.concurrent.atomic.AtomicLong;
  * exactly once, because whoever removes the entry from {@code pending} owns it.
  *
  * <p>No future ever hangs: a connection listener (registered with the first publish, removed by
- * {@link #close()}) fails every outstanding ack when the connection is lost or closed (acks in
- * flight then are lost with the old socket), and while acks are outstanding a tick on the JDK's
- * delayed executor (no thread of ours) fails those older than the publish-ack timeout.
+ * {@link #close()}) fails the outstanding acks of messages written to a socket that was lost (they
+ * may or may not be stored) and every one when the connection closes; messages buffered while
+ * disconnected are sent after the reconnect and keep waiting for their real acks. While acks are
+ * outstanding a tick on the connection's scheduler fails those older than the publish-ack timeout
+ * (on the connection's event thread).
  *
  * <p>Thread-safety: {@link #publish} is safe from any thread; acks complete futures on the
  * context's dispatcher thread, a lost connection on the connection's event thread.
  */
 public final class AsyncPublisher implements AutoCloseable {
-  private record Pending(CompletableFuture<PubAck> future, long deadlineNanos, String subject) {}
+  /**
+   * One outstanding ack; {@code seq} is its message's place in the connection's outbound stream.
+   */
+  private static final class Pending {
+    final CompletableFuture<PubAck> future;
+    final long deadlineNanos;
+    final String subject;
+    volatile long seq = Long.MAX_VALUE; // unknown until publish returned: then not lost yet
+
+    Pending(CompletableFuture<PubAck> future, long deadlineNanos, String subject) {
+      this.future = future;
+      this.deadlineNanos = deadlineNanos;
+      this.subject = subject;
+    }
+
+    CompletableFuture<PubAck> future() {
+      return future;
+    }
+
+    long deadlineNanos() {
+      return deadlineNanos;
+    }
+
+    String subject() {
+      return subject;
+    }
+  }
 
   private final Connection connection;
   private final JetStreamOptions options;
@@ -52,7 +81,8 @@ public final class AsyncPublisher implements AutoCloseable {
   private final AtomicBoolean expiryScheduled = new AtomicBoolean();
   private final ConnectionListener connectionLost = this::onConnectionEvent;
   private final long timeoutNanos;
-  private final Executor tick;
+  private final Duration tick;
+  private final boolean counted; // the connection reports which messages went to a lost socket
   private final Object startLock = new Object();
   private volatile String replyPrefix;
   private Dispatcher dispatcher; // guarded by startLock
@@ -71,7 +101,8 @@ public final class AsyncPublisher implements AutoCloseable {
     this.window = new Semaphore(options.maxOutstandingAcks());
     this.timeoutNanos = options.publishAckTimeout().toNanos();
     long tickMillis = Math.max(10, Math.min(100, options.publishAckTimeout().toMillis() / 4));
-    this.tick = CompletableFuture.delayedExecutor(tickMillis, TimeUnit.MILLISECONDS);
+    this.tick = Duration.ofMillis(tickMillis);
+    this.counted = Internals.supports(connection);
   }
 
   /**
@@ -91,11 +122,17 @@ public final class AsyncPublisher implements AutoCloseable {
     acquire();
     long id = ids.incrementAndGet();
     CompletableFuture<PubAck> future = new CompletableFuture<>();
-    pending.put(id, new Pending(future, System.nanoTime() + timeoutNanos, subject));
+    Pending entry = new Pending(future, System.nanoTime() + timeoutNanos, subject);
+    pending.put(id, entry);
     sendOrder.add(id);
     scheduleExpiry();
     try {
-      connection.publish(subject, prefix + Long.toString(id, 36), headers, data);
+      String replyTo = prefix + Long.toString(id, 36);
+      if (counted) {
+        entry.seq = Internals.publishCounted(connection, subject, replyTo, headers, data);
+      } else {
+        connection.publish(subject, replyTo, headers, data);
+      }
     } catch (RuntimeException e) {
       if (pending.remove(id) != null) {
         window.release();
@@ -224,7 +261,11 @@ public final class AsyncPublisher implements AutoCloseable {
   /** Runs on the connection's event thread. */
   private void onConnectionEvent(ConnectionEvent event) {
     if (event instanceof ConnectionEvent.Disconnected lost) {
-      failAll(
+      // only what was written to a lost socket: messages buffered during the outage go to the
+      // next server and get their real acks (failing them would make a retry store them twice)
+      long lostUpTo = counted ? Internals.lostUpTo(connection) : Long.MAX_VALUE;
+      failWhere(
+          p -> p.seq <= lostUpTo,
           new JetStreamException(
               "the connection was lost before the publish ack arrived; the message may or may not"
                   + " be stored: publish it again with the same message id to be safe",
@@ -239,7 +280,14 @@ public final class AsyncPublisher implements AutoCloseable {
 
   private void scheduleExpiry() {
     if (expiryScheduled.compareAndSet(false, true)) {
-      tick.execute(this::expiryTick);
+      if (counted) {
+        // the connection's scheduler only decides; the futures fail on the event thread
+        Internals.scheduler(connection)
+            .schedule(tick, () -> Internals.events(connection).execute(this::expiryTick));
+      } else {
+        CompletableFuture.delayedExecutor(tick.toNanos(), TimeUnit.NANOSECONDS)
+            .execute(this::expiryTick);
+      }
     }
   }
 
@@ -281,9 +329,13 @@ public final class AsyncPublisher implements AutoCloseable {
   }
 
   private void failAll(RuntimeException cause) {
+    failWhere(p -> true, cause);
+  }
+
+  private void failWhere(Predicate<Pending> which, RuntimeException cause) {
     for (Long id : new ArrayList<>(pending.keySet())) {
-      Pending p = pending.remove(id);
-      if (p != null) {
+      Pending p = pending.get(id);
+      if (p != null && which.test(p) && pending.remove(id, p)) {
         window.release();
         p.future().completeExceptionally(cause);
       }

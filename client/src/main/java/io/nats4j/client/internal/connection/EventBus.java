@@ -1,33 +1,40 @@
 package io.nats4j.client.internal.connection;
 
+import io.nats4j.client.internal.threads.ThreadSource;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs listener callbacks and user-visible future completions one at a time, in the order they were
- * posted, on the user's callback executor or on a library thread created on first use.
+ * posted, on the user's callback executor or on a library thread created on first use and ended
+ * after 10 s without events (the next event starts a new one).
  *
  * <p>Thread-safety: {@link #post} is safe from any thread (the reader posts and never waits).
  */
 final class EventBus {
   private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
 
+  private static final long IDLE_SECONDS = 10;
+
   private final Executor userExecutor;
   private final String threadName;
+  private final ThreadSource threads;
   private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
   private ExecutorService own; // guarded by tasks
   private Thread ownThread; // guarded by tasks
   private boolean scheduled; // guarded by tasks
   private boolean closed; // guarded by tasks
 
-  EventBus(Executor userExecutor, String threadName) {
+  EventBus(Executor userExecutor, ThreadSource threads, String threadName) {
     this.userExecutor = userExecutor;
+    this.threads = threads;
     this.threadName = threadName;
   }
 
@@ -54,14 +61,23 @@ final class EventBus {
       return userExecutor;
     }
     if (own == null) {
-      own =
-          Executors.newSingleThreadExecutor(
+      // one thread at most, ended after a while without events: an idle connection keeps none
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(
+              1,
+              1,
+              IDLE_SECONDS,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
               r -> {
-                Thread t = new Thread(r, threadName);
-                t.setDaemon(true);
-                ownThread = t;
+                Thread t = threads.newThread(threadName, r);
+                synchronized (tasks) {
+                  ownThread = t;
+                }
                 return t;
               });
+      pool.allowCoreThreadTimeOut(true);
+      own = pool;
     }
     return own;
   }

@@ -17,14 +17,13 @@ import io.nats4j.client.internal.protocol.Pong;
 import io.nats4j.client.internal.protocol.ProtocolParser;
 import io.nats4j.client.internal.protocol.ProtocolWriter;
 import io.nats4j.client.internal.protocol.ServerOp;
+import io.nats4j.client.internal.threads.ConnectionScheduler;
 import io.nats4j.client.internal.transport.TlsUpgrader;
 import io.nats4j.client.internal.transport.Transport;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The synchronous start of every connection, run on the connecting thread before any library thread
@@ -33,8 +32,6 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safety: one instance per attempt, confined to the connecting thread.
  */
 final class Handshake {
-  /** The client version sent in CONNECT. */
-  static final String VERSION = "0.1.0";
 
   /**
    * What the handshake produced.
@@ -67,6 +64,7 @@ final class Handshake {
    * @param options the options
    * @param parser the parser the reader will continue with
    * @param deadline {@link System#nanoTime()} by which it must be done
+   * @param scheduler the connection's scheduler, for the deadline
    * @return the result
    * @throws IOException if the socket fails
    * @throws AuthenticationException if the server refused the credentials
@@ -77,21 +75,23 @@ final class Handshake {
       ServerAddress address,
       Options options,
       ProtocolParser parser,
-      long deadline)
+      long deadline,
+      ConnectionScheduler scheduler)
       throws IOException {
     Handshake handshake = new Handshake(transport, parser, deadline);
     // A watchdog instead of SO_TIMEOUT: one timed read would switch the JDK socket to
     // non-blocking mode for good, costing a poll() and an extra read() per read afterwards.
-    CompletableFuture.delayedExecutor(
-            Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS, Runnable::run)
-        .execute(handshake.watchdog::expire);
+    ConnectionScheduler.Timer timer =
+        scheduler.scheduleNanos(deadline - System.nanoTime(), handshake.watchdog::expire);
     try {
       Result result = handshake.run(address, options);
+      timer.cancel();
       if (!handshake.watchdog.finish()) {
         throw timeout(handshake.phase);
       }
       return result;
     } catch (IOException e) {
+      timer.cancel();
       if (!handshake.watchdog.finish()) {
         throw timeout(handshake.phase);
       }
@@ -181,8 +181,8 @@ final class Handshake {
         false,
         tls,
         options.name(),
-        "java",
-        VERSION,
+        ClientVersion.LANG,
+        ClientVersion.VERSION,
         1,
         !options.noEcho(),
         true,

@@ -29,7 +29,16 @@ final class InboundReader implements Runnable {
 
     void onServerError(String text);
 
-    void onTransportLost(Transport transport, Throwable cause);
+    /**
+     * The transport ended.
+     *
+     * @param transport the lost transport
+     * @param cause the read failure or EOF
+     * @param lastServerError the text of a {@code -ERR} that was the last op before the end (the
+     *     server ends a session by sending one and closing), or null: an {@code -ERR} followed by
+     *     any other op did not end the session and is not its cause
+     */
+    void onTransportLost(Transport transport, Throwable cause, String lastServerError);
   }
 
   private static final int READ_BYTES = 64 * 1024;
@@ -41,6 +50,7 @@ final class InboundReader implements Runnable {
   private final Outbound outbound;
   private final Sink sink;
   private final Consumer<ServerOp> onOp = this::onOp;
+  private String lastServerError; // the last op was this -ERR
 
   InboundReader(
       Transport transport,
@@ -77,11 +87,14 @@ final class InboundReader implements Runnable {
     } catch (Throwable t) {
       router.flush();
       router.publishCounters();
-      sink.onTransportLost(transport, t);
+      sink.onTransportLost(transport, t, lastServerError);
     }
   }
 
   private void onOp(ServerOp op) {
+    if (lastServerError != null && !(op instanceof Err)) {
+      lastServerError = null; // the session went on after it
+    }
     if (op instanceof Msg msg) {
       router.route(msg);
       return;
@@ -95,6 +108,7 @@ final class InboundReader implements Runnable {
       parser.maxPayloadBound(ProtocolParser.payloadBoundFor(info.info().maxPayload()));
       sink.onInfo(info);
     } else if (op instanceof Err err) {
+      lastServerError = err.message();
       sink.onServerError(err.message());
     } else if (!(op instanceof Ok)) {
       throw new IllegalStateException("unexpected op " + op);

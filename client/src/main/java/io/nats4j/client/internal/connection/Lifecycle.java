@@ -16,9 +16,13 @@ import io.nats4j.client.internal.routing.NatsSubscription;
 import io.nats4j.client.internal.routing.RequestMux;
 import io.nats4j.client.internal.routing.Router;
 import io.nats4j.client.internal.routing.SubscriptionTable;
+import io.nats4j.client.internal.threads.ConnectionScheduler;
+import io.nats4j.client.internal.threads.ThreadSource;
 import io.nats4j.client.internal.transport.Transport;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -46,7 +50,9 @@ final class Lifecycle {
   private final Listeners listeners;
   private final Reconnection reconnection;
   private final SessionStarter starter;
-  private final KeepAliveWatch keepAlive;
+  private final ThreadSource threads;
+  private final ConnectionScheduler scheduler;
+  private final Random jitter = new Random();
 
   private final Object stateLock = new Object();
   private ConnectionStatus status = ConnectionStatus.CONNECTING; // guarded by stateLock
@@ -54,11 +60,9 @@ final class Lifecycle {
   private Thread reader; // guarded by stateLock
   private ServerAddress current; // guarded by stateLock
   private PoolEntry currentEntry; // guarded by stateLock
-  private long installs; // guarded by stateLock: which transport a keep-alive check belongs to
   private NatsDispatcher defaultDispatcher; // guarded by stateLock
   private final List<NatsDispatcher> dispatchers = new ArrayList<>(); // guarded by stateLock
   private CompletableFuture<Void> drainFuture; // guarded by stateLock
-  private NatsException lastServerError; // guarded by stateLock
   private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
   private volatile ServerInfo serverInfo;
@@ -73,7 +77,11 @@ final class Lifecycle {
       RequestMux mux,
       Router router,
       EventBus events,
-      Listeners listeners) {
+      Listeners listeners,
+      ThreadSource threads,
+      ConnectionScheduler scheduler) {
+    this.threads = threads;
+    this.scheduler = scheduler;
     this.id = id;
     this.options = options;
     this.outbound = outbound;
@@ -81,12 +89,22 @@ final class Lifecycle {
     this.mux = mux;
     this.events = events;
     this.listeners = listeners;
-    SessionOpener opener = new SessionOpener(options, () -> status() == ConnectionStatus.CLOSED);
-    this.reconnection = new Reconnection(id, options, servers, opener, this);
+    SessionOpener opener =
+        new SessionOpener(options, () -> status() == ConnectionStatus.CLOSED, scheduler);
+    this.reconnection = new Reconnection(id, options, servers, opener, this, threads);
     ServerOpHandler serverOps = new ServerOpHandler(this, outbound, mux, table, listeners);
     this.starter =
-        new SessionStarter(id, options.maxPingsOut(), outbound, router, listeners, this, serverOps);
-    this.keepAlive = new KeepAliveWatch(options.pingInterval().toNanos(), outbound, this);
+        new SessionStarter(
+            id,
+            options.maxPingsOut(),
+            outbound,
+            router,
+            listeners,
+            this,
+            serverOps,
+            threads,
+            scheduler,
+            options.pingInterval());
   }
 
   /** Connects on the calling thread (see {@link Reconnection#connectFirst}). */
@@ -112,6 +130,7 @@ final class Lifecycle {
     }
     outbound.close();
     events.close();
+    scheduler.shutdown(5_000);
     terminated.complete(null);
   }
 
@@ -131,9 +150,7 @@ final class Lifecycle {
       current = session.server().address();
       currentEntry = session.server();
       serverInfo = session.result().info();
-      lastServerError = null;
       pool().discovered(serverInfo.connectUrls());
-      keepAlive.watch(++installs);
       starter.startWriter(session, resubscribe, event instanceof ConnectionEvent.Reconnected);
       if (status != ConnectionStatus.DRAINING) {
         status = ConnectionStatus.CONNECTED;
@@ -146,11 +163,18 @@ final class Lifecycle {
   }
 
   /**
-   * The server announced it is going away: move to another server of the pool now, while it still
-   * serves, rather than when it closes the connection. With no other server to go to, stay.
+   * The server announced it is going away. By default only the {@code LameDuck} event tells the
+   * application (posted by the caller); with {@link Options#leaveLameDuckServer()} the connection
+   * moves to another server of the pool after a random delay within that window, so the server's
+   * clients do not all reconnect at once. With no other server to go to, it stays.
    */
   void leaveLameDuck() {
+    Duration window = options.leaveLameDuckServer();
+    if (window == null) {
+      return;
+    }
     Transport t;
+    String from;
     synchronized (stateLock) {
       if (status != ConnectionStatus.CONNECTED
           || !options.reconnect().enabled()
@@ -158,11 +182,35 @@ final class Lifecycle {
         return;
       }
       t = transport;
+      from = String.valueOf(current);
     }
+    long delayNanos = (long) (jitter.nextDouble() * window.toNanos());
     LOG.info(
-        "nats4j connection {}: {} is in lame-duck mode, moving to another server", id, current);
-    disconnect(
-        t, new NatsException("the server " + current + " entered lame-duck mode"), true, false);
+        "nats4j connection {}: {} is in lame-duck mode, moving to another server in {} ms",
+        id,
+        from,
+        delayNanos / 1_000_000);
+    scheduler.scheduleNanos(
+        delayNanos,
+        () ->
+            disconnectFromTimer(
+                t, new NatsException("the server " + from + " entered lame-duck mode"), true));
+  }
+
+  /**
+   * {@link #disconnect} for a timer (stale keep-alive, lame duck): on a short-lived thread of its
+   * own, because closing (reconnect off, or draining) joins threads and the scheduler must not
+   * block. A transport replaced meanwhile is ignored by {@code disconnect}.
+   */
+  void disconnectFromTimer(Transport lost, Throwable cause, boolean graceful) {
+    synchronized (stateLock) {
+      if (transport != lost || status == ConnectionStatus.CLOSED) {
+        return;
+      }
+    }
+    threads
+        .newThread("nats4j-disconnect-" + id, () -> disconnect(lost, cause, graceful, false))
+        .start();
   }
 
   /** Gives the current transport up and reconnects (the first attempt goes to any server). */
@@ -201,12 +249,10 @@ final class Lifecycle {
         return;
       }
       reason =
-          lastServerError != null
-              ? lastServerError
-              : cause instanceof NatsException ne
-                  ? ne
-                  : new ConnectionClosedException(
-                      "lost the connection to " + current + ": " + cause, cause);
+          cause instanceof NatsException ne
+              ? ne
+              : new ConnectionClosedException(
+                  "lost the connection to " + current + ": " + cause, cause);
       if (options.reconnect().enabled() && status == ConnectionStatus.CONNECTED) {
         LOG.info("nats4j connection {} lost {}: {}", id, current, reason.getMessage());
         String server = currentEntry.url();
@@ -292,6 +338,7 @@ final class Lifecycle {
     }
     listeners.post(new ConnectionEvent.Closed(cause));
     events.close();
+    scheduler.shutdown(5_000);
     terminated.complete(null);
   }
 
@@ -399,23 +446,9 @@ final class Lifecycle {
 
   // ---------------------------------------------------------------- state for the others
 
-  /** The current transport if it is still the one installed as {@code generation}. */
-  Transport transportOf(long generation) {
-    synchronized (stateLock) {
-      return installs == generation ? transport : null;
-    }
-  }
-
   /** Runs a completion on the event thread, in order with events. */
   void runOnEventThread(Runnable task) {
     events.post(task);
-  }
-
-  /** Remembers an {@code -ERR} that ends the session: it becomes the disconnect reason. */
-  void serverError(NatsException error) {
-    synchronized (stateLock) {
-      lastServerError = error;
-    }
   }
 
   ServerPool pool() {

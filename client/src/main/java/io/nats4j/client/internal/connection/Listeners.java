@@ -5,6 +5,8 @@ import io.nats4j.client.ConnectionEvent;
 import io.nats4j.client.ConnectionListener;
 import io.nats4j.client.ErrorListener;
 import io.nats4j.client.Options;
+import io.nats4j.client.internal.routing.NatsSubscription;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -64,13 +66,34 @@ final class Listeners {
 
   /** Delivers an asynchronous error on the event thread; with no error listener, logs it. */
   void report(AsyncError error) {
-    List<ErrorListener> to = List.copyOf(errorListeners);
-    if (to.isEmpty()) {
+    report(error, List.of());
+  }
+
+  /**
+   * Delivers an asynchronous error concerning subscriptions on the event thread: to their own
+   * listeners first (as set when it is delivered), then to the connection's; with no listener at
+   * all, logs it.
+   */
+  void report(AsyncError error, List<NatsSubscription> subscriptions) {
+    List<ErrorListener> connectionOnes = List.copyOf(errorListeners);
+    if (connectionOnes.isEmpty() && subscriptions.isEmpty()) {
       LOG.warn("nats4j connection {}: {}", connectionId, error);
       return;
     }
     events.post(
         () -> {
+          List<ErrorListener> to = new ArrayList<>(subscriptions.size() + connectionOnes.size());
+          for (NatsSubscription sub : subscriptions) {
+            ErrorListener own = sub.errorListener();
+            if (own != null) {
+              to.add(own);
+            }
+          }
+          to.addAll(connectionOnes);
+          if (to.isEmpty()) {
+            LOG.warn("nats4j connection {}: {}", connectionId, error);
+            return;
+          }
           for (ErrorListener listener : to) {
             try {
               listener.onError(error);

@@ -12,6 +12,7 @@ import io.nats4j.client.Message;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Options;
+import io.nats4j.client.ProtocolException;
 import io.nats4j.client.ServerInfo;
 import io.nats4j.client.Statistics;
 import io.nats4j.client.Subscription;
@@ -24,6 +25,9 @@ import io.nats4j.client.internal.routing.RequestMux;
 import io.nats4j.client.internal.routing.Router;
 import io.nats4j.client.internal.routing.RoutingHost;
 import io.nats4j.client.internal.routing.SubscriptionTable;
+import io.nats4j.client.internal.threads.ConnectionScheduler;
+import io.nats4j.client.internal.threads.ThreadSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,12 +64,16 @@ public final class NatsConnection implements Connection, RoutingHost {
   private final Requests requests;
   private final Lifecycle lifecycle;
   private final AtomicInteger dispatcherNames = new AtomicInteger();
+  private final ThreadSource threads;
+  private final ConnectionScheduler scheduler;
 
   private volatile EncodedSubject lastSubject;
 
   private NatsConnection(Options options) {
     this.id = IDS.incrementAndGet();
     this.options = options;
+    this.threads = ThreadSource.of(options.threadFactory(), options.virtualThreads());
+    this.scheduler = new ConnectionScheduler(threads, "nats4j-scheduler-" + id);
     List<ServerAddress> servers = new ArrayList<>();
     options.servers().forEach(url -> servers.add(ServerAddress.parse(url)));
     this.outbound =
@@ -73,16 +81,17 @@ public final class NatsConnection implements Connection, RoutingHost {
             options.maxOutboundBytes(),
             options.publishBlockTimeout().toNanos(),
             options.reconnect().bufferBytes(),
-            options.pingInterval().toNanos(),
             options.maxPingsOut());
     RequestMux mux = new RequestMux(options.inboxPrefix());
     this.router =
         new Router(table, this, mux, options.pendingMessageLimit(), options.pendingByteLimit());
-    EventBus events = new EventBus(options.callbackExecutor(), "nats4j-events-" + id);
+    EventBus events = new EventBus(options.callbackExecutor(), threads, "nats4j-events-" + id);
     this.listeners = new Listeners(id, options, events);
-    this.requests = new Requests(mux, table, this, events);
+    this.requests = new Requests(mux, table, this, events, scheduler);
     this.lifecycle =
-        new Lifecycle(id, options, servers, outbound, table, mux, router, events, listeners);
+        new Lifecycle(
+            id, options, servers, outbound, table, mux, router, events, listeners, threads,
+            scheduler);
   }
 
   /**
@@ -125,11 +134,29 @@ public final class NatsConnection implements Connection, RoutingHost {
 
   @Override
   public void publish(String subject, String replyTo, Headers headers, byte[] data) {
+    publishCounted(subject, replyTo, headers, data);
+  }
+
+  /**
+   * Publishes and returns the message's sequence in the outbound stream (for the sibling modules,
+   * through {@code Internals}).
+   *
+   * @param subject the subject
+   * @param replyTo the reply subject or null
+   * @param headers the headers or null
+   * @param data the payload
+   * @return the sequence, compared with {@link #lostUpTo()}
+   */
+  public long publishCounted(String subject, String replyTo, Headers headers, byte[] data) {
     Objects.requireNonNull(data, "data");
     byte[] subjectBytes = encodeSubject(subject);
     byte[] replyBytes = replyTo == null ? null : Subjects.validatePublishSubject(replyTo);
     byte[] headerBytes = headers == null || headers.isEmpty() ? null : HeadersCodec.encode(headers);
     long size = (long) data.length + (headerBytes == null ? 0 : headerBytes.length);
+    if (subjectBytes.length + (replyBytes == null ? 0 : replyBytes.length) + 24
+        > options.maxControlLine()) {
+      checkPublishLine(subject, subjectBytes, replyBytes, headerBytes, size);
+    }
     long max = outbound.maxPayload();
     if (size > max) {
       throw new MaxPayloadException(
@@ -141,7 +168,63 @@ public final class NatsConnection implements Connection, RoutingHost {
               + max
               + "; nothing was sent");
     }
-    outbound.publish(subjectBytes, replyBytes, headerBytes, data);
+    return outbound.publish(subjectBytes, replyBytes, headerBytes, data);
+  }
+
+  /**
+   * Returns the sequence of the last message handed to a transport that was lost since.
+   *
+   * @return 0 before the first loss
+   */
+  public long lostUpTo() {
+    return outbound.lostUpTo();
+  }
+
+  /**
+   * Returns the connection's scheduler.
+   *
+   * @return the scheduler
+   */
+  @Override
+  public ConnectionScheduler scheduler() {
+    return scheduler;
+  }
+
+  /**
+   * Returns where the connection's threads come from.
+   *
+   * @return the thread source
+   */
+  public ThreadSource threads() {
+    return threads;
+  }
+
+  /**
+   * The server closes a connection whose PUB/HPUB arguments exceed its {@code max_control_line}:
+   * refuse such a publish before anything is written.
+   */
+  private void checkPublishLine(
+      String subject, byte[] subjectBytes, byte[] replyBytes, byte[] headerBytes, long size) {
+    long args =
+        subjectBytes.length
+            + (replyBytes == null ? 0 : 1 + replyBytes.length)
+            + (headerBytes == null ? 0 : 1 + Integer.toString(headerBytes.length).length())
+            + 1
+            + Long.toString(size).length();
+    if (args > options.maxControlLine()) {
+      throw new IllegalArgumentException(
+          "subject and reply subject of the message to "
+              + abbreviate(subject)
+              + " make a control line of "
+              + args
+              + " bytes, over the server's max_control_line of "
+              + options.maxControlLine()
+              + " (Options.maxControlLine); nothing was sent");
+    }
+  }
+
+  private static String abbreviate(String subject) {
+    return subject.length() <= 64 ? subject : subject.substring(0, 64) + "...";
   }
 
   private byte[] encodeSubject(String subject) {
@@ -174,6 +257,8 @@ public final class NatsConnection implements Connection, RoutingHost {
             new NatsDispatcher(
                 "default",
                 "nats4j-dispatcher-" + id + "-default",
+                threads,
+                options.dispatcherExecutor(),
                 true,
                 router,
                 lifecycle::forgetDispatcher));
@@ -192,6 +277,8 @@ public final class NatsConnection implements Connection, RoutingHost {
             new NatsDispatcher(
                 name,
                 "nats4j-dispatcher-" + id + "-" + name,
+                threads,
+                options.dispatcherExecutor(),
                 false,
                 router,
                 lifecycle::forgetDispatcher));
@@ -298,6 +385,21 @@ public final class NatsConnection implements Connection, RoutingHost {
 
   @Override
   public void sendSubscribe(long sid, String subject, String queue) {
+    long args =
+        subject.getBytes(StandardCharsets.UTF_8).length
+            + (queue == null ? 0 : 1 + queue.getBytes(StandardCharsets.UTF_8).length)
+            + 1
+            + Long.toString(sid).length();
+    if (args > options.maxControlLine()) {
+      throw new IllegalArgumentException(
+          "the subscription to "
+              + abbreviate(subject)
+              + " makes a control line of "
+              + args
+              + " bytes, over the server's max_control_line of "
+              + options.maxControlLine()
+              + " (Options.maxControlLine); nothing was sent");
+    }
     lifecycle.sendSubscribe(sid, subject, queue);
   }
 
@@ -314,7 +416,15 @@ public final class NatsConnection implements Connection, RoutingHost {
   @Override
   public void slowConsumer(NatsSubscription subscription) {
     LOG.debug("slow consumer on {}", subscription);
-    listeners.report(new AsyncError.SlowConsumer(subscription));
+    listeners.report(new AsyncError.SlowConsumer(subscription), List.of(subscription));
+  }
+
+  @Override
+  public void malformedMessage(
+      NatsSubscription subscription, String subject, ProtocolException error) {
+    LOG.debug("malformed message on {}: {}", subscription, error.getMessage());
+    listeners.report(
+        new AsyncError.MalformedMessage(subscription, subject, error), List.of(subscription));
   }
 
   @Override
@@ -326,7 +436,7 @@ public final class NatsConnection implements Connection, RoutingHost {
 
   @Override
   public CompletableFuture<Void> drain(Duration timeout) {
-    return Drain.start(lifecycle, table, outbound, timeout);
+    return Drain.start(lifecycle, table, outbound, scheduler, timeout);
   }
 
   @Override

@@ -5,39 +5,41 @@ import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.internal.protocol.GrowableBuffer;
 import io.nats4j.client.internal.protocol.ProtocolWriter;
-import io.nats4j.client.internal.transport.Transport;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The outbound side of a connection: the buffer publishers append encoded ops to, the writer thread
- * that sends it, the PING/PONG bookkeeping (flush futures, keep-alive, stale detection).
+ * The outbound buffer of a connection: what publishers append encoded ops to, the PONG waiters of
+ * the PINGs in it, and which bytes belong to which transport. Writing it is {@link
+ * OutboundWriter}'s job, sending keep-alive PINGs {@link KeepAlive}'s.
  *
  * <p>Thread-safety and threading model: one lock guards everything here. A publisher takes it once,
  * encodes straight into {@code pending} and signals the writer only if the writer is parked. The
- * writer swaps {@code pending} with its own {@code writing} buffer under the lock and writes
- * outside it, so publishers keep appending while a write is in flight; whatever piled up meanwhile
- * goes out in the next single write. There is no timer: the writer writes as soon as there are
- * bytes. The buffer survives a lost transport (the reconnect buffer): while detached, publishes are
- * bounded by the reconnect buffer size and fail at once when it is full.
+ * writer swaps {@code pending} with its own buffer under the lock ({@link #awaitWork}) and writes
+ * outside it, so publishers keep appending while a write is in flight. The buffer survives a lost
+ * transport (the reconnect buffer), but only its messages do: control ops (PING, PONG, SUB, UNSUB)
+ * belong to the transport they were queued for, and {@link #detach} removes the ones not written
+ * yet (their PONG waiters fail; the next transport gets fresh resubscriptions and PINGs).
  */
 public final class Outbound {
-  /** The writer's answer to "what now?" when it has to run the keep-alive. */
-  interface KeepAlive {
-    /** The connection is stale: max pings out without PONG. */
-    void stale();
-  }
-
   private static final int INITIAL_BUFFER = 64 * 1024;
-  private static final int SHRINK_ABOVE = 4 * 1024 * 1024;
 
   /** Marks a keep-alive PING in the waiter queue: its PONG completes nothing. */
-  private static final CompletableFuture<Void> KEEP_ALIVE = new CompletableFuture<>();
+  static final CompletableFuture<Void> KEEP_ALIVE = new CompletableFuture<>();
+
+  /** What a keep-alive tick found. */
+  enum KeepAliveResult {
+    /** A PING was queued. */
+    SENT,
+    /** Too many PINGs are unanswered: the transport is stale. */
+    STALE,
+    /** The writer the tick was for is gone. */
+    DETACHED
+  }
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition workAvailable = lock.newCondition();
@@ -47,41 +49,37 @@ public final class Outbound {
   private final int maxOutboundBytes;
   private final long publishBlockNanos;
   private final int reconnectBufferBytes;
-  private final long pingIntervalNanos;
   private final int maxPingsOut;
 
   // all guarded by lock
   private GrowableBuffer pending = new GrowableBuffer(INITIAL_BUFFER);
-  private Writer writer;
+  private int[] controlRanges = new int[16]; // [start, end) pairs of control ops in pending
+  private int controlCount; // ints used in controlRanges
+  private OutboundWriter writer;
   private boolean writerParked;
   private int blockedPublishers;
   private boolean closed;
   private int pingsOut;
-  private volatile long lastPongNanos = System.nanoTime();
   private long outMessages;
   private long outBytes;
+  private long handedUpTo; // sequence of the last message handed to a writer
+  private volatile long lostUpTo; // handedUpTo when the last transport was lost
 
   private volatile long maxPayload = Long.MAX_VALUE;
 
   /**
-   * Creates the outbound side.
+   * Creates the outbound buffer.
    *
    * @param maxOutboundBytes bound while connected
    * @param publishBlockNanos how long a publisher waits for room
    * @param reconnectBufferBytes bound while disconnected
-   * @param pingIntervalNanos keep-alive interval
-   * @param maxPingsOut unanswered pings before stale
+   * @param maxPingsOut unanswered keep-alive pings before stale
    */
   public Outbound(
-      int maxOutboundBytes,
-      long publishBlockNanos,
-      int reconnectBufferBytes,
-      long pingIntervalNanos,
-      int maxPingsOut) {
+      int maxOutboundBytes, long publishBlockNanos, int reconnectBufferBytes, int maxPingsOut) {
     this.maxOutboundBytes = maxOutboundBytes;
     this.publishBlockNanos = publishBlockNanos;
     this.reconnectBufferBytes = reconnectBufferBytes;
-    this.pingIntervalNanos = pingIntervalNanos;
     this.maxPingsOut = maxPingsOut;
   }
 
@@ -110,8 +108,9 @@ public final class Outbound {
    * @param replyTo validated reply bytes or null
    * @param headers encoded header block or null
    * @param data payload
+   * @return the message's sequence (1, 2, …) in this connection's outbound stream
    */
-  public void publish(byte[] subject, byte[] replyTo, byte[] headers, byte[] data) {
+  public long publish(byte[] subject, byte[] replyTo, byte[] headers, byte[] data) {
     int size = data.length + (headers == null ? 0 : headers.length);
     lock.lock();
     try {
@@ -121,16 +120,17 @@ public final class Outbound {
       } else {
         ProtocolWriter.hpub(pending, subject, replyTo, headers, data, 0, data.length);
       }
-      outMessages++;
       outBytes += size;
       wakeWriter();
+      return ++outMessages;
     } finally {
       lock.unlock();
     }
   }
 
   /**
-   * Appends any op the caller encodes (SUB, UNSUB, PONG).
+   * Appends a control op (SUB, UNSUB, PONG) for the current transport. With no transport it is
+   * dropped: it would mean nothing to the next one (subscriptions go out again in its preamble).
    *
    * @param encoder writes into the buffer
    */
@@ -140,7 +140,12 @@ public final class Outbound {
       if (closed) {
         throw new ConnectionClosedException("the connection is closed");
       }
+      if (writer == null) {
+        return;
+      }
+      int start = pending.length();
       encoder.accept(pending);
+      markControl(start);
       wakeWriter();
     } finally {
       lock.unlock();
@@ -161,12 +166,10 @@ public final class Outbound {
         throw new ConnectionClosedException("the connection is closed");
       }
       if (writer == null) {
-        // disconnected: the PING goes out after the buffered messages on the next transport
         deferredPings.addLast(f);
         return f;
       }
-      ProtocolWriter.ping(pending);
-      pongWaiters.addLast(f);
+      appendPing(f);
       wakeWriter();
     } finally {
       lock.unlock();
@@ -175,28 +178,49 @@ public final class Outbound {
   }
 
   /**
-   * The keep-alive backstop for a writer stuck in a write (a frozen server, a full socket buffer):
-   * stale when no PONG came for half an interval longer than the writer's own rule ({@code
-   * maxPingsOut + 1} intervals), so the writer normally decides first.
+   * A keep-alive tick for the transport of {@code forWriter}: stale if {@code maxPingsOut} PINGs
+   * are still unanswered, else one more PING. It counts PINGs queued, not written, so a writer
+   * stuck in a write to a frozen server is noticed by the same rule.
    *
-   * @param nowNanos {@link System#nanoTime()}
-   * @return true if the connection must be considered stale
+   * @param forWriter the writer the tick was scheduled for
+   * @return what happened
    */
-  public boolean staleWhileBlocked(long nowNanos) {
-    return nowNanos - lastPongNanos > staleAfterNanos();
+  KeepAliveResult keepAlive(OutboundWriter forWriter) {
+    lock.lock();
+    try {
+      if (writer != forWriter || closed) {
+        return KeepAliveResult.DETACHED;
+      }
+      if (pingsOut >= maxPingsOut) {
+        return KeepAliveResult.STALE;
+      }
+      pingsOut++;
+      appendPing(KEEP_ALIVE);
+      wakeWriter();
+      return KeepAliveResult.SENT;
+    } finally {
+      lock.unlock();
+    }
   }
 
-  /**
-   * Returns the silence after which {@link #staleWhileBlocked} reports stale.
-   *
-   * @return milliseconds
-   */
-  public long staleAfterMillis() {
-    return staleAfterNanos() / 1_000_000;
+  private void appendPing(CompletableFuture<Void> waiter) {
+    int start = pending.length();
+    ProtocolWriter.ping(pending);
+    markControl(start);
+    pongWaiters.addLast(waiter);
   }
 
-  private long staleAfterNanos() {
-    return pingIntervalNanos * (maxPingsOut + 1) + pingIntervalNanos / 2;
+  private void markControl(int start) {
+    int end = pending.length();
+    if (controlCount > 0 && controlRanges[controlCount - 1] == start) {
+      controlRanges[controlCount - 1] = end; // adjacent to the previous control op
+      return;
+    }
+    if (controlCount + 2 > controlRanges.length) {
+      controlRanges = Arrays.copyOf(controlRanges, controlRanges.length * 2);
+    }
+    controlRanges[controlCount++] = start;
+    controlRanges[controlCount++] = end;
   }
 
   /** The reader got a PONG. */
@@ -205,7 +229,6 @@ public final class Outbound {
     lock.lock();
     try {
       pingsOut = 0;
-      lastPongNanos = System.nanoTime();
       f = pongWaiters.pollFirst();
     } finally {
       lock.unlock();
@@ -227,6 +250,25 @@ public final class Outbound {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Bytes waiting for the writer (tests). */
+  int pendingBytesForTest() {
+    lock.lock();
+    try {
+      return pending.length();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Returns the sequence of the last message handed to a transport that was lost since.
+   *
+   * @return 0 before the first loss
+   */
+  public long lostUpTo() {
+    return lostUpTo;
   }
 
   private void awaitRoom(int needed) {
@@ -277,61 +319,108 @@ public final class Outbound {
   }
 
   /**
-   * Starts a writer thread on a new transport. Bytes buffered while detached go first after {@code
-   * preamble} (resubscriptions).
+   * Makes {@code next} the writer of a new transport. Its resubscriptions ({@code preamble}) go
+   * first, then the messages buffered while detached, then the PINGs of flushes made meanwhile.
    *
-   * @param transport the connected transport
+   * @param next the writer, not started yet
    * @param preamble ops to send before the buffered ones, or null
-   * @param threadName the writer thread name
-   * @param onFailure called (on the writer thread) when a write fails
-   * @param keepAlive called when the connection is stale
    */
-  public void attach(
-      Transport transport,
-      GrowableBuffer preamble,
-      String threadName,
-      Consumer<Throwable> onFailure,
-      KeepAlive keepAlive) {
+  void attach(OutboundWriter next, GrowableBuffer preamble) {
     lock.lock();
     try {
+      controlCount = 0;
       if (preamble != null && preamble.length() > 0) {
+        int preambleEnd = preamble.length();
         preamble.write(pending.array(), 0, pending.length());
-        pending.clear();
-        GrowableBuffer old = pending;
         pending = preamble;
-        old.clear();
+        controlRanges[controlCount++] = 0;
+        controlRanges[controlCount++] = preambleEnd;
       }
       for (CompletableFuture<Void> f : deferredPings) {
-        ProtocolWriter.ping(pending);
-        pongWaiters.addLast(f);
+        appendPing(f);
       }
       deferredPings.clear();
       pingsOut = 0;
-      lastPongNanos = System.nanoTime();
-      writer = new Writer(transport.out(), threadName, onFailure, keepAlive);
-      writer.thread.start();
+      writer = next;
+      next.start();
     } finally {
       lock.unlock();
     }
   }
 
   /**
-   * Stops the writer of a lost transport; buffered bytes stay for the next one and PONG waiters
-   * fail.
+   * Waits until there are bytes for {@code w} to write, then swaps them for its empty buffer.
+   *
+   * @param w the writer asking
+   * @param empty its empty buffer
+   * @return the bytes to write, or null when {@code w} must stop
+   * @throws InterruptedException if interrupted
+   */
+  GrowableBuffer awaitWork(OutboundWriter w, GrowableBuffer empty) throws InterruptedException {
+    lock.lock();
+    try {
+      while (true) {
+        if (writer != w) {
+          return null;
+        }
+        if (pending.length() > 0) {
+          break;
+        }
+        if (closed) {
+          return null; // close(): all written
+        }
+        writerParked = true;
+        try {
+          workAvailable.await();
+        } finally {
+          writerParked = false;
+        }
+      }
+      GrowableBuffer full = pending;
+      pending = empty;
+      controlCount = 0;
+      handedUpTo = outMessages;
+      if (blockedPublishers > 0) {
+        spaceAvailable.signalAll();
+      }
+      return full;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Tells whether {@code w} was stopped on purpose (detached or closed), so its write error is
+   * expected.
+   */
+  boolean stopped(OutboundWriter w) {
+    lock.lock();
+    try {
+      return writer != w || closed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stops the writer of a lost transport. The messages buffered and not handed to it stay for the
+   * next transport; its control ops not written yet are removed and its PONG waiters fail.
    *
    * @param cause why
    * @return the writer thread to join, or null
    */
   public Thread detach(Throwable cause) {
-    Writer w;
+    OutboundWriter w;
     ArrayDeque<CompletableFuture<Void>> waiters;
     lock.lock();
     try {
       w = writer;
       writer = null;
       if (w != null) {
-        w.stopped = true;
+        lostUpTo = handedUpTo;
       }
+      removeControlOps();
+      pingsOut = 0;
       writerParked = false;
       workAvailable.signalAll();
       spaceAvailable.signalAll();
@@ -345,7 +434,27 @@ public final class Outbound {
             ? ne
             : new ConnectionClosedException("the connection was lost", cause);
     waiters.stream().filter(f -> f != KEEP_ALIVE).forEach(f -> f.completeExceptionally(failure));
-    return w == null ? null : w.thread;
+    if (w == null) {
+      return null;
+    }
+    w.stopKeepAlive();
+    return w.thread();
+  }
+
+  private void removeControlOps() {
+    if (controlCount == 0) {
+      return;
+    }
+    GrowableBuffer kept = new GrowableBuffer(Math.max(INITIAL_BUFFER, pending.length()));
+    byte[] bytes = pending.array();
+    int from = 0;
+    for (int i = 0; i < controlCount; i += 2) {
+      kept.write(bytes, from, controlRanges[i] - from);
+      from = controlRanges[i + 1];
+    }
+    kept.write(bytes, from, pending.length() - from);
+    pending = kept;
+    controlCount = 0;
   }
 
   /**
@@ -357,14 +466,15 @@ public final class Outbound {
     lock.lock();
     try {
       closed = true;
-      Writer w = writer;
-      if (w != null) {
-        w.drainAndStop = true;
-      }
+      OutboundWriter w = writer;
       writerParked = false;
       workAvailable.signalAll();
       spaceAvailable.signalAll();
-      return w == null ? null : w.thread;
+      if (w == null) {
+        return null;
+      }
+      w.stopKeepAlive();
+      return w.thread();
     } finally {
       lock.unlock();
     }
@@ -387,105 +497,5 @@ public final class Outbound {
       lock.unlock();
     }
     waiters.stream().filter(f -> f != KEEP_ALIVE).forEach(f -> f.completeExceptionally(cause));
-  }
-
-  /** The writer of one transport. */
-  private final class Writer {
-    final OutputStream out;
-    final Thread thread;
-    final Consumer<Throwable> onFailure;
-    final KeepAlive keepAlive;
-    GrowableBuffer writing = new GrowableBuffer(INITIAL_BUFFER);
-    boolean stopped; // guarded by lock
-    boolean drainAndStop; // guarded by lock
-    long nextPingAt = System.nanoTime() + pingIntervalNanos;
-
-    Writer(
-        OutputStream out, String threadName, Consumer<Throwable> onFailure, KeepAlive keepAlive) {
-      this.out = out;
-      this.onFailure = onFailure;
-      this.keepAlive = keepAlive;
-      this.thread = new Thread(this::run, threadName);
-      this.thread.setDaemon(true);
-    }
-
-    private void run() {
-      try {
-        while (true) {
-          if (!takeWork()) {
-            return;
-          }
-          int written = writing.length();
-          out.write(writing.array(), 0, written);
-          // give memory back after a burst, but never churn while the load stays high
-          if (writing.capacity() > SHRINK_ABOVE && written < writing.capacity() / 16) {
-            writing = new GrowableBuffer(INITIAL_BUFFER);
-          } else {
-            writing.clear();
-          }
-        }
-      } catch (IOException | RuntimeException e) {
-        boolean expected;
-        lock.lock();
-        try {
-          expected = stopped || drainAndStop;
-        } finally {
-          lock.unlock();
-        }
-        if (!expected) {
-          onFailure.accept(e);
-        }
-      }
-    }
-
-    /** Waits for bytes (or a due keep-alive), then swaps buffers. False when it must stop. */
-    private boolean takeWork() {
-      boolean stale = false;
-      lock.lock();
-      try {
-        while (true) {
-          if (stopped) {
-            return false;
-          }
-          long now = System.nanoTime();
-          if (now - nextPingAt >= 0) {
-            nextPingAt = now + pingIntervalNanos;
-            if (pingsOut >= maxPingsOut) {
-              stale = true;
-              return false;
-            }
-            pingsOut++;
-            ProtocolWriter.ping(pending);
-            pongWaiters.addLast(KEEP_ALIVE);
-          }
-          if (pending.length() > 0) {
-            break;
-          }
-          if (drainAndStop) {
-            return false;
-          }
-          writerParked = true;
-          try {
-            workAvailable.awaitNanos(nextPingAt - now);
-          } catch (InterruptedException e) {
-            return false;
-          } finally {
-            writerParked = false;
-          }
-        }
-        GrowableBuffer full = pending;
-        pending = writing;
-        writing = full;
-        if (blockedPublishers > 0) {
-          spaceAvailable.signalAll();
-        }
-        return true;
-      } finally {
-        lock.unlock();
-        if (stale) {
-          keepAlive.stale();
-        }
-      }
-    }
   }
 }

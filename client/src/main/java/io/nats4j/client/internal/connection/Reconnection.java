@@ -14,6 +14,7 @@ import io.nats4j.client.internal.reconnect.ReconnectWorker;
 import io.nats4j.client.internal.reconnect.Reconnector;
 import io.nats4j.client.internal.reconnect.Resolver;
 import io.nats4j.client.internal.reconnect.ServerPool;
+import io.nats4j.client.internal.threads.ThreadSource;
 import io.nats4j.client.internal.transport.Transport;
 import java.io.IOException;
 import java.util.List;
@@ -48,7 +49,8 @@ final class Reconnection {
       Options options,
       List<ServerAddress> servers,
       SessionOpener opener,
-      Lifecycle lifecycle) {
+      Lifecycle lifecycle,
+      ThreadSource threads) {
     this.id = id;
     this.options = options;
     this.servers = servers;
@@ -72,7 +74,7 @@ final class Reconnection {
                 SessionOpener::authErrorText),
             Clock.system(),
             new Random());
-    this.worker = new ReconnectWorker(reconnector, "nats4j-reconnect-" + id);
+    this.worker = new ReconnectWorker(reconnector, "nats4j-reconnect-" + id, threads);
   }
 
   ServerPool pool() {

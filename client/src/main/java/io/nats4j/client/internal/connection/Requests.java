@@ -10,6 +10,7 @@ import io.nats4j.client.NoRespondersException;
 import io.nats4j.client.internal.routing.RequestMux;
 import io.nats4j.client.internal.routing.RoutingHost;
 import io.nats4j.client.internal.routing.SubscriptionTable;
+import io.nats4j.client.internal.threads.ConnectionScheduler;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,8 +30,15 @@ final class Requests {
   private final SubscriptionTable table;
   private final RoutingHost host;
   private final EventBus events;
+  private final ConnectionScheduler scheduler;
 
-  Requests(RequestMux mux, SubscriptionTable table, RoutingHost host, EventBus events) {
+  Requests(
+      RequestMux mux,
+      SubscriptionTable table,
+      RoutingHost host,
+      EventBus events,
+      ConnectionScheduler scheduler) {
+    this.scheduler = scheduler;
     this.mux = mux;
     this.table = table;
     this.host = host;
@@ -59,8 +67,8 @@ final class Requests {
     CompletableFuture<Message> internal = new CompletableFuture<>();
     String replyTo = startRequest(subject, headers, data, internal);
     CompletableFuture<Message> result = new CompletableFuture<>();
-    internal
-        .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
+    scheduler
+        .failAfter(internal, timeout, TimeoutException::new)
         .whenComplete(
             (message, error) -> {
               if (error != null) {

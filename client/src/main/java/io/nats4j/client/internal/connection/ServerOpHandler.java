@@ -11,6 +11,7 @@ import io.nats4j.client.internal.routing.NatsSubscription;
 import io.nats4j.client.internal.routing.RequestMux;
 import io.nats4j.client.internal.routing.SubscriptionTable;
 import io.nats4j.client.internal.transport.Transport;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -72,29 +73,35 @@ final class ServerOpHandler implements InboundReader.Sink {
             new AuthorizationException(
                 "the server denied the reply subscription " + mux.subject() + ": " + text));
       }
+      List<NatsSubscription> own = new ArrayList<>();
       if (denied.operation() == AsyncError.Operation.SUBSCRIBE) {
         String queue = ServerErrors.queueOf(text);
         AuthorizationException failure =
             new AuthorizationException("the server denied the subscription: " + text);
         for (NatsSubscription sub : table.all()) {
           if (sub.subject().equals(denied.subject()) && Objects.equals(sub.queue(), queue)) {
+            own.add(sub);
             sub.fail(failure);
           }
         }
       }
-      listeners.report(denied);
+      listeners.report(denied, own);
       return;
     }
-    NatsException error =
-        ServerErrors.isAuthentication(text)
-            ? new AuthenticationException("the server ended the session: " + text)
-            : new NatsException("server error: " + text);
-    lifecycle.serverError(error);
     listeners.report(new AsyncError.ServerError(text));
   }
 
   @Override
-  public void onTransportLost(Transport lost, Throwable cause) {
-    lifecycle.disconnect(lost, cause, false, false);
+  public void onTransportLost(Transport lost, Throwable cause, String lastServerError) {
+    Throwable reason = cause;
+    if (lastServerError != null) {
+      NatsException error =
+          ServerErrors.isAuthentication(lastServerError)
+              ? new AuthenticationException("the server ended the session: " + lastServerError)
+              : new NatsException("the server ended the session: " + lastServerError);
+      error.addSuppressed(cause);
+      reason = error;
+    }
+    lifecycle.disconnect(lost, reason, false, false);
   }
 }

@@ -6,6 +6,7 @@ import io.nats4j.client.Options;
 import io.nats4j.client.internal.protocol.ProtocolParser;
 import io.nats4j.client.internal.reconnect.PoolEntry;
 import io.nats4j.client.internal.reconnect.Reconnector;
+import io.nats4j.client.internal.threads.ConnectionScheduler;
 import io.nats4j.client.internal.transport.Transport;
 import java.io.IOException;
 import java.net.Socket;
@@ -30,10 +31,12 @@ final class SessionOpener {
 
   private final Options options;
   private final BooleanSupplier closed;
+  private final ConnectionScheduler scheduler;
   private volatile Transport connecting; // a session being opened, closed by abort() at once
 
-  SessionOpener(Options options, BooleanSupplier closed) {
+  SessionOpener(Options options, BooleanSupplier closed, ConnectionScheduler scheduler) {
     this.options = options;
+    this.scheduler = scheduler;
     this.closed = closed;
   }
 
@@ -78,7 +81,7 @@ final class SessionOpener {
       }
       ProtocolParser parser =
           new ProtocolParser(options.maxControlLine(), ProtocolParser.payloadBoundFor(0));
-      Handshake.Result result = Handshake.run(t, named, options, parser, deadline);
+      Handshake.Result result = Handshake.run(t, named, options, parser, deadline, scheduler);
       return new Session(target.server(), result.transport(), parser, result);
     } catch (IOException | RuntimeException e) {
       t.close();

@@ -5,7 +5,10 @@ import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.internal.connection.SessionOpener.Session;
 import io.nats4j.client.internal.protocol.GrowableBuffer;
 import io.nats4j.client.internal.routing.Router;
+import io.nats4j.client.internal.threads.ConnectionScheduler;
+import io.nats4j.client.internal.threads.ThreadSource;
 import io.nats4j.client.internal.transport.Transport;
+import java.time.Duration;
 
 /**
  * Puts a handshaken session to work: the writer (with the resubscribe preamble ahead of what was
@@ -23,6 +26,9 @@ final class SessionStarter {
   private final Listeners listeners;
   private final Lifecycle lifecycle;
   private final InboundReader.Sink serverOps;
+  private final ThreadSource threads;
+  private final ConnectionScheduler scheduler;
+  private final Duration pingInterval;
 
   SessionStarter(
       int id,
@@ -31,7 +37,13 @@ final class SessionStarter {
       Router router,
       Listeners listeners,
       Lifecycle lifecycle,
-      InboundReader.Sink serverOps) {
+      InboundReader.Sink serverOps,
+      ThreadSource threads,
+      ConnectionScheduler scheduler,
+      Duration pingInterval) {
+    this.threads = threads;
+    this.scheduler = scheduler;
+    this.pingInterval = pingInterval;
     this.id = id;
     this.maxPingsOut = maxPingsOut;
     this.outbound = outbound;
@@ -55,20 +67,31 @@ final class SessionStarter {
       resubscribed = router.resubscribe(preamble);
     }
     Transport installed = session.transport();
-    outbound.attach(
-        installed,
-        preamble,
-        "nats4j-writer-" + id,
-        cause -> lifecycle.disconnect(installed, cause, false, false),
+    OutboundWriter writer =
+        new OutboundWriter(
+            outbound,
+            installed.out(),
+            threads,
+            "nats4j-writer-" + id,
+            cause -> lifecycle.disconnect(installed, cause, false, false));
+    outbound.attach(writer, preamble);
+    String server = session.server().toString();
+    KeepAlive.start(
+        scheduler,
+        pingInterval,
+        outbound,
+        writer,
         () ->
-            lifecycle.disconnect(
+            lifecycle.disconnectFromTimer(
                 installed,
                 new NatsTimeoutException(
                     "stale connection: "
                         + maxPingsOut
                         + " PINGs without a PONG from "
-                        + session.server()),
-                false,
+                        + server
+                        + " (one every "
+                        + pingInterval.toMillis()
+                        + " ms)"),
                 false));
     if (resubscribe) {
       int count = resubscribed;
@@ -86,16 +109,15 @@ final class SessionStarter {
   /** Starts the reader; call it after the connect event is posted, so it comes before any op. */
   Thread startReader(Session session) {
     Thread reader =
-        new Thread(
+        threads.newThread(
+            "nats4j-reader-" + id,
             new InboundReader(
                 session.transport(),
                 session.parser(),
                 session.result().leftover(),
                 router,
                 outbound,
-                serverOps),
-            "nats4j-reader-" + id);
-    reader.setDaemon(true);
+                serverOps));
     reader.start();
     return reader;
   }

@@ -96,8 +96,8 @@ public final class HeadersCodec {
    *
    * @param block the bytes from {@code NATS/1.0} through the terminating CRLFCRLF
    * @return read-only headers with the status line's code and description, if any
-   * @throws ProtocolException if the block does not start with {@code NATS/1.0} or a line has no
-   *     {@code :}
+   * @throws ProtocolException if the block does not start with {@code NATS/1.0}, a line does not
+   *     end in CRLF, a line has no {@code :}, or the block does not end with exactly one blank line
    */
   public static Headers decode(byte[] block) {
     int len = block.length;
@@ -106,6 +106,12 @@ public final class HeadersCodec {
           "message headers do not start with NATS/1.0: \"" + printable(block, 0, len) + "\"");
     }
     int lineEnd = lineEnd(block, VERSION.length);
+    if (lineEnd == len) {
+      throw new ProtocolException(
+          "message headers: the version line does not end in CRLF: \""
+              + printable(block, 0, len)
+              + "\"");
+    }
     int p = VERSION.length;
     int statusCode = 0;
     String description = null;
@@ -132,10 +138,26 @@ public final class HeadersCodec {
     HeadersAccess access = HeadersAccess.get();
     Headers headers = access.newReceived(statusCode, description);
     p = lineEnd + 2;
-    while (p < len) {
+    while (true) {
+      if (p >= len) {
+        throw new ProtocolException(
+            "message headers do not end with a blank line (CRLF CRLF): \""
+                + printable(block, 0, len)
+                + "\"");
+      }
       lineEnd = lineEnd(block, p);
       if (lineEnd == p) {
-        break; // the blank line that ends the block
+        if (p + 2 != len) {
+          throw new ProtocolException(
+              "message headers: "
+                  + (len - p - 2)
+                  + " bytes after the blank line that ends the block");
+        }
+        break;
+      }
+      if (lineEnd == len) {
+        throw new ProtocolException(
+            "message header line does not end in CRLF: \"" + printable(block, p, len) + "\"");
       }
       int colon = indexOf(block, (byte) ':', p, lineEnd);
       if (colon <= p) {

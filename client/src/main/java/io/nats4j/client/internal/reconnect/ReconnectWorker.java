@@ -1,6 +1,7 @@
 package io.nats4j.client.internal.reconnect;
 
 import io.nats4j.client.ServerInfo;
+import io.nats4j.client.internal.threads.ThreadSource;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ public final class ReconnectWorker {
 
   private final Reconnector reconnector;
   private final String threadName;
+  private final ThreadSource threads;
   private Thread thread; // guarded by this
   private Cancellation cancellation; // guarded by this
 
@@ -25,10 +27,12 @@ public final class ReconnectWorker {
    *
    * @param reconnector the loop to run
    * @param threadName the name of the thread it runs on
+   * @param threads where the thread comes from
    */
-  public ReconnectWorker(Reconnector reconnector, String threadName) {
+  public ReconnectWorker(Reconnector reconnector, String threadName, ThreadSource threads) {
     this.reconnector = reconnector;
     this.threadName = threadName;
+    this.threads = threads;
   }
 
   /**
@@ -51,7 +55,8 @@ public final class ReconnectWorker {
       Consumer<Reconnector.Outcome<S>> done) {
     Cancellation c = new Cancellation();
     Thread t =
-        new Thread(
+        threads.newThread(
+            threadName,
             () -> {
               Reconnector.Outcome<S> outcome;
               try {
@@ -62,9 +67,7 @@ public final class ReconnectWorker {
                 outcome = new Reconnector.GaveUp<>(e, 0);
               }
               done.accept(outcome);
-            },
-            threadName);
-    t.setDaemon(true);
+            });
     cancellation = c;
     thread = t;
     t.start();

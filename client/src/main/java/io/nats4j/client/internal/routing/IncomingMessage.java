@@ -2,15 +2,16 @@ package io.nats4j.client.internal.routing;
 
 import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
+import io.nats4j.client.ProtocolException;
 import io.nats4j.client.Subscription;
 import io.nats4j.client.internal.protocol.HeadersCodec;
 import io.nats4j.client.internal.protocol.Msg;
 
 /**
- * A received message: a thin view over the parsed {@link Msg}, headers decoded on first access.
+ * A received message: a thin view over the parsed {@link Msg} and its headers, decoded (and so
+ * validated) by the reader when it arrived.
  *
- * <p>Thread-safety: immutable after construction except the lazily decoded headers, which are
- * idempotent (a race decodes twice and keeps either result).
+ * <p>Thread-safety: immutable.
  */
 public final class IncomingMessage implements Message {
   private static final Headers NO_HEADERS = new Headers().readOnly();
@@ -18,19 +19,22 @@ public final class IncomingMessage implements Message {
   private final Msg msg;
   private final NatsSubscription subscription;
   private final RoutingHost connection;
-  private Headers headers;
+  private final Headers headers;
 
   /**
-   * Wraps a parsed message.
+   * Wraps a parsed message, decoding its header block.
    *
    * @param msg the parsed message
    * @param subscription the receiving subscription, or null (request replies)
    * @param connection where {@link #respond} publishes
+   * @throws ProtocolException if the header block is malformed
    */
   public IncomingMessage(Msg msg, NatsSubscription subscription, RoutingHost connection) {
     this.msg = msg;
     this.subscription = subscription;
     this.connection = connection;
+    byte[] raw = msg.headers();
+    this.headers = raw == null ? NO_HEADERS : HeadersCodec.decode(raw);
   }
 
   NatsSubscription subscriptionImpl() {
@@ -58,13 +62,7 @@ public final class IncomingMessage implements Message {
 
   @Override
   public Headers headers() {
-    Headers h = headers;
-    if (h == null) {
-      byte[] raw = msg.headers();
-      h = raw == null ? NO_HEADERS : HeadersCodec.decode(raw);
-      headers = h;
-    }
-    return h;
+    return headers;
   }
 
   @Override

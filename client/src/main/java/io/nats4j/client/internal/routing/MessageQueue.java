@@ -21,6 +21,8 @@ public final class MessageQueue {
   private final ArrayDeque<IncomingMessage> queue = new ArrayDeque<>();
   private int waiters;
   private boolean closed;
+  private Runnable onReady; // executor-backed dispatcher: schedules its task; set once
+  private boolean armed; // guarded by lock: onReady runs at the next offer (or close)
 
   /**
    * Queues a batch of messages (all routed to subscriptions of this queue) under one lock.
@@ -31,6 +33,7 @@ public final class MessageQueue {
    */
   public int offerAll(List<IncomingMessage> batch, List<NatsSubscription> newlySlow) {
     int dropped = 0;
+    Runnable ready = null;
     lock.lock();
     try {
       for (int i = 0, n = batch.size(); i < n; i++) {
@@ -47,7 +50,6 @@ public final class MessageQueue {
             newlySlow.add(sub);
           }
         } else {
-          sub.slow = false;
           sub.pendingMessages++;
           sub.pendingBytes += size;
           queue.addLast(message);
@@ -56,7 +58,64 @@ public final class MessageQueue {
       if (waiters > 0 && !queue.isEmpty()) {
         notEmpty.signal();
       }
-      return dropped;
+      if (armed && !queue.isEmpty()) {
+        armed = false;
+        ready = onReady;
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (ready != null) {
+      ready.run();
+    }
+    return dropped;
+  }
+
+  /**
+   * Makes this queue drive a task instead of a waiting thread: {@code onReady} runs (on the thread
+   * that offers, outside the lock) when messages arrive while the hook is armed, and once on close.
+   * Armed at first; {@link #takeBatch} arms it again when it finds the queue empty.
+   *
+   * @param onReady schedules the consumer's task; must not block
+   */
+  public void driveTask(Runnable onReady) {
+    lock.lock();
+    try {
+      this.onReady = onReady;
+      this.armed = true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Releases the previous batch and takes the next one without waiting (executor-backed
+   * dispatchers). Finding the queue empty and open arms the {@link #driveTask} hook, under the
+   * lock, so no message is left without a task to handle it.
+   *
+   * @param batch in: the handled batch; out: the next one, empty if there is none
+   * @param max the most messages to take
+   * @return false when the queue is closed and empty: the consumer is done
+   */
+  public boolean takeBatch(List<IncomingMessage> batch, int max) {
+    lock.lock();
+    try {
+      for (int i = 0, n = batch.size(); i < n; i++) {
+        IncomingMessage m = batch.get(i);
+        m.subscriptionImpl().released(m.size());
+      }
+      batch.clear();
+      if (queue.isEmpty()) {
+        if (closed) {
+          return false;
+        }
+        armed = true;
+        return true;
+      }
+      for (int i = 0; i < max && !queue.isEmpty(); i++) {
+        batch.add(queue.pollFirst());
+      }
+      return true;
     } finally {
       lock.unlock();
     }
@@ -132,12 +191,20 @@ public final class MessageQueue {
 
   /** Closes: producers drop, consumers wake and see the rest of the queue, then nothing. */
   public void close() {
+    Runnable ready = null;
     lock.lock();
     try {
       closed = true;
       notEmpty.signalAll();
+      if (armed) {
+        armed = false;
+        ready = onReady; // the task sees closed and empty, and ends
+      }
     } finally {
       lock.unlock();
+    }
+    if (ready != null) {
+      ready.run();
     }
   }
 

@@ -4,22 +4,32 @@ import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.Dispatcher;
 import io.nats4j.client.MessageHandler;
 import io.nats4j.client.Subscription;
+import io.nats4j.client.internal.threads.ThreadSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A dispatcher: one thread that takes batches from its queue and runs each message's handler.
+ * A dispatcher: takes batches from its queue and runs each message's handler, either on a thread of
+ * its own or, with a dispatcher executor in the options, as tasks on that executor (a task handles
+ * up to four batches, then yields the executor thread and is submitted again).
  *
- * <p>Thread-safety: safe from any thread. The thread is the only one that runs handlers, so
- * handlers of one dispatcher never run concurrently.
+ * <p>Thread-safety: safe from any thread. One thread or one task at a time runs handlers, so
+ * handlers of one dispatcher never run concurrently and see messages in order.
  */
 public final class NatsDispatcher implements Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(NatsDispatcher.class);
@@ -30,16 +40,22 @@ public final class NatsDispatcher implements Dispatcher {
   private final Router router;
   private final MessageQueue queue = new MessageQueue();
   private final Set<NatsSubscription> subscriptions = ConcurrentHashMap.newKeySet();
-  private final Thread thread;
+  private final Thread thread; // null when executor-backed
+  private final Executor executor; // null when it has a thread of its own
+  private final AtomicReference<Thread> running = new AtomicReference<>(); // executor: the task's
+  private final List<IncomingMessage> taskBatch = new ArrayList<>(BATCH); // one task at a time
   private final Consumer<NatsDispatcher> onStopped;
   private volatile boolean closed;
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
   /**
    * Creates and starts a dispatcher.
    *
    * @param name the name
    * @param threadName the thread name
+   * @param threads where the thread comes from
+   * @param executor runs the handlers instead of a thread of its own, or null
    * @param isDefault whether this is the connection's shared dispatcher
    * @param router creates the subscriptions
    * @param onStopped runs once when the thread has been told to stop (the owner forgets it)
@@ -47,6 +63,8 @@ public final class NatsDispatcher implements Dispatcher {
   public NatsDispatcher(
       String name,
       String threadName,
+      ThreadSource threads,
+      Executor executor,
       boolean isDefault,
       Router router,
       Consumer<NatsDispatcher> onStopped) {
@@ -54,9 +72,14 @@ public final class NatsDispatcher implements Dispatcher {
     this.isDefault = isDefault;
     this.router = router;
     this.onStopped = onStopped;
-    this.thread = new Thread(this::run, threadName);
-    this.thread.setDaemon(true);
-    this.thread.start();
+    this.executor = executor;
+    if (executor == null) {
+      this.thread = threads.newThread(threadName, this::run);
+      this.thread.start();
+    } else {
+      this.thread = null;
+      queue.driveTask(this::submit);
+    }
   }
 
   MessageQueue queue() {
@@ -97,30 +120,86 @@ public final class NatsDispatcher implements Dispatcher {
           }
           continue;
         }
-        for (int i = 0, n = batch.size(); i < n; i++) {
-          IncomingMessage m = batch.get(i);
-          NatsSubscription sub = m.subscriptionImpl();
-          if (!sub.accepts()) {
-            continue;
-          }
-          try {
-            sub.handler().onMessage(m);
-          } catch (Throwable t) {
-            LOG.warn("message handler of {} on dispatcher {} threw", sub, name, t);
-          }
-        }
+        handle(batch);
       }
     } catch (InterruptedException e) {
       // close() interrupts only a thread that did not stop by itself
+    } finally {
+      terminated.complete(null);
     }
+  }
+
+  private void handle(List<IncomingMessage> batch) {
+    for (int i = 0, n = batch.size(); i < n; i++) {
+      IncomingMessage m = batch.get(i);
+      NatsSubscription sub = m.subscriptionImpl();
+      if (!sub.accepts()) {
+        continue;
+      }
+      try {
+        sub.handler().onMessage(m);
+      } catch (Throwable t) {
+        LOG.warn("message handler of {} on dispatcher {} threw", sub, name, t);
+      }
+    }
+  }
+
+  /** Executor-backed: schedules a task (the queue's hook, or a task yielding its thread). */
+  private void submit() {
+    try {
+      executor.execute(this::runSlice);
+    } catch (RejectedExecutionException e) {
+      LOG.error(
+          "the dispatcher executor rejected dispatcher {}: its messages are not handled", name, e);
+      terminated.complete(null);
+    }
+  }
+
+  /** Executor-backed: handles up to four batches, then yields; ends when closed and empty. */
+  private void runSlice() {
+    Thread self = Thread.currentThread();
+    running.set(self);
+    try {
+      for (int round = 0; round < 4; round++) {
+        if (!queue.takeBatch(taskBatch, BATCH)) {
+          terminated.complete(null);
+          return;
+        }
+        if (taskBatch.isEmpty()) {
+          return; // the queue's hook is armed again: the next message submits a task
+        }
+        handle(taskBatch);
+      }
+    } finally {
+      running.compareAndSet(self, null);
+    }
+    submit(); // more may be queued: let the executor's other tasks run first
   }
 
   @Override
   public CompletableFuture<Void> drain(Duration timeout) {
     CompletableFuture<?>[] drains =
         subscriptions.stream().map(s -> s.drain(timeout)).toArray(CompletableFuture[]::new);
-    CompletableFuture<Void> all = CompletableFuture.allOf(drains);
-    return all.whenComplete((ok, error) -> stopThread());
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    // no join here: the last drain may complete on the reader or the event thread, which must not
+    // wait for this dispatcher; the result completes when the dispatcher thread has ended
+    CompletableFuture.allOf(drains)
+        .whenComplete(
+            (ok, error) -> {
+              requestStop();
+              terminated.whenComplete(
+                  (x, y) -> {
+                    if (error == null) {
+                      result.complete(null);
+                    } else {
+                      result.completeExceptionally(
+                          error instanceof CompletionException && error.getCause() != null
+                              ? error.getCause()
+                              : error);
+                    }
+                  });
+            });
+    return result;
   }
 
   @Override
@@ -142,10 +221,18 @@ public final class NatsDispatcher implements Dispatcher {
 
   /** Stops the thread after the queue is empty, without unsubscribing (connection closed). */
   public void stopThread() {
-    closed = true;
-    queue.close();
-    if (stopped.compareAndSet(false, true)) {
-      onStopped.accept(this);
+    requestStop();
+    if (executor != null) {
+      if (running.get() != Thread.currentThread()) {
+        try {
+          terminated.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+          LOG.warn("dispatcher {} still runs a handler 5 s after close", name);
+        }
+      }
+      return;
     }
     if (Thread.currentThread() != thread) {
       try {
@@ -157,6 +244,15 @@ public final class NatsDispatcher implements Dispatcher {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /** Tells the thread to end once the queue is empty; does not wait. */
+  private void requestStop() {
+    closed = true;
+    queue.close();
+    if (stopped.compareAndSet(false, true)) {
+      onStopped.accept(this);
     }
   }
 

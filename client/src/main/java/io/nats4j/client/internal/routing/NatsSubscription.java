@@ -2,14 +2,16 @@ package io.nats4j.client.internal.routing;
 
 import io.nats4j.client.AuthorizationException;
 import io.nats4j.client.ConnectionClosedException;
+import io.nats4j.client.ErrorListener;
 import io.nats4j.client.Message;
 import io.nats4j.client.MessageHandler;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Subscription;
+import io.nats4j.client.internal.threads.ConnectionScheduler;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One subscription, sync (own {@link MessageQueue}) or async (its dispatcher's queue and a
@@ -49,6 +51,7 @@ public final class NatsSubscription implements Subscription {
   private volatile boolean leaving; // drain() started: a reconnect must not send its SUB again
   private volatile NatsException failure;
   private volatile CompletableFuture<Void> drainFuture;
+  private volatile ErrorListener errorListener;
 
   NatsSubscription(
       long sid,
@@ -172,10 +175,28 @@ public final class NatsSubscription implements Subscription {
         || (maxBytes > 0 && pendingBytes + size > maxBytes);
   }
 
-  /** Called under the queue lock when a message was taken or handled. */
+  /** A message for this subscription was malformed and dropped (reader thread). */
+  void malformed() {
+    queue.locked(() -> dropped++);
+  }
+
+  /**
+   * Called under the queue lock when a message was taken or handled. A slow-consumer episode ends
+   * only when the backlog fell to half the limits (hysteresis): under sustained overload every
+   * freed slot is taken by the next message and dropping goes on, which is one episode, not one per
+   * slot.
+   */
   void released(int size) {
     pendingMessages--;
     pendingBytes -= size;
+    if (slow) {
+      long maxMsgs = maxPendingMessages;
+      long maxBytes = maxPendingBytes;
+      if ((maxMsgs <= 0 || pendingMessages <= maxMsgs / 2)
+          && (maxBytes <= 0 || pendingBytes <= maxBytes / 2)) {
+        slow = false;
+      }
+    }
     checkDrainCompleted();
   }
 
@@ -244,6 +265,34 @@ public final class NatsSubscription implements Subscription {
   }
 
   @Override
+  public Optional<Message> poll(Duration timeout) {
+    if (handler != null) {
+      throw new IllegalStateException(
+          "poll() is for synchronous subscriptions; this one delivers to a MessageHandler");
+    }
+    try {
+      return Optional.ofNullable(queue.poll(timeout.toNanos()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NatsException("interrupted while waiting for a message on " + subject, e);
+    }
+  }
+
+  @Override
+  public void setErrorListener(ErrorListener listener) {
+    this.errorListener = listener;
+  }
+
+  /**
+   * Returns the listener for this subscription's errors.
+   *
+   * @return the listener, or null
+   */
+  public ErrorListener errorListener() {
+    return errorListener;
+  }
+
+  @Override
   public boolean isActive() {
     if (discarded || failure != null) {
       return false;
@@ -297,7 +346,7 @@ public final class NatsSubscription implements Subscription {
       f = new CompletableFuture<>();
       drainFuture = f;
     }
-    failAfter(f, timeout, "draining the subscription to " + subject);
+    failAfter(host, f, timeout, "draining the subscription to " + subject);
     if (incomingDone) {
       queue.locked(this::checkDrainCompleted);
       return f;
@@ -326,19 +375,30 @@ public final class NatsSubscription implements Subscription {
   }
 
   /**
-   * Completes {@code future} with a {@link NatsTimeoutException} after {@code timeout}.
+   * Completes the user's {@code future} with a {@link NatsTimeoutException} after {@code timeout},
+   * on the event thread (the timer fires on the connection's scheduler, which runs no user code).
    *
+   * @param host the connection
    * @param future the future
    * @param timeout the time limit
    * @param what the operation, for the message
    */
-  static void failAfter(CompletableFuture<?> future, Duration timeout, String what) {
-    CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
-        .execute(
-            () ->
-                future.completeExceptionally(
-                    new NatsTimeoutException(
-                        what + " did not finish within " + timeout.toMillis() + " ms")));
+  static void failAfter(
+      RoutingHost host, CompletableFuture<?> future, Duration timeout, String what) {
+    ConnectionScheduler.Timer timer =
+        host.scheduler()
+            .schedule(
+                timeout,
+                () ->
+                    host.runOnEventThread(
+                        () ->
+                            future.completeExceptionally(
+                                new NatsTimeoutException(
+                                    what
+                                        + " did not finish within "
+                                        + timeout.toMillis()
+                                        + " ms"))));
+    future.whenComplete((ok, error) -> timer.cancel());
   }
 
   @Override

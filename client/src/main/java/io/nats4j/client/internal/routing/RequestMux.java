@@ -2,6 +2,7 @@ package io.nats4j.client.internal.routing;
 
 import io.nats4j.client.Message;
 import io.nats4j.client.NoRespondersException;
+import io.nats4j.client.ProtocolException;
 import io.nats4j.client.internal.protocol.Msg;
 import io.nats4j.client.internal.protocol.Nuid;
 import java.util.ArrayList;
@@ -126,7 +127,20 @@ public final class RequestMux {
           new NoRespondersException(
               "no responders: nobody is subscribed to " + p.subject + " (server status 503)"));
     } else {
-      p.future.complete(new IncomingMessage(msg, null, host));
+      IncomingMessage reply;
+      try {
+        reply = new IncomingMessage(msg, null, host);
+      } catch (ProtocolException malformed) {
+        p.future.completeExceptionally(
+            new ProtocolException(
+                "the reply to the request on "
+                    + p.subject
+                    + " is malformed: "
+                    + malformed.getMessage(),
+                malformed));
+        return;
+      }
+      p.future.complete(reply);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.nats4j.client.internal.routing;
 
 import io.nats4j.client.MessageHandler;
+import io.nats4j.client.ProtocolException;
 import io.nats4j.client.internal.protocol.GrowableBuffer;
 import io.nats4j.client.internal.protocol.Msg;
 import io.nats4j.client.internal.protocol.ProtocolWriter;
@@ -122,12 +123,25 @@ public final class Router {
       dropped++;
       return;
     }
+    IncomingMessage message;
+    try {
+      message = new IncomingMessage(msg, sub, host);
+    } catch (ProtocolException malformed) {
+      dropped++;
+      flush(); // reported in order with what came before it
+      sub.malformed();
+      host.malformedMessage(sub, msg.subject(), malformed);
+      if (admitted == NatsSubscription.ACCEPT_LAST) {
+        sub.reachedMax();
+      }
+      return;
+    }
     MessageQueue queue = sub.pendingQueue();
     if (queue != batchQueue) {
       flush();
       batchQueue = queue;
     }
-    batch.add(new IncomingMessage(msg, sub, host));
+    batch.add(message);
     if (admitted == NatsSubscription.ACCEPT_LAST) {
       flush();
       sub.reachedMax();

@@ -1,6 +1,8 @@
 package io.nats4j.client.internal.routing;
 
 import io.nats4j.client.Headers;
+import io.nats4j.client.ProtocolException;
+import io.nats4j.client.internal.threads.ConnectionScheduler;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -57,9 +59,25 @@ public interface RoutingHost {
   void slowConsumer(NatsSubscription subscription);
 
   /**
+   * Reports a message that was not delivered because it is malformed.
+   *
+   * @param subscription the subscription it was for
+   * @param subject its subject
+   * @param error what is wrong with it
+   */
+  void malformedMessage(NatsSubscription subscription, String subject, ProtocolException error);
+
+  /**
    * Runs a completion on the event thread, in order with events.
    *
    * @param task the completion
    */
   void runOnEventThread(Runnable task);
+
+  /**
+   * Returns the connection's scheduler, for timeouts.
+   *
+   * @return the scheduler
+   */
+  ConnectionScheduler scheduler();
 }

@@ -8,6 +8,7 @@ import io.nats4j.client.BufferFullException;
 import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.internal.protocol.GrowableBuffer;
 import io.nats4j.client.internal.protocol.ProtocolWriter;
+import io.nats4j.client.internal.threads.ThreadSource;
 import io.nats4j.client.internal.transport.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,16 +50,15 @@ class OutboundTest {
   }
 
   private Outbound outbound(int reconnectBuffer) {
-    return new Outbound(
-        64 * 1024,
-        TimeUnit.MILLISECONDS.toNanos(100),
-        reconnectBuffer,
-        TimeUnit.MINUTES.toNanos(2),
-        2);
+    return new Outbound(64 * 1024, TimeUnit.MILLISECONDS.toNanos(100), reconnectBuffer, 2);
   }
 
-  private void attach(Outbound out, GrowableBuffer preamble) {
-    out.attach(transport, preamble, "nats4j-test-writer", failure::set, () -> {});
+  private OutboundWriter attach(Outbound out, GrowableBuffer preamble) throws IOException {
+    OutboundWriter writer =
+        new OutboundWriter(
+            out, transport.out(), ThreadSource.platform(), "nats4j-test-writer", failure::set);
+    out.attach(writer, preamble);
+    return writer;
   }
 
   private String readPeer(int bytes) throws IOException {
@@ -166,6 +166,103 @@ class OutboundTest {
     out.onPong();
     assertTrue(flushed.isDone());
     join(out.close());
+  }
+
+  @Test
+  void detachDropsTheControlOpsOfTheLostTransportAndKeepsItsMessages() throws Exception {
+    Outbound out = outbound(1024 * 1024);
+    GrowableBuffer preamble = new GrowableBuffer(64);
+    ProtocolWriter.sub(preamble, "s", null, 1);
+    // a peer that never reads, so nothing is handed over before detach... except what the
+    // writer takes at once: stop it by detaching before it can run (the thread is not started
+    // until attach, and awaitWork checks the writer first)
+    out.publish(SUBJECT, null, null, "m1".getBytes(StandardCharsets.US_ASCII));
+    OutboundWriter writer = attach(out, preamble);
+    join(out.detach(new IOException("lost")));
+    long lostUpTo = out.lostUpTo();
+    // whatever the writer took went to the lost socket; what it did not take stays
+    out.write(buf -> ProtocolWriter.unsub(buf, 1, 5)); // detached: dropped
+    out.publish(SUBJECT, null, null, "m2".getBytes(StandardCharsets.US_ASCII));
+    CompletableFuture<Void> flushed = out.ping();
+    Socket client2 = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+    Socket peer2 = listener.accept();
+    try {
+      out.attach(
+          new OutboundWriter(
+              out,
+              client2.getOutputStream(),
+              ThreadSource.platform(),
+              "nats4j-test-writer",
+              failure::set),
+          null);
+      String expected = (lostUpTo == 0 ? "PUB s 2\r\nm1\r\n" : "") + "PUB s 2\r\nm2\r\nPING\r\n";
+      assertEquals(expected, read(peer2, expected.length()));
+      out.onPong();
+      assertTrue(flushed.isDone());
+      assertTrue(writer.thread().getState() == Thread.State.TERMINATED);
+      join(out.close());
+    } finally {
+      client2.close();
+      peer2.close();
+    }
+  }
+
+  @Test
+  void unwrittenControlOpsAreRemovedAndUnhandedMessagesCountAsNotLost() throws Exception {
+    Outbound out = new Outbound(256 * 1024, TimeUnit.MILLISECONDS.toNanos(100), 1 << 20, 2);
+    attach(out, null);
+    byte[] kib = new byte[1024];
+    // the peer never reads: the writer blocks in a write and the buffer stays full
+    long lastAccepted = 0;
+    while (true) {
+      try {
+        lastAccepted = out.publish(SUBJECT, null, null, kib);
+      } catch (BufferFullException stuck) {
+        break;
+      }
+    }
+    CompletableFuture<Void> ping = out.ping();
+    out.write(buf -> ProtocolWriter.unsub(buf, 7, 3));
+    int pending = out.pendingBytesForTest();
+    out.detach(new IOException("lost"));
+    client.close(); // ends the old writer
+    assertTrue(ping.isCompletedExceptionally());
+    assertTrue(out.lostUpTo() > 0, "the writer took messages before it blocked");
+    assertTrue(out.lostUpTo() < lastAccepted, "the last message was never handed over");
+    assertEquals(pending - "PING\r\nUNSUB 7 3\r\n".length(), out.pendingBytesForTest());
+    Socket client2 = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+    Socket peer2 = listener.accept();
+    try {
+      out.attach(
+          new OutboundWriter(
+              out,
+              client2.getOutputStream(),
+              ThreadSource.platform(),
+              "nats4j-test-writer",
+              failure::set),
+          null);
+      String sent = read(peer2, pending - "PING\r\nUNSUB 7 3\r\n".length());
+      assertTrue(!sent.contains("PING") && !sent.contains("UNSUB"), "no stale control op");
+      assertTrue(sent.startsWith("PUB s 1024\r\n"), sent.substring(0, 20));
+      join(out.close());
+    } finally {
+      client2.close();
+      peer2.close();
+    }
+  }
+
+  private static String read(Socket s, int bytes) throws IOException {
+    InputStream in = s.getInputStream();
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    byte[] buf = new byte[8192];
+    while (got.size() < bytes) {
+      int n = in.read(buf, 0, Math.min(buf.length, bytes - got.size()));
+      if (n < 0) {
+        break;
+      }
+      got.write(buf, 0, n);
+    }
+    return got.toString(StandardCharsets.US_ASCII);
   }
 
   @Test

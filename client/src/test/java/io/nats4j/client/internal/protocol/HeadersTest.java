@@ -156,6 +156,14 @@ class HeadersTest {
     assertThrows(ProtocolException.class, () -> decode("NATS/1.0\r\n: empty key\r\n\r\n"));
     assertThrows(ProtocolException.class, () -> decode("NATS/1.0x\r\n\r\n"));
     assertThrows(ProtocolException.class, () -> decode("NATS/1.0 abc\r\n\r\n"));
+    // a block must be whole: version line with CRLF, each line with CRLF, one final blank line
+    assertThrows(ProtocolException.class, () -> decode("NATS/1.0"));
+    assertThrows(ProtocolException.class, () -> decode("NATS/1.0 503"));
+    assertThrows(ProtocolException.class, () -> decode("NATS/1.0\r\n"));
+    assertThrows(ProtocolException.class, () -> decode("NATS/1.0\r\nK: v\r\n"));
+    assertThrows(ProtocolException.class, () -> decode("NATS/1.0\r\nK: v"));
+    assertThrows(ProtocolException.class, () -> decode("NATS/1.0\r\nK: v\r\n\r"));
+    assertThrows(ProtocolException.class, () -> decode("NATS/1.0\r\n\r\nextra"));
     assertThrows(ProtocolException.class, () -> decode("NATS"));
   }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.client.Headers;
 import io.nats4j.client.internal.protocol.Msg;
+import io.nats4j.client.internal.threads.ConnectionScheduler;
+import io.nats4j.client.internal.threads.ThreadSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +35,12 @@ class MessageQueueTest {
     }
 
     @Override
+    public void malformedMessage(
+        NatsSubscription subscription, String subject, io.nats4j.client.ProtocolException error) {
+      ops.add("MALFORMED " + subject);
+    }
+
+    @Override
     public CompletableFuture<Void> ping() {
       ops.add("PING");
       return CompletableFuture.completedFuture(null);
@@ -52,7 +60,15 @@ class MessageQueueTest {
     public void runOnEventThread(Runnable task) {
       task.run();
     }
+
+    @Override
+    public ConnectionScheduler scheduler() {
+      return SCHEDULER;
+    }
   }
+
+  static final ConnectionScheduler SCHEDULER =
+      new ConnectionScheduler(ThreadSource.platform(), "test-scheduler");
 
   private final RecordingHost host = new RecordingHost();
   private final SubscriptionTable table = new SubscriptionTable();
@@ -88,13 +104,21 @@ class MessageQueueTest {
     assertEquals(7, sub.droppedMessages());
     assertEquals(List.of(sub), host.slow);
     sub.pendingQueue().poll(0);
-    router.route(msg(1, 1)); // fits again: the episode ends
-    router.route(msg(1, 1)); // over again: a new episode
+    router.route(msg(1, 1)); // fits in the freed slot
+    router.route(msg(1, 1)); // over again: still the same episode
+    router.flush();
+    assertEquals(1, host.slow.size());
+    assertEquals(8, sub.droppedMessages());
+    sub.pendingQueue().poll(0);
+    sub.pendingQueue().poll(0); // one left, half the limit: the episode ends
+    for (int i = 0; i < 3; i++) {
+      router.route(msg(1, 1)); // two fit, the third starts a new episode
+    }
     router.flush();
     assertEquals(2, host.slow.size());
-    assertEquals(8, sub.droppedMessages());
+    assertEquals(9, sub.droppedMessages());
     router.publishCounters();
-    assertEquals(8, router.counters()[2]);
+    assertEquals(9, router.counters()[2]);
   }
 
   @Test

@@ -1,0 +1,104 @@
+package io.nats4j.client.internal.spi;
+
+import io.nats4j.client.Connection;
+import io.nats4j.client.internal.connection.NatsConnection;
+import io.nats4j.client.internal.threads.ConnectionScheduler;
+import io.nats4j.client.internal.threads.ThreadSource;
+import java.util.concurrent.Executor;
+
+/**
+ * What the sibling modules (JetStream and those built on it) may use of a connection beyond its
+ * public API. Exported only to them by {@code module-info.java}; not an API for users.
+ *
+ * <p>Thread-safety: every method is safe from any thread.
+ */
+public final class Internals {
+  private Internals() {}
+
+  /**
+   * Returns the connection's scheduler, for timers (heartbeats, expiry, timeouts). Its tasks must
+   * be short, must not block and must not run user code: complete user futures through {@link
+   * #events(Connection)}.
+   *
+   * @param connection a connection made by {@code Nats.connect}
+   * @return its scheduler
+   * @throws IllegalArgumentException for a connection nats4j did not make
+   */
+  public static ConnectionScheduler scheduler(Connection connection) {
+    return impl(connection).scheduler();
+  }
+
+  /**
+   * Returns an executor that runs tasks one at a time, in order with the connection's events, on
+   * the thread where listeners run (the user's callback executor or {@code nats4j-events-<id>}).
+   * The place to complete a user's future.
+   *
+   * @param connection a connection made by {@code Nats.connect}
+   * @return the executor
+   */
+  public static Executor events(Connection connection) {
+    return impl(connection)::runOnEventThread;
+  }
+
+  /**
+   * Returns where the connection's threads come from (platform, virtual or the user's factory), so
+   * that a sibling module starting a thread of its own follows the same choice.
+   *
+   * @param connection a connection made by {@code Nats.connect}
+   * @return the thread source
+   */
+  public static ThreadSource threads(Connection connection) {
+    return impl(connection).threads();
+  }
+
+  /**
+   * Publishes like {@link Connection#publish(String, String, io.nats4j.client.Headers, byte[])} and
+   * returns the message's sequence in the outbound stream (1, 2, …), to be compared with {@link
+   * #lostUpTo(Connection)}.
+   *
+   * @param connection a connection made by {@code Nats.connect}
+   * @param subject the subject
+   * @param replyTo the reply subject or null
+   * @param headers headers or null
+   * @param data the payload
+   * @return the sequence of this message
+   */
+  public static long publishCounted(
+      Connection connection,
+      String subject,
+      String replyTo,
+      io.nats4j.client.Headers headers,
+      byte[] data) {
+    return impl(connection).publishCounted(subject, replyTo, headers, data);
+  }
+
+  /**
+   * Returns the highest sequence (see {@link #publishCounted}) handed to a transport that was lost
+   * since: every message up to it was written to a dead socket (or dropped with it), and may or may
+   * not have reached the server. Messages above it were buffered and go to the next server.
+   *
+   * @param connection a connection made by {@code Nats.connect}
+   * @return the sequence, 0 before the first loss
+   */
+  public static long lostUpTo(Connection connection) {
+    return impl(connection).lostUpTo();
+  }
+
+  /**
+   * Tells whether {@code connection} offers these internals (it was made by {@code Nats.connect}).
+   *
+   * @param connection any connection
+   * @return true if the other methods accept it
+   */
+  public static boolean supports(Connection connection) {
+    return connection instanceof NatsConnection;
+  }
+
+  private static NatsConnection impl(Connection connection) {
+    if (connection instanceof NatsConnection nc) {
+      return nc;
+    }
+    throw new IllegalArgumentException(
+        "not a connection made by Nats.connect: " + connection.getClass().getName());
+  }
+}
