@@ -8,8 +8,8 @@ import java.time.Duration;
  *
  * <p>Thread-safety: called from library threads (see docs/THREADING.md): status warnings, handler
  * failures and terminal errors on the thread that delivers the messages, missed heartbeats and
- * resets on the consume's timer or the connection's events thread. Keep it quick and do not block.
- * Every method has an empty default (handler failures are logged), so implement only what you need.
+ * resets on the connection's events thread. Keep it quick and do not block. Every method has an
+ * empty default (handler failures are logged), so implement only what you need.
  */
 public interface ConsumeErrorListener {
 

@@ -91,6 +91,7 @@ final class HandlerConsume implements ConsumeHandle, PullSession.Owner {
         () -> {
           listeners.warning(503, "no responders for the pull of " + target.describe());
           Timers.schedule(
+              target.connection,
               RETRY_AFTER_503,
               () -> {
                 if (!stopped) {

@@ -107,6 +107,7 @@ final class IteratorConsume implements ConsumerMessages, PullSession.Owner {
         () -> {
           listeners.warning(503, "no responders for the pull of " + target.describe());
           Timers.schedule(
+              target.connection,
               RETRY_AFTER_503,
               () -> {
                 if (!stopped && terminal == null) {

@@ -177,7 +177,9 @@ final class OrderedConsume implements ConsumeHandle {
                           error));
                 } else {
                   Timers.schedule(
-                      OrderedConsumerImpl.backoff(attempt), () -> recreate(attempt + 1));
+                      parent.api().connection(),
+                      OrderedConsumerImpl.backoff(attempt),
+                      () -> recreate(attempt + 1));
                 }
                 return;
               }

@@ -259,7 +259,9 @@ final class PullSession {
     lock.lock();
     try {
       if (!closed) {
-        heartbeatTask = Timers.schedule(Duration.ofNanos(heartbeatNanos / 2), this::checkHeartbeat);
+        heartbeatTask =
+            Timers.schedule(
+                target.connection, Duration.ofNanos(heartbeatNanos / 2), this::checkHeartbeat);
       }
     } finally {
       lock.unlock();
@@ -278,11 +280,15 @@ final class PullSession {
         && silence > 2 * heartbeatNanos
         && (sub == null || sub.pendingMessages() == 0)) {
       lastActivity = now;
-      try {
-        owner.heartbeatsMissed(Duration.ofNanos(silence));
-      } catch (RuntimeException e) {
-        // the owner reports to user code; never let it kill the timer
-      }
+      Duration missed = Duration.ofNanos(silence);
+      // the owner calls the user's listener: not on the scheduler
+      Timers.onEvents(
+          target.connection,
+          () -> {
+            if (!closed) {
+              owner.heartbeatsMissed(missed);
+            }
+          });
     }
     scheduleHeartbeatCheck();
   }

@@ -1,32 +1,38 @@
 package io.nats4j.jetstream.internal.consume;
 
+import io.nats4j.client.Connection;
+import io.nats4j.client.internal.spi.Internals;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The seam for consumer timers (heartbeat checks, retries). Today tasks run on the JDK's delay
- * scheduler thread (the one {@link CompletableFuture#delayedExecutor} uses, also used by the
- * client's keep-alive backstop); they must be short and never block. When the connection gets its
- * own scheduler, only this class changes.
+ * Consumer timers (heartbeat checks, retries) on the connection's scheduler ({@code
+ * nats4j-scheduler-<id>}); what they find that concerns user code is handed to the connection's
+ * events thread. Timer tasks only read clocks, publish, or send asynchronous requests: they never
+ * block. (For a connection nats4j did not make, the JDK's delay scheduler stands in.)
  */
-public final class Timers {
+final class Timers {
   private Timers() {}
 
   /** A scheduled task that can be cancelled. */
-  public interface Task {
+  interface Task {
     /** Cancels the task if it has not run yet. */
     void cancel();
   }
 
   /**
-   * Runs a task once after a delay.
+   * Runs a task once after a delay, on the connection's scheduler.
    *
+   * @param connection the connection whose scheduler runs it
    * @param delay the delay
-   * @param task short and non-blocking
+   * @param task short and non-blocking, no user code
    * @return the handle
    */
-  public static Task schedule(Duration delay, Runnable task) {
+  static Task schedule(Connection connection, Duration delay, Runnable task) {
+    if (Internals.supports(connection)) {
+      return Internals.scheduler(connection).schedule(delay, task)::cancel;
+    }
     CompletableFuture<Void> f = new CompletableFuture<>();
     CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
         .execute(
@@ -37,5 +43,20 @@ public final class Timers {
               }
             });
     return () -> f.cancel(false);
+  }
+
+  /**
+   * Runs work that may call user code (listeners) on the connection's events thread, in order with
+   * its other events.
+   *
+   * @param connection the connection
+   * @param work the work
+   */
+  static void onEvents(Connection connection, Runnable work) {
+    if (Internals.supports(connection)) {
+      Internals.events(connection).execute(work);
+    } else {
+      work.run();
+    }
   }
 }
