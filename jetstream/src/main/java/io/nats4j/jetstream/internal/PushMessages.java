@@ -60,8 +60,8 @@ public final class PushMessages implements AutoCloseable {
     connection.addConnectionListener(connectionListener);
     Duration heartbeat = info.config().idleHeartbeat();
     this.watch =
-        heartbeat == null || heartbeat.isZero()
-            ? null
+        heartbeat == null || heartbeat.isZero() || (group != null && !group.isEmpty())
+            ? null // a deliver group's heartbeats go to one member each: no member can judge
             : new HeartbeatWatch(heartbeat, subscription::pendingMessages, this::onMissed);
   }
 
