@@ -5,7 +5,6 @@ import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
 import io.nats4j.client.NatsTimeoutException;
-import io.nats4j.client.Status;
 import io.nats4j.client.Subscription;
 import io.nats4j.jetstream.JsMessage;
 import io.nats4j.jetstream.MessageMetadata;
@@ -188,7 +187,7 @@ public final class JsMessageImpl implements JsMessage {
       throw new IllegalStateException(
           "cannot " + what + ": the message has no JetStream ack subject");
     }
-    if (connection.status() == Status.CLOSED) {
+    if ("CLOSED".equals(connection.status().name())) {
       throw new ConnectionClosedException(
           "cannot " + what + ": the connection that received the message is closed");
     }

@@ -4,7 +4,6 @@ import io.nats4j.client.ConnectionEvent;
 import io.nats4j.client.ConnectionListener;
 import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
-import io.nats4j.client.Status;
 import io.nats4j.client.Subscription;
 import io.nats4j.jetstream.ConsumeOptions;
 import io.nats4j.jetstream.JetStreamException;
@@ -68,7 +67,7 @@ final class PullSession {
   void start(Subscription subscription) {
     this.subscription = subscription;
     target.connection.addConnectionListener(listener);
-    connected = target.connection.status() == Status.CONNECTED;
+    connected = "CONNECTED".equals(target.connection.status().name());
     lastActivity = System.nanoTime();
     pull(0, 0, false);
     scheduleHeartbeatCheck();

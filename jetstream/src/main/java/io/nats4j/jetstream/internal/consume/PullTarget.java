@@ -2,7 +2,6 @@ package io.nats4j.jetstream.internal.consume;
 
 import io.nats4j.client.Connection;
 import io.nats4j.client.NatsException;
-import io.nats4j.client.Status;
 import io.nats4j.jetstream.internal.ApiClient;
 import io.nats4j.jetstream.internal.JsonMapper;
 
@@ -30,7 +29,7 @@ final class PullTarget {
    * @return false if it could not be sent (connection closed or failing); a reconnect re-pulls
    */
   boolean send(String inbox, PullRequest request) {
-    if (connection.status() == Status.CLOSED) {
+    if ("CLOSED".equals(connection.status().name())) {
       return false;
     }
     try {
