@@ -219,6 +219,40 @@ class PushConsumerIT {
   }
 
   @Test
+  void closingTheConnectionEndsConsumeAndIteratorWithATerminalError() throws Exception {
+    createPush("closing", ConsumerConfig.builder().ackPolicy(AckPolicy.NONE));
+    createPush("closing2", ConsumerConfig.builder().ackPolicy(AckPolicy.NONE));
+    Connection own = Nats.connect(server.clientUrl());
+    JetStream ownJs = JetStream.of(own);
+    List<JetStreamException> terminal = new CopyOnWriteArrayList<>();
+    ConsumeHandle h =
+        ownJs
+            .pushConsumer(stream, "closing")
+            .consume(
+                m -> {},
+                PushConsumeOptions.builder()
+                    .errorListener(
+                        new ConsumeErrorListener() {
+                          @Override
+                          public void terminated(JetStreamException error) {
+                            terminal.add(error);
+                          }
+                        })
+                    .build());
+    ConsumerMessages it = ownJs.pushConsumer(stream, "closing2").messages();
+    own.close();
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> h.closed().get(10, TimeUnit.SECONDS));
+    assertTrue(
+        e.getCause().getMessage().contains("connection was closed"), e.getCause().getMessage());
+    assertEquals(1, terminal.size());
+    JetStreamException next =
+        assertThrows(JetStreamException.class, () -> it.next(Duration.ofSeconds(5)));
+    assertTrue(next.getMessage().contains("connection was closed"), next.getMessage());
+    ownJs.close();
+  }
+
+  @Test
   void missingConsumerIsTheServersNotFoundError() {
     JetStreamApiException e =
         assertThrows(JetStreamApiException.class, () -> js.pushConsumer(stream, "nobody"));
