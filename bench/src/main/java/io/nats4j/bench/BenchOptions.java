@@ -39,7 +39,15 @@ record BenchOptions(
   }
 
   static final Set<String> IMPLEMENTED =
-      Set.of("pub", "pubsub", "reqrep", "js-pub", "js-pub-async", "js-fetch", "js-consume");
+      Set.of(
+          "pub",
+          "pubsub",
+          "reqrep",
+          "js-pub",
+          "js-pub-async",
+          "js-fetch",
+          "js-consume",
+          "js-ordered");
   static final Set<String> PLANNED = Set.of("kv-put", "kv-get", "obj-put", "obj-get");
   static final List<String> CLIENTS = List.of("jnats", "nats4j");
 
@@ -48,11 +56,12 @@ record BenchOptions(
       usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
                                     [--server URL] [--runs N] [--storage file|memory]
         SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | js-fetch | js-consume
+                   | js-ordered
                    (planned: kv-put kv-get obj-put obj-get)
         --client   which client to measure (default: both, interleaved run by run)
         --msgs     messages per run (default: 1000000; reqrep, js-pub: 20000;
-                   js-pub-async, js-fetch, js-consume: 200000)
-        --size     payload bytes (default: 16; js-fetch, js-consume: 128)
+                   js-pub-async, js-fetch, js-consume, js-ordered: 200000)
+        --size     payload bytes (default: 16; js-fetch, js-consume, js-ordered: 128)
         --server   an existing server, e.g. nats://127.0.0.1:4222 (default: start one)
         --runs     measured runs per client, each printed as one JSON line (default: 1)
         --storage  js-* scenarios: storage of the stream created for each run (default: file)
@@ -116,12 +125,12 @@ record BenchOptions(
       msgs =
           switch (scenario) {
             case "reqrep", "js-pub" -> 20_000;
-            case "js-pub-async", "js-fetch", "js-consume" -> 200_000;
+            case "js-pub-async", "js-fetch", "js-consume", "js-ordered" -> 200_000;
             default -> 1_000_000;
           };
     }
     if (size == null) {
-      size = scenario.equals("js-fetch") || scenario.equals("js-consume") ? 128 : 16;
+      size = Set.of("js-fetch", "js-consume", "js-ordered").contains(scenario) ? 128 : 16;
     }
     return new BenchOptions(scenario, clients, msgs, size, server, runs, storage);
   }

@@ -23,6 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *       acking each.
  *   <li>{@code js-consume}: consumes with default options; the handler acks each message; the time
  *       ends when the handler saw {@code msgs} messages.
+ *   <li>{@code js-ordered}: an ordered consumer (no acks) consumes with default options until the
+ *       handler saw {@code msgs} messages (the durable consumer made for the run is not used).
  * </ul>
  *
  * <p>Thread-safety: used by the bench's main thread only.
@@ -59,6 +61,10 @@ final class ConsumeScenarios {
               jnats
                   ? JnatsConsume.consume(url, stream, consumer, msgs)
                   : Nats4jConsume.consume(url, stream, consumer, msgs);
+          case "js-ordered" ->
+              jnats
+                  ? JnatsConsume.ordered(url, stream, msgs)
+                  : Nats4jConsume.ordered(url, stream, msgs);
           default -> throw new IllegalArgumentException(scenario);
         };
       } finally {

@@ -8,6 +8,8 @@ import io.nats.client.Message;
 import io.nats.client.MessageConsumer;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.OrderedConsumerContext;
+import io.nats.client.api.OrderedConsumerConfiguration;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +70,28 @@ final class JnatsConsume {
           throw new IllegalStateException("jnats consume stalled");
         }
         c.flush(Duration.ofSeconds(60));
+        return RunResult.throughput(System.nanoTime() - start);
+      }
+    }
+  }
+
+  static RunResult ordered(String url, String stream, int msgs) throws Exception {
+    try (Connection c = connect(url)) {
+      OrderedConsumerContext oc =
+          c.getStreamContext(stream).createOrderedConsumer(new OrderedConsumerConfiguration());
+      CountDownLatch done = new CountDownLatch(1);
+      int[] received = {0};
+      long start = System.nanoTime();
+      try (MessageConsumer mc =
+          oc.consume(
+              m -> {
+                if (++received[0] == msgs) {
+                  done.countDown();
+                }
+              })) {
+        if (!done.await(Scenarios.receiveTimeout(msgs).toSeconds(), TimeUnit.SECONDS)) {
+          throw new IllegalStateException("jnats ordered consume stalled");
+        }
         return RunResult.throughput(System.nanoTime() - start);
       }
     }

@@ -7,6 +7,8 @@ import io.nats4j.jetstream.FetchOptions;
 import io.nats4j.jetstream.FetchResult;
 import io.nats4j.jetstream.JetStream;
 import io.nats4j.jetstream.JsMessage;
+import io.nats4j.jetstream.OrderedConsumer;
+import io.nats4j.jetstream.OrderedConsumerConfig;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +63,28 @@ final class Nats4jConsume {
           throw new IllegalStateException("nats4j consume stalled");
         }
         c.flush(Scenarios.FLUSH_TIMEOUT);
+        return RunResult.throughput(System.nanoTime() - start);
+      }
+    }
+  }
+
+  static RunResult ordered(String url, String stream, int msgs) throws InterruptedException {
+    try (Connection c = ConsumeScenarios.connect(url);
+        JetStream js = JetStream.of(c)) {
+      OrderedConsumer oc = js.orderedConsumer(stream, OrderedConsumerConfig.builder().build());
+      CountDownLatch done = new CountDownLatch(1);
+      int[] received = {0};
+      long start = System.nanoTime();
+      try (ConsumeHandle h =
+          oc.consume(
+              m -> {
+                if (++received[0] == msgs) {
+                  done.countDown();
+                }
+              })) {
+        if (!done.await(Scenarios.receiveTimeout(msgs).toSeconds(), TimeUnit.SECONDS)) {
+          throw new IllegalStateException("nats4j ordered consume stalled");
+        }
         return RunResult.throughput(System.nanoTime() - start);
       }
     }

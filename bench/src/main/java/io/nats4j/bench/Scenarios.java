@@ -63,7 +63,7 @@ final class Scenarios {
       case "reqrep" -> driver.reqrep(url, subject, msgs, payload);
       case "js-pub" -> driver.jsPub(url, subject, msgs, payload, storage);
       case "js-pub-async" -> driver.jsPubAsync(url, subject, msgs, payload, storage);
-      case "js-fetch", "js-consume" ->
+      case "js-fetch", "js-consume", "js-ordered" ->
           ConsumeScenarios.run(driver, scenario, url, msgs, payload, storage);
       default -> throw new IllegalArgumentException("scenario not implemented: " + scenario);
     };
@@ -74,7 +74,7 @@ final class Scenarios {
     return switch (scenario) {
       case "reqrep" -> Math.min(msgs, 3_000);
       case "js-pub" -> Math.min(msgs, 5_000);
-      case "js-pub-async", "js-fetch", "js-consume" -> Math.min(msgs, 50_000);
+      case "js-pub-async", "js-fetch", "js-consume", "js-ordered" -> Math.min(msgs, 50_000);
       default -> Math.min(msgs, 500_000);
     };
   }

@@ -12,39 +12,19 @@ import io.nats4j.testkit.NatsServerTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * A thousand idle consumes on one connection cost no thread and little heap: pull consumes (each
- * with a waiting pull request and a heartbeat timer) and push consumes (each with its subscription
- * and heartbeat watch). The numbers are printed for the record; the thread count is asserted.
- */
+/** A thousand idle consumes on one connection start no thread and stay small. */
 @NatsServerTest
 @io.nats4j.testkit.JetStream
 class IdleConsumesIT {
   private static final int CONSUMES = 1000;
-
   private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
 
   IdleConsumesIT(NatsServer server) {
     this.server = server;
-  }
-
-  @BeforeEach
-  void connect() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-  }
-
-  @AfterEach
-  void close() {
-    js.close();
-    nc.close();
   }
 
   @AfterAll
@@ -52,112 +32,137 @@ class IdleConsumesIT {
     LibraryThreads.assertNoneLeaked();
   }
 
-  @Test
-  void thousandIdlePullConsumesAddNoThread() {
-    js.streams().create(StreamConfig.builder("IDLEPULL").subjects("idlepull").build());
-    List<ConsumerContext> consumers = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      js.consumers()
-          .create(
-              "IDLEPULL", ConsumerConfig.builder().durableName("c" + i).maxWaiting(512).build());
-      consumers.add(js.consumer("IDLEPULL", "c" + i));
+  private static long usedHeap() {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
     }
-    ConsumeOptions options =
-        ConsumeOptions.builder()
-            .expiresIn(Duration.ofSeconds(30))
-            .idleHeartbeat(Duration.ofSeconds(1))
-            .build();
-    warmUp(() -> consumers.get(0).consume(m -> {}, options));
-    Snapshot before = Snapshot.take();
-    List<ConsumeHandle> handles = new ArrayList<>();
-    for (int i = 0; i < CONSUMES; i++) {
-      handles.add(consumers.get(i % 4).consume(m -> {}, options));
-    }
-    Await.until(
-        () -> consumers.stream().mapToLong(c -> c.info().numWaiting()).sum() == CONSUMES,
-        Duration.ofSeconds(30),
-        "every consume has its pull waiting at the server");
-    long in = nc.statistics().inMessages();
-    Await.until(
-        () -> nc.statistics().inMessages() - in >= 2L * CONSUMES,
-        Duration.ofSeconds(30),
-        "two rounds of idle heartbeats arrived");
-    Snapshot after = Snapshot.take();
-    report("pull", before, after);
-    handles.forEach(ConsumeHandle::stop);
-    assertEquals(before.library, after.library, "no nats4j thread per consume");
-    assertTrue(after.jvmThreads - before.jvmThreads <= 1, before + " -> " + after);
+    return rt.totalMemory() - rt.freeMemory();
   }
 
   @Test
-  void thousandIdlePushConsumesAddNoThread() {
-    js.streams().create(StreamConfig.builder("IDLEPUSH").subjects("idlepush").build());
-    for (int i = 0; i < CONSUMES; i++) { // a stream takes at most 1000 consumers (2.15)
+  void thousandIdleConsumesStartNoThreadAndStayCheap() throws Exception {
+    try (Connection nc = Nats.connect(server.clientUrl());
+        JetStream js = JetStream.of(nc)) {
+      js.streams()
+          .create(
+              StreamConfig.builder("IDLE").subjects("idle.>").storage(StorageType.MEMORY).build());
       js.consumers()
           .create(
-              "IDLEPUSH",
+              "IDLE",
               ConsumerConfig.builder()
-                  .durableName("p" + i)
-                  .deliverSubject("idle.deliver." + i)
+                  .durableName("idle")
+                  .ackPolicy(AckPolicy.EXPLICIT)
+                  .maxWaiting(CONSUMES * 2)
+                  .build());
+      ConsumerContext c = js.consumer("IDLE", "idle");
+      nc.defaultDispatcher(); // the one thread all consumes share, started before measuring
+      AtomicInteger received = new AtomicInteger();
+      AtomicInteger warnings = new AtomicInteger();
+      ConsumeOptions options =
+          ConsumeOptions.builder()
+              .batchSize(10)
+              .errorListener(
+                  new ConsumeErrorListener() {
+                    @Override
+                    public void warning(int code, String description) {
+                      warnings.incrementAndGet();
+                    }
+                  })
+              .build();
+      int threadsBefore = Thread.activeCount();
+      long heapBefore = usedHeap();
+      List<ConsumeHandle> handles = new ArrayList<>();
+      for (int i = 0; i < CONSUMES; i++) {
+        handles.add(
+            c.consume(
+                m -> {
+                  received.incrementAndGet();
+                  m.ack();
+                },
+                options));
+      }
+      nc.flush(Duration.ofSeconds(10));
+      Await.until(
+          () -> c.info().numWaiting() == CONSUMES, Duration.ofSeconds(20), "1000 waiting pulls");
+      int threadsAfter = Thread.activeCount();
+      long heapAfter = usedHeap();
+      System.out.printf(
+          "%d idle consumes: threads %d -> %d, heap %d KiB -> %d KiB (%d bytes each)%n",
+          CONSUMES,
+          threadsBefore,
+          threadsAfter,
+          heapBefore / 1024,
+          heapAfter / 1024,
+          (heapAfter - heapBefore) / CONSUMES);
+      assertTrue(threadsAfter - threadsBefore <= 1, threadsBefore + " -> " + threadsAfter);
+      js.publish("idle.x", new byte[] {1});
+      Await.until(() -> received.get() == 1, "one of them gets the message");
+      for (ConsumeHandle h : handles) {
+        h.stop();
+      }
+      assertEquals(0, warnings.get());
+      js.streams().delete("IDLE");
+    }
+  }
+
+  @Test
+  void thousandIdlePushConsumesStartNoThreadAndStayCheap() {
+    try (Connection nc = Nats.connect(server.clientUrl());
+        JetStream js = JetStream.of(nc)) {
+      js.streams().create(StreamConfig.builder("IDLEPUSH").subjects("idlepush").build());
+      for (int i = 0; i < CONSUMES; i++) { // a stream takes at most 1000 consumers (2.15)
+        js.consumers()
+            .create(
+                "IDLEPUSH",
+                ConsumerConfig.builder()
+                    .durableName("p" + i)
+                    .deliverSubject("idle.deliver." + i)
+                    .idleHeartbeat(Duration.ofSeconds(1))
+                    .build());
+      }
+      // one consume started and stopped first, so shared lazily started threads exist
+      js.streams().create(StreamConfig.builder("IDLEPUSHW").subjects("idlepushw").build());
+      js.consumers()
+          .create(
+              "IDLEPUSHW",
+              ConsumerConfig.builder()
+                  .durableName("w")
+                  .deliverSubject("idle.deliver.w")
                   .idleHeartbeat(Duration.ofSeconds(1))
                   .build());
-    }
-    js.streams().create(StreamConfig.builder("IDLEPUSHW").subjects("idlepushw").build());
-    js.consumers()
-        .create(
-            "IDLEPUSHW",
-            ConsumerConfig.builder()
-                .durableName("w")
-                .deliverSubject("idle.deliver.w")
-                .idleHeartbeat(Duration.ofSeconds(1))
-                .build());
-    warmUp(() -> js.pushConsumer("IDLEPUSHW", "w").consume(m -> {}));
-    Snapshot before = Snapshot.take();
-    List<ConsumeHandle> handles = new ArrayList<>();
-    for (int i = 0; i < CONSUMES; i++) {
-      handles.add(js.pushConsumer("IDLEPUSH", "p" + i).consume(m -> {}));
-    }
-    long in = nc.statistics().inMessages();
-    Await.until(
-        () -> nc.statistics().inMessages() - in >= 2L * CONSUMES,
-        Duration.ofSeconds(30),
-        "two rounds of idle heartbeats arrived");
-    Snapshot after = Snapshot.take();
-    report("push", before, after);
-    handles.forEach(ConsumeHandle::stop);
-    assertEquals(before.library, after.library, "no nats4j thread per consume");
-    assertTrue(after.jvmThreads - before.jvmThreads <= 1, before + " -> " + after);
-  }
-
-  /** Starts and stops one consume so lazily started shared threads exist before measuring. */
-  private static void warmUp(java.util.function.Supplier<ConsumeHandle> start) {
-    ConsumeHandle h = start.get();
-    h.stop();
-  }
-
-  private static void report(String kind, Snapshot before, Snapshot after) {
-    System.out.printf(
-        "IdleConsumesIT %s: %d idle consumes: threads %d -> %d (nats4j %d -> %d), heap +%.1f MiB"
-            + " (%.0f bytes per consume)%n",
-        kind,
-        CONSUMES,
-        before.jvmThreads,
-        after.jvmThreads,
-        before.library,
-        after.library,
-        (after.heap - before.heap) / 1048576.0,
-        (after.heap - before.heap) / (double) CONSUMES);
-  }
-
-  private record Snapshot(int jvmThreads, int library, long heap) {
-    static Snapshot take() {
-      Runtime rt = Runtime.getRuntime();
-      System.gc();
-      System.gc();
-      return new Snapshot(
-          (int) Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).count(),
-          LibraryThreads.alive().size(),
-          rt.totalMemory() - rt.freeMemory());
+      js.pushConsumer("IDLEPUSHW", "w").consume(m -> {}).stop();
+      int threadsBefore = Thread.activeCount();
+      int libraryBefore = LibraryThreads.alive().size();
+      long heapBefore = usedHeap();
+      List<ConsumeHandle> handles = new ArrayList<>();
+      for (int i = 0; i < CONSUMES; i++) {
+        handles.add(js.pushConsumer("IDLEPUSH", "p" + i).consume(m -> {}));
+      }
+      long in = nc.statistics().inMessages();
+      Await.until(
+          () -> nc.statistics().inMessages() - in >= 2L * CONSUMES,
+          Duration.ofSeconds(30),
+          "two rounds of idle heartbeats arrived (every consume's heartbeat watch runs)");
+      int threadsAfter = Thread.activeCount();
+      int libraryAfter = LibraryThreads.alive().size();
+      long heapAfter = usedHeap();
+      System.out.printf(
+          "%d idle push consumes: threads %d -> %d (nats4j %d -> %d), heap %d KiB -> %d KiB (%d"
+              + " bytes each)%n",
+          CONSUMES,
+          threadsBefore,
+          threadsAfter,
+          libraryBefore,
+          libraryAfter,
+          heapBefore / 1024,
+          heapAfter / 1024,
+          (heapAfter - heapBefore) / CONSUMES);
+      handles.forEach(ConsumeHandle::stop);
+      assertEquals(libraryBefore, libraryAfter, "no nats4j thread per consume");
+      assertTrue(threadsAfter - threadsBefore <= 1, threadsBefore + " -> " + threadsAfter);
+      js.streams().delete("IDLEPUSH");
+      js.streams().delete("IDLEPUSHW");
     }
   }
 }
