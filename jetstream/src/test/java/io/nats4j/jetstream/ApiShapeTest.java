@@ -34,8 +34,7 @@ class ApiShapeTest {
           SubjectTransform.class,
           Republish.class,
           ExternalStream.class,
-          ConsumerLimits.class,
-          StreamAlternate.class);
+          ConsumerLimits.class);
 
   /** Types users only read: no public constructor. */
   private static final List<Class<?>> READ =
@@ -46,6 +45,7 @@ class ApiShapeTest {
           ClusterInfo.class,
           PeerInfo.class,
           StreamSourceInfo.class,
+          StreamAlternate.class,
           ConsumerInfo.class,
           SequenceInfo.class,
           PriorityGroupState.class,
