@@ -155,6 +155,14 @@ class ApiShapeTest {
   }
 
   @Test
+  void aStoredMessageShowsItsPayloadBySizeOnly() {
+    StoredMessage m =
+        new StoredMessage("S", "a.b", 7, null, new io.nats4j.client.Headers(), new byte[4096]);
+    assertTrue(m.toString().contains("data=4096 bytes"), m.toString());
+    assertTrue(m.toString().length() < 300, m.toString());
+  }
+
+  @Test
   void equalsHashCodeAndToStringDescribeTheValue() {
     StreamConfig a = StreamConfig.builder("S").subjects("a.>").maxMsgs(5).build();
     StreamConfig b = StreamConfig.builder("S").subjects(List.of("a.>")).maxMsgs(5).build();
