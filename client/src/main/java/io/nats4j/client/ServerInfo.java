@@ -385,9 +385,9 @@ public final class ServerInfo {
     private Builder() {}
 
     /**
-     * Sets serverId.
+     * Sets the server's unique id ({@code server_id}).
      *
-     * @param serverId serverId
+     * @param serverId the server's unique id ({@code server_id})
      * @return this
      */
     public Builder serverId(String serverId) {
@@ -396,9 +396,10 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets serverName.
+     * Sets the configured server name, or the id when none is configured ({@code server_name}).
      *
-     * @param serverName serverName
+     * @param serverName the configured server name, or the id when none is configured ({@code
+     *     server_name})
      * @return this
      */
     public Builder serverName(String serverName) {
@@ -407,9 +408,9 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets version.
+     * Sets the server version, e.g. {@code 2.15.2}.
      *
-     * @param version version
+     * @param version the server version, e.g. {@code 2.15.2}
      * @return this
      */
     public Builder version(String version) {
@@ -418,9 +419,9 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets host.
+     * Sets the host the server listens on as it sees it (often {@code 0.0.0.0}).
      *
-     * @param host host
+     * @param host the host the server listens on as it sees it (often {@code 0.0.0.0})
      * @return this
      */
     public Builder host(String host) {
@@ -429,9 +430,9 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets port.
+     * Sets the client port.
      *
-     * @param port port
+     * @param port the client port
      * @return this
      */
     public Builder port(int port) {
@@ -440,9 +441,9 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets headers.
+     * Sets whether the server supports message headers.
      *
-     * @param headers headers
+     * @param headers whether the server supports message headers
      * @return this
      */
     public Builder headers(boolean headers) {
@@ -451,9 +452,11 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets maxPayload.
+     * Sets the largest message (headers plus payload) the server accepts, in bytes ({@code
+     * max_payload}).
      *
-     * @param maxPayload maxPayload
+     * @param maxPayload the largest message (headers plus payload) the server accepts, in bytes
+     *     ({@code max_payload})
      * @return this
      */
     public Builder maxPayload(long maxPayload) {
@@ -462,9 +465,9 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets protocol.
+     * Sets the protocol version ({@code proto}).
      *
-     * @param protocol protocol
+     * @param protocol the protocol version ({@code proto})
      * @return this
      */
     public Builder protocol(int protocol) {
@@ -473,9 +476,9 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets tlsRequired.
+     * Sets whether the server requires TLS ({@code tls_required}).
      *
-     * @param tlsRequired tlsRequired
+     * @param tlsRequired whether the server requires TLS ({@code tls_required})
      * @return this
      */
     public Builder tlsRequired(boolean tlsRequired) {
@@ -484,9 +487,10 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets tlsAvailable.
+     * Sets whether the server offers TLS without requiring it ({@code tls_available}).
      *
-     * @param tlsAvailable tlsAvailable
+     * @param tlsAvailable whether the server offers TLS without requiring it ({@code
+     *     tls_available})
      * @return this
      */
     public Builder tlsAvailable(boolean tlsAvailable) {
@@ -495,9 +499,9 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets authRequired.
+     * Sets whether the server requires authentication ({@code auth_required}).
      *
-     * @param authRequired authRequired
+     * @param authRequired whether the server requires authentication ({@code auth_required})
      * @return this
      */
     public Builder authRequired(boolean authRequired) {
@@ -506,9 +510,11 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets connectUrls.
+     * Sets other servers of the cluster a client may connect to ({@code connect_urls}), never null,
+     * possibly empty.
      *
-     * @param connectUrls connectUrls
+     * @param connectUrls other servers of the cluster a client may connect to ({@code
+     *     connect_urls}), never null, possibly empty
      * @return this
      */
     public Builder connectUrls(List<String> connectUrls) {
@@ -517,9 +523,10 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets lameDuckMode.
+     * Sets whether the server is shutting down and asks clients to move ({@code ldm}).
      *
-     * @param lameDuckMode lameDuckMode
+     * @param lameDuckMode whether the server is shutting down and asks clients to move ({@code
+     *     ldm})
      * @return this
      */
     public Builder lameDuckMode(boolean lameDuckMode) {
@@ -528,9 +535,10 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets apiLevel.
+     * Sets the JetStream API level ({@code api_lvl}), 0 when absent (servers before 2.11).
      *
-     * @param apiLevel apiLevel
+     * @param apiLevel the JetStream API level ({@code api_lvl}), 0 when absent (servers before
+     *     2.11)
      * @return this
      */
     public Builder apiLevel(int apiLevel) {
@@ -539,9 +547,9 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets cluster.
+     * Sets the cluster name, or null.
      *
-     * @param cluster cluster
+     * @param cluster the cluster name, or null
      * @return this
      */
     public Builder cluster(String cluster) {
@@ -550,9 +558,9 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets domain.
+     * Sets the JetStream domain, or null.
      *
-     * @param domain domain
+     * @param domain the JetStream domain, or null
      * @return this
      */
     public Builder domain(String domain) {
@@ -561,9 +569,9 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets jetStream.
+     * Sets whether JetStream is enabled on this server.
      *
-     * @param jetStream jetStream
+     * @param jetStream whether JetStream is enabled on this server
      * @return this
      */
     public Builder jetStream(boolean jetStream) {
@@ -572,9 +580,9 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets clientIp.
+     * Sets this client's address as the server sees it ({@code client_ip}), or null.
      *
-     * @param clientIp clientIp
+     * @param clientIp this client's address as the server sees it ({@code client_ip}), or null
      * @return this
      */
     public Builder clientIp(String clientIp) {
@@ -583,9 +591,9 @@ public final class ServerInfo {
     }
 
     /**
-     * Sets clientId.
+     * Sets the id the server gave this connection ({@code client_id}), 0 when absent.
      *
-     * @param clientId clientId
+     * @param clientId the id the server gave this connection ({@code client_id}), 0 when absent
      * @return this
      */
     public Builder clientId(long clientId) {

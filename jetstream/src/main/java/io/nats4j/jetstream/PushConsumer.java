@@ -27,7 +27,9 @@ import java.time.Duration;
  * message away from your handler. With an idle heartbeat configured it reports missed heartbeats
  * ({@link ConsumeErrorListener#heartbeatsMissed(Duration)}, after two silent intervals while
  * connected) and then checks the consumer: if it or its stream was deleted, the consume ends with a
- * terminal {@link JetStreamException}. After a reconnect the subscription is renewed by the
+ * terminal {@link JetStreamException}. With a deliver group the server sends each heartbeat to one
+ * member of the group only, so no member can tell a missed one and none is reported (watch such a
+ * consumer through {@link #info()}). After a reconnect the subscription is renewed by the
  * connection and the server redelivers what was not acknowledged.
  *
  * <p>Thread-safety: safe from any thread. Threads: none of its own; {@link #consume} runs the

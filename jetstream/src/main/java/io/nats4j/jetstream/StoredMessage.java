@@ -107,6 +107,7 @@ public final class StoredMessage {
     return Objects.hash(stream, subject, seq, time, headers, Arrays.hashCode(data));
   }
 
+  /** Describes the message; the payload by its size only (it may be large or binary). */
   @Override
   public String toString() {
     return "StoredMessage["
@@ -126,7 +127,7 @@ public final class StoredMessage {
         + headers
         + ", "
         + "data="
-        + Arrays.toString(data)
+        + (data == null ? "null" : data.length + " bytes")
         + "]";
   }
 }

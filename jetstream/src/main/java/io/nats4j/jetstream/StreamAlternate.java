@@ -24,7 +24,7 @@ public final class StreamAlternate {
    * @param domain the JetStream domain
    * @param cluster the cluster
    */
-  public StreamAlternate(String name, String domain, String cluster) {
+  StreamAlternate(String name, String domain, String cluster) {
     this.name = name;
     this.domain = domain;
     this.cluster = cluster;

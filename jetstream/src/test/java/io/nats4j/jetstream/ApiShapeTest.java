@@ -34,8 +34,7 @@ class ApiShapeTest {
           SubjectTransform.class,
           Republish.class,
           ExternalStream.class,
-          ConsumerLimits.class,
-          StreamAlternate.class);
+          ConsumerLimits.class);
 
   /** Types users only read: no public constructor. */
   private static final List<Class<?>> READ =
@@ -46,6 +45,7 @@ class ApiShapeTest {
           ClusterInfo.class,
           PeerInfo.class,
           StreamSourceInfo.class,
+          StreamAlternate.class,
           ConsumerInfo.class,
           SequenceInfo.class,
           PriorityGroupState.class,
@@ -152,6 +152,14 @@ class ApiShapeTest {
     assertEquals(
         "\"by_start_sequence\"", new String(JsonMapper.write(DeliverPolicy.BY_START_SEQUENCE)));
     assertEquals("\"pinned_client\"", new String(JsonMapper.write(PriorityPolicy.PINNED_CLIENT)));
+  }
+
+  @Test
+  void aStoredMessageShowsItsPayloadBySizeOnly() {
+    StoredMessage m =
+        new StoredMessage("S", "a.b", 7, null, new io.nats4j.client.Headers(), new byte[4096]);
+    assertTrue(m.toString().contains("data=4096 bytes"), m.toString());
+    assertTrue(m.toString().length() < 300, m.toString());
   }
 
   @Test

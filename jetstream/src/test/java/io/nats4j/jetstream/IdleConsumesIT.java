@@ -105,4 +105,64 @@ class IdleConsumesIT {
       js.streams().delete("IDLE");
     }
   }
+
+  @Test
+  void thousandIdlePushConsumesStartNoThreadAndStayCheap() {
+    try (Connection nc = Nats.connect(server.clientUrl());
+        JetStream js = JetStream.of(nc)) {
+      js.streams().create(StreamConfig.builder("IDLEPUSH").subjects("idlepush").build());
+      for (int i = 0; i < CONSUMES; i++) { // a stream takes at most 1000 consumers (2.15)
+        js.consumers()
+            .create(
+                "IDLEPUSH",
+                ConsumerConfig.builder()
+                    .durableName("p" + i)
+                    .deliverSubject("idle.deliver." + i)
+                    .idleHeartbeat(Duration.ofSeconds(1))
+                    .build());
+      }
+      // one consume started and stopped first, so shared lazily started threads exist
+      js.streams().create(StreamConfig.builder("IDLEPUSHW").subjects("idlepushw").build());
+      js.consumers()
+          .create(
+              "IDLEPUSHW",
+              ConsumerConfig.builder()
+                  .durableName("w")
+                  .deliverSubject("idle.deliver.w")
+                  .idleHeartbeat(Duration.ofSeconds(1))
+                  .build());
+      js.pushConsumer("IDLEPUSHW", "w").consume(m -> {}).stop();
+      int threadsBefore = Thread.activeCount();
+      int libraryBefore = LibraryThreads.alive().size();
+      long heapBefore = usedHeap();
+      List<ConsumeHandle> handles = new ArrayList<>();
+      for (int i = 0; i < CONSUMES; i++) {
+        handles.add(js.pushConsumer("IDLEPUSH", "p" + i).consume(m -> {}));
+      }
+      long in = nc.statistics().inMessages();
+      Await.until(
+          () -> nc.statistics().inMessages() - in >= 2L * CONSUMES,
+          Duration.ofSeconds(30),
+          "two rounds of idle heartbeats arrived (every consume's heartbeat watch runs)");
+      int threadsAfter = Thread.activeCount();
+      int libraryAfter = LibraryThreads.alive().size();
+      long heapAfter = usedHeap();
+      System.out.printf(
+          "%d idle push consumes: threads %d -> %d (nats4j %d -> %d), heap %d KiB -> %d KiB (%d"
+              + " bytes each)%n",
+          CONSUMES,
+          threadsBefore,
+          threadsAfter,
+          libraryBefore,
+          libraryAfter,
+          heapBefore / 1024,
+          heapAfter / 1024,
+          (heapAfter - heapBefore) / CONSUMES);
+      handles.forEach(ConsumeHandle::stop);
+      assertEquals(libraryBefore, libraryAfter, "no nats4j thread per consume");
+      assertTrue(threadsAfter - threadsBefore <= 1, threadsBefore + " -> " + threadsAfter);
+      js.streams().delete("IDLEPUSH");
+      js.streams().delete("IDLEPUSHW");
+    }
+  }
 }

@@ -136,6 +136,37 @@ class PriorityGroupsIT {
   }
 
   @Test
+  void overflowMemberWithMinAckPendingIsServedOnlyWhileOthersHoldThatManyUnacked() {
+    ConsumerContext c = create(PriorityPolicy.OVERFLOW);
+    List<Integer> overflow = new CopyOnWriteArrayList<>();
+    try (ConsumeHandle o =
+        c.consume(collect(overflow, null), pulls(PriorityPull.group(GROUP).minAckPending(5)))) {
+      Await.until(() -> c.info().numWaiting() > 0, "the overflow pull waits at the server");
+      publish(1, 3);
+      FetchResult first =
+          c.fetch(
+              FetchOptions.builder().maxMessages(3).priority(PriorityPull.group(GROUP)).build());
+      assertEquals(3, first.messages().size(), "a regular member takes 3 and holds them unacked");
+      publish(4, 3);
+      Await.until(() -> c.info().numPending() == 3, "3 new pending");
+      ConsumerInfo held = c.info();
+      assertEquals(3, held.numAckPending());
+      assertEquals(3, held.numPending(), "3 unacked < 5: the overflow member is not served");
+      assertEquals(0, overflow.size());
+      FetchResult second =
+          c.fetch(
+              FetchOptions.builder().maxMessages(2).priority(PriorityPull.group(GROUP)).build());
+      assertEquals(2, second.messages().size(), "now 5 are held unacked");
+      Await.until(() -> overflow.size() == 1, "the overflow member takes the one left");
+      publish(7, 4);
+      Await.until(() -> overflow.size() == 5, "and the next ones while 5 stay unacked");
+      first.messages().forEach(JsMessage::ack);
+      second.messages().forEach(JsMessage::ack);
+    }
+    assertEquals(List.of(6, 7, 8, 9, 10), overflow);
+  }
+
+  @Test
   void pinnedClientGetsEverythingKeepsItsPinAcrossPullsAndUnpinMovesIt() {
     ConsumerContext c = create(PriorityPolicy.PINNED_CLIENT);
     List<Integer> a = new CopyOnWriteArrayList<>();

@@ -20,7 +20,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -137,6 +139,117 @@ class PushConsumerIT {
     assertTrue(e.getMessage().contains("is a pull consumer"), e.getMessage());
     assertTrue(e.getMessage().contains("JetStream.consumer(stream, name)"), e.getMessage());
     assertEquals(0, js.consumers().info(stream, "puller").numPending());
+  }
+
+  @Test
+  void pullCallsOnAPushConsumerAreAClearError() {
+    createPush("pushed", ConsumerConfig.builder().ackPolicy(AckPolicy.NONE));
+    ConsumerContext c = js.consumer(stream, "pushed");
+    JetStreamException e = assertThrows(JetStreamException.class, () -> c.consume(m -> {}));
+    assertTrue(e.getMessage().contains("is a push consumer"), e.getMessage());
+    assertThrows(JetStreamException.class, () -> c.fetch(FetchOptions.messages(1)));
+    assertThrows(JetStreamException.class, () -> c.messages());
+    assertFalse(js.consumers().info(stream, "pushed").pushBound(), "nothing subscribed");
+  }
+
+  @Test
+  void consumeSurvivesAServerRestartWithEveryMessageProcessed() throws Exception {
+    String fileStream = stream + "F";
+    js.streams()
+        .create(
+            StreamConfig.builder(fileStream)
+                .subjects(subject + "f")
+                .storage(StorageType.FILE)
+                .build());
+    js.consumers()
+        .create(
+            fileStream,
+            ConsumerConfig.builder()
+                .durableName("durable")
+                .deliverSubject("deliver." + fileStream)
+                .ackPolicy(AckPolicy.EXPLICIT)
+                .ackWait(Duration.ofSeconds(2))
+                .idleHeartbeat(Duration.ofMillis(500))
+                .flowControl(true)
+                .build());
+    for (int i = 1; i <= 1000; i++) {
+      js.publishAsync(subject + "f", Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
+    }
+    js.waitForOutstandingAcks(Duration.ofSeconds(30));
+    Set<Integer> ids = ConcurrentHashMap.newKeySet();
+    CountDownLatch halfway = new CountDownLatch(1);
+    CountDownLatch restarted = new CountDownLatch(1);
+    List<JetStreamException> terminal = new CopyOnWriteArrayList<>();
+    ConsumeHandle h =
+        js.pushConsumer(fileStream, "durable")
+            .consume(
+                m -> {
+                  ids.add(idOf(m));
+                  if (ids.size() == 500) {
+                    halfway.countDown();
+                    try {
+                      restarted.await(60, TimeUnit.SECONDS); // held across the restart
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                  m.ack();
+                },
+                PushConsumeOptions.builder()
+                    .errorListener(
+                        new ConsumeErrorListener() {
+                          @Override
+                          public void terminated(JetStreamException error) {
+                            terminal.add(error);
+                          }
+                        })
+                    .build());
+    assertTrue(halfway.await(30, TimeUnit.SECONDS));
+    server.restart();
+    restarted.countDown();
+    for (int i = 1001; i <= 1200; i++) {
+      js.publishAsync(subject + "f", Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
+    }
+    js.waitForOutstandingAcks(Duration.ofSeconds(30));
+    Await.until(() -> ids.size() == 1200, Duration.ofSeconds(60), "all 1200 processed");
+    assertTrue(terminal.isEmpty(), "not terminal: " + terminal);
+    assertFalse(h.closed().isDone());
+    h.stop();
+    js.streams().delete(fileStream);
+  }
+
+  @Test
+  void closingTheConnectionEndsConsumeAndIteratorWithATerminalError() throws Exception {
+    createPush("closing", ConsumerConfig.builder().ackPolicy(AckPolicy.NONE));
+    createPush("closing2", ConsumerConfig.builder().ackPolicy(AckPolicy.NONE));
+    Connection own = Nats.connect(server.clientUrl());
+    JetStream ownJs = JetStream.of(own);
+    List<JetStreamException> terminal = new CopyOnWriteArrayList<>();
+    ConsumeHandle h =
+        ownJs
+            .pushConsumer(stream, "closing")
+            .consume(
+                m -> {},
+                PushConsumeOptions.builder()
+                    .errorListener(
+                        new ConsumeErrorListener() {
+                          @Override
+                          public void terminated(JetStreamException error) {
+                            terminal.add(error);
+                          }
+                        })
+                    .build());
+    ConsumerMessages it = ownJs.pushConsumer(stream, "closing2").messages();
+    own.close();
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> h.closed().get(10, TimeUnit.SECONDS));
+    assertTrue(
+        e.getCause().getMessage().contains("connection was closed"), e.getCause().getMessage());
+    assertEquals(1, terminal.size());
+    JetStreamException next =
+        assertThrows(JetStreamException.class, () -> it.next(Duration.ofSeconds(5)));
+    assertTrue(next.getMessage().contains("connection was closed"), next.getMessage());
+    ownJs.close();
   }
 
   @Test

@@ -84,8 +84,8 @@ public final class PushConsume implements ConsumeHandle {
     }
     Duration heartbeat = info.config().idleHeartbeat();
     this.watch =
-        heartbeat == null || heartbeat.isZero()
-            ? null
+        heartbeat == null || heartbeat.isZero() || (group != null && !group.isEmpty())
+            ? null // a deliver group's heartbeats go to one member each: no member can judge
             : new HeartbeatWatch(heartbeat, subscription::pendingMessages, this::onMissed);
   }
 

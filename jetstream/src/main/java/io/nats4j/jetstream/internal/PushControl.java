@@ -94,17 +94,29 @@ public final class PushControl {
     return true;
   }
 
-  /** Heartbeats seen. */
+  /**
+   * Returns the count of heartbeats seen.
+   *
+   * @return the count
+   */
   public long heartbeats() {
     return heartbeats.get();
   }
 
-  /** Flow-control requests answered. */
+  /**
+   * Returns the count of flow-control requests answered.
+   *
+   * @return the count
+   */
   public long flowControlReplies() {
     return flowControlReplies.get();
   }
 
-  /** Stalled-consumer heartbeats answered. */
+  /**
+   * Returns the count of stalled-consumer heartbeats answered.
+   *
+   * @return the count
+   */
   public long stalledReplies() {
     return stalledReplies.get();
   }

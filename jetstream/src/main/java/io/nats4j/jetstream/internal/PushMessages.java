@@ -1,9 +1,11 @@
 package io.nats4j.jetstream.internal;
 
 import io.nats4j.client.Connection;
+import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.ConnectionEvent;
 import io.nats4j.client.ConnectionListener;
 import io.nats4j.client.Message;
+import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Subscription;
 import io.nats4j.jetstream.ConsumerInfo;
@@ -60,8 +62,8 @@ public final class PushMessages implements AutoCloseable {
     connection.addConnectionListener(connectionListener);
     Duration heartbeat = info.config().idleHeartbeat();
     this.watch =
-        heartbeat == null || heartbeat.isZero()
-            ? null
+        heartbeat == null || heartbeat.isZero() || (group != null && !group.isEmpty())
+            ? null // a deliver group's heartbeats go to one member each: no member can judge
             : new HeartbeatWatch(heartbeat, subscription::pendingMessages, this::onMissed);
   }
 
@@ -95,6 +97,15 @@ public final class PushMessages implements AutoCloseable {
           throw t;
         }
         throw stopped();
+      } catch (ConnectionClosedException e) {
+        // the subscription saw the close before the connection listener did
+        fail(new JetStreamException(closedMessage(), e));
+        throw terminalOrStopped();
+      } catch (NatsException e) {
+        fail(
+            new JetStreamException(
+                "the push iterator of " + name() + " ended: " + e.getMessage(), e));
+        throw terminalOrStopped();
       }
       if (watch != null) {
         watch.activity();
@@ -142,9 +153,7 @@ public final class PushMessages implements AutoCloseable {
 
   private void onConnectionEvent(ConnectionEvent event) {
     if (event instanceof ConnectionEvent.Closed) {
-      fail(
-          new JetStreamException(
-              "the connection was closed; the push iterator of " + name() + " ended"));
+      fail(new JetStreamException(closedMessage()));
     } else if (watch != null && event instanceof ConnectionEvent.Disconnected) {
       watch.pause();
     } else if (watch != null && event instanceof ConnectionEvent.Reconnected) {
@@ -178,6 +187,15 @@ public final class PushMessages implements AutoCloseable {
     if (end()) {
       events.terminal(cause);
     }
+  }
+
+  private RuntimeException terminalOrStopped() {
+    RuntimeException t = terminal;
+    return t != null ? t : stopped();
+  }
+
+  private String closedMessage() {
+    return "the connection was closed; the push iterator of " + name() + " ended";
   }
 
   private IllegalStateException stopped() {

@@ -170,17 +170,22 @@ class PushEngineIT {
   void deliverGroupSplitsMessagesBetweenTwoConsumesWithoutDuplicates() throws Exception {
     ConsumerInfo info =
         pushConsumer(
-            "grp", ConsumerConfig.builder().ackPolicy(AckPolicy.NONE).deliverGroup("workers"));
+            "grp",
+            ConsumerConfig.builder()
+                .ackPolicy(AckPolicy.NONE)
+                .deliverGroup("workers")
+                .idleHeartbeat(HEARTBEAT));
     List<Integer> first = new CopyOnWriteArrayList<>();
     List<Integer> second = new CopyOnWriteArrayList<>();
     try (Connection other = Nats.connect(server.clientUrl())) {
       ApiClient otherApi = new ApiClient(other, JetStreamOptions.defaults());
+      RecordingEvents eventsA = new RecordingEvents();
+      RecordingEvents eventsB = new RecordingEvents();
       PushConsume a =
-          new PushConsume(
-              api, nc.defaultDispatcher(), info, m -> first.add(idOf(m)), PushEvents.NONE);
+          new PushConsume(api, nc.defaultDispatcher(), info, m -> first.add(idOf(m)), eventsA);
       PushConsume b =
           new PushConsume(
-              otherApi, other.defaultDispatcher(), info, m -> second.add(idOf(m)), PushEvents.NONE);
+              otherApi, other.defaultDispatcher(), info, m -> second.add(idOf(m)), eventsB);
       nc.flush(Duration.ofSeconds(5));
       other.flush(Duration.ofSeconds(5));
       publish(400, 16);
@@ -192,6 +197,11 @@ class PushEngineIT {
       assertEquals(400, all.size(), "no message went to both members");
       assertFalse(first.isEmpty(), "first member got some");
       assertFalse(second.isEmpty(), "second member got some");
+      // heartbeats go to one member of the group each, so neither may call them missed
+      Await.until(
+          () -> a.control().heartbeats() + b.control().heartbeats() >= 10,
+          "ten idle heartbeats shared by the group");
+      assertTrue(eventsA.missed.isEmpty() && eventsB.missed.isEmpty(), "no false missed report");
       a.stop();
       b.stop();
     }
