@@ -1,0 +1,467 @@
+package io.nats4j.kv;
+
+import io.nats4j.client.Headers;
+import io.nats4j.jetstream.DirectBatch;
+import io.nats4j.jetstream.JetStream;
+import io.nats4j.jetstream.JetStreamApiException;
+import io.nats4j.jetstream.PublishOptions;
+import io.nats4j.jetstream.StoredMessage;
+import io.nats4j.jetstream.StreamConfig;
+import io.nats4j.jetstream.StreamInfo;
+import io.nats4j.jetstream.StreamSource;
+import io.nats4j.kv.internal.KvNames;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A handle on one bucket: read, write, delete and purge keys. Get one from {@link
+ * KeyValueManager#open(String)} or {@link KeyValueManager#create(KeyValueConfig)}.
+ *
+ * <pre>{@code
+ * KeyValue kv = KeyValueManager.of(js).open("profiles");
+ * long rev = kv.put("alice.email", "alice@example.com".getBytes(UTF_8));
+ * kv.update("alice.email", "a@example.com".getBytes(UTF_8), rev);   // compare-and-set
+ * kv.get("alice.email").ifPresent(e -> System.out.println(e.valueAsString()));
+ * }</pre>
+ *
+ * <p>Thread-safe: one handle may be shared by any number of threads; every call is a blocking
+ * request (safe on virtual threads) on the {@link JetStream} context's connection. The handle holds
+ * no resources: there is nothing to close.
+ *
+ * <p>Wire layout (the same as nats.go, nats.js and the {@code nats} CLI): key {@code k} of bucket
+ * {@code b} is the subject {@code $KV.b.k} of stream {@code KV_b}; its revision is the stream
+ * sequence; deletes and purges are messages with the header {@code KV-Operation: DEL} or {@code
+ * PURGE} (the purge with {@code Nats-Rollup: sub}); reads use Direct Get when the stream allows it.
+ *
+ * <p>Keys are checked before anything is sent: letters, digits and {@code - / _ = .}, not starting
+ * or ending with {@code .}, no empty token; a bad key is an {@link IllegalArgumentException}.
+ */
+public final class KeyValue {
+  private static final byte[] EMPTY = new byte[0];
+  private static final int MULTI_LAST_CHUNK = 1000;
+
+  private final JetStream js;
+  private final String bucket;
+  private final String streamName;
+  private final String readPrefix;
+  private final String writePrefix;
+  private final boolean allowDirect;
+
+  KeyValue(JetStream js, StreamInfo info) {
+    this.js = js;
+    StreamConfig config = info.config();
+    this.streamName = config.name();
+    this.bucket = streamName.substring(KvNames.STREAM_PREFIX.length());
+    String apiPrefix = js.options().apiPrefix();
+    boolean useJsPrefix = !"$JS.API".equals(apiPrefix);
+    String read = "$KV." + bucket + ".";
+    String put = null;
+    StreamSource mirror = config.mirror();
+    if (mirror != null) {
+      String origin =
+          mirror.name().startsWith(KvNames.STREAM_PREFIX)
+              ? mirror.name().substring(KvNames.STREAM_PREFIX.length())
+              : mirror.name();
+      if (mirror.external() != null
+          && mirror.external().apiPrefix() != null
+          && !mirror.external().apiPrefix().isEmpty()) {
+        useJsPrefix = false;
+        read = "$KV." + origin + ".";
+        put = mirror.external().apiPrefix() + ".$KV." + origin + ".";
+      } else {
+        put = "$KV." + origin + ".";
+      }
+    }
+    this.readPrefix = read;
+    this.writePrefix = (useJsPrefix ? apiPrefix + "." : "") + (put != null ? put : read);
+    this.allowDirect = config.allowDirect();
+  }
+
+  /** Returns the bucket name. */
+  public String bucket() {
+    return bucket;
+  }
+
+  /**
+   * Returns the latest value of a key; empty when the key was never written, or was deleted or
+   * purged (the delete marker is never returned as a value).
+   *
+   * @throws IllegalArgumentException if the key is not valid
+   * @throws KeyValueException if the bucket does not answer (deleted, or JetStream unavailable)
+   */
+  public Optional<KeyValueEntry> get(String key) {
+    KeyValueEntry e = latest(KvNames.requireKey(key));
+    return e == null || e.operation() != KeyValueOperation.PUT ? Optional.empty() : Optional.of(e);
+  }
+
+  /**
+   * Returns one revision of a key; empty when that revision is not a value of this key (another
+   * key's, gone, or a delete/purge marker).
+   *
+   * @param revision at least 1
+   * @throws IllegalArgumentException if the key is not valid or the revision below 1
+   */
+  public Optional<KeyValueEntry> get(String key, long revision) {
+    KvNames.requireKey(key);
+    if (revision < 1) {
+      throw new IllegalArgumentException("revision must be at least 1, was " + revision);
+    }
+    StoredMessage m;
+    try {
+      m =
+          allowDirect
+              ? js.streams().directGet(streamName, revision)
+              : js.streams().getMessage(streamName, revision);
+    } catch (JetStreamApiException e) {
+      if (e.errorCode() == JetStreamApiException.NO_MESSAGE_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    if (!(readPrefix + key).equals(m.subject())) {
+      return Optional.empty();
+    }
+    KeyValueEntry e = Entries.fromStored(bucket, key, m);
+    return e.operation() == KeyValueOperation.PUT ? Optional.of(e) : Optional.empty();
+  }
+
+  /**
+   * Returns the latest values of several keys at once, in the order asked, leaving out keys that
+   * have no value. On servers with API level 1 or more (2.11+) and a bucket that allows Direct Get,
+   * this is one Direct Get {@code multi_last} request per 1,000 keys; otherwise one get per key.
+   *
+   * @throws IllegalArgumentException if a key is not valid (nothing is sent then)
+   */
+  public Map<String, KeyValueEntry> getAll(Collection<String> keys) {
+    LinkedHashSet<String> unique = new LinkedHashSet<>();
+    for (String k : keys) {
+      unique.add(KvNames.requireKey(k));
+    }
+    Map<String, KeyValueEntry> found = new LinkedHashMap<>();
+    if (unique.isEmpty()) {
+      return found;
+    }
+    if (!allowDirect || js.apiLevel() < 1) {
+      for (String k : unique) {
+        KeyValueEntry e = latest(k);
+        if (e != null && e.operation() == KeyValueOperation.PUT) {
+          found.put(k, e);
+        }
+      }
+      return found;
+    }
+    Map<String, KeyValueEntry> byKey = new java.util.HashMap<>();
+    List<String> subjects = new ArrayList<>(Math.min(unique.size(), MULTI_LAST_CHUNK));
+    for (String k : unique) {
+      subjects.add(readPrefix + k);
+      if (subjects.size() == MULTI_LAST_CHUNK) {
+        collect(js.streams().directGetLastForSubjects(streamName, subjects), byKey);
+        subjects.clear();
+      }
+    }
+    if (!subjects.isEmpty()) {
+      collect(js.streams().directGetLastForSubjects(streamName, subjects), byKey);
+    }
+    for (String k : unique) {
+      KeyValueEntry e = byKey.get(k);
+      if (e != null && e.operation() == KeyValueOperation.PUT) {
+        found.put(k, e);
+      }
+    }
+    return found;
+  }
+
+  /** Same as {@link #getAll(Collection)}. */
+  public Map<String, KeyValueEntry> getAll(String... keys) {
+    return getAll(List.of(keys));
+  }
+
+  private void collect(DirectBatch batch, Map<String, KeyValueEntry> into) {
+    for (StoredMessage m : batch.messages()) {
+      if (m.subject() != null && m.subject().startsWith(readPrefix)) {
+        String k = m.subject().substring(readPrefix.length());
+        into.put(k, Entries.fromStored(bucket, k, m));
+      }
+    }
+  }
+
+  /**
+   * Stores a value under a key.
+   *
+   * @return the new revision
+   * @throws IllegalArgumentException if the key is not valid
+   * @throws io.nats4j.jetstream.JetStreamApiException if the server refused it (value too large,
+   *     bucket full)
+   */
+  public long put(String key, byte[] value) {
+    return publish(KvNames.requireKey(key), null, value, PublishOptions.NONE);
+  }
+
+  /** Stores a string (as UTF-8) under a key; see {@link #put(String, byte[])}. */
+  public long put(String key, String value) {
+    return put(key, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Stores a value only if the key has none (never written, deleted or purged).
+   *
+   * @return the new revision
+   * @throws KeyExistsException if the key holds a value
+   * @throws IllegalArgumentException if the key is not valid
+   */
+  public long create(String key, byte[] value) {
+    return create(key, value, null);
+  }
+
+  /**
+   * Stores a value only if the key has none, and lets it expire after {@code ttl} (per-key TTL,
+   * ADR-48: the bucket needs {@link KeyValueConfig.Builder#limitMarkerTtl(Duration)}).
+   *
+   * @param ttl at least 1 second, or null for the bucket's TTL
+   * @return the new revision
+   * @throws KeyExistsException if the key holds a value
+   * @throws KeyValueException if the bucket does not allow per-key TTL
+   * @throws io.nats4j.jetstream.ApiLevelException if the server is older than 2.11
+   */
+  public long create(String key, byte[] value, Duration ttl) {
+    KvNames.requireKey(key);
+    checkTtl("ttl", ttl);
+    try {
+      return publish(key, null, value, expect(0, ttl));
+    } catch (JetStreamApiException e) {
+      if (!Entries.isWrongLastSequence(e)) {
+        throw e;
+      }
+      KeyValueEntry current = latest(key);
+      if (current != null && current.operation() != KeyValueOperation.PUT) {
+        try {
+          return publish(key, null, value, expect(current.revision(), ttl));
+        } catch (JetStreamApiException again) {
+          if (!Entries.isWrongLastSequence(again)) {
+            throw again;
+          }
+          throw exists(key, again);
+        }
+      }
+      throw exists(key, e);
+    }
+  }
+
+  /**
+   * Stores a value only if the key's latest revision is {@code expectedRevision} (compare-and-set).
+   *
+   * @param expectedRevision the revision read before, at least 1 (use {@link #create} for absent
+   *     keys)
+   * @return the new revision
+   * @throws KeyValueConflictException if another revision came first
+   * @throws IllegalArgumentException if the key is not valid or the revision below 1
+   */
+  public long update(String key, byte[] value, long expectedRevision) {
+    KvNames.requireKey(key);
+    requireRevision(expectedRevision);
+    try {
+      return publish(key, null, value, expect(expectedRevision, null));
+    } catch (JetStreamApiException e) {
+      throw conflictOr(e, key, expectedRevision);
+    }
+  }
+
+  /** Same as {@link #update(String, byte[], long)} with a UTF-8 string. */
+  public long update(String key, String value, long expectedRevision) {
+    return update(key, value.getBytes(StandardCharsets.UTF_8), expectedRevision);
+  }
+
+  /**
+   * Deletes a key, keeping its history: stores a {@code KV-Operation: DEL} marker.
+   *
+   * @throws IllegalArgumentException if the key is not valid
+   */
+  public void delete(String key) {
+    marker(key, Entries.DEL, 0, null);
+  }
+
+  /**
+   * Deletes a key only if its latest revision is {@code expectedRevision}.
+   *
+   * @throws KeyValueConflictException if another revision came first
+   */
+  public void delete(String key, long expectedRevision) {
+    requireRevision(expectedRevision);
+    marker(key, Entries.DEL, expectedRevision, null);
+  }
+
+  /**
+   * Purges a key: stores a {@code KV-Operation: PURGE} marker that rolls up (removes) every earlier
+   * revision.
+   *
+   * @throws IllegalArgumentException if the key is not valid
+   */
+  public void purge(String key) {
+    marker(key, Entries.PURGE, 0, null);
+  }
+
+  /**
+   * Purges a key only if its latest revision is {@code expectedRevision}.
+   *
+   * @throws KeyValueConflictException if another revision came first
+   */
+  public void purge(String key, long expectedRevision) {
+    requireRevision(expectedRevision);
+    marker(key, Entries.PURGE, expectedRevision, null);
+  }
+
+  /**
+   * Purges a key and lets the purge marker itself expire after {@code markerTtl} (ADR-48; the
+   * bucket needs limit markers).
+   *
+   * @param expectedRevision the latest revision expected, or 0 for no expectation
+   * @param markerTtl at least 1 second
+   * @throws KeyValueConflictException if another revision came first
+   */
+  public void purge(String key, long expectedRevision, Duration markerTtl) {
+    if (expectedRevision < 0) {
+      throw new IllegalArgumentException("expectedRevision must not be negative");
+    }
+    Objects.requireNonNull(markerTtl, "markerTtl");
+    checkTtl("markerTtl", markerTtl);
+    marker(key, Entries.PURGE, expectedRevision, markerTtl);
+  }
+
+  /**
+   * Reads the bucket's status and configuration.
+   *
+   * @throws BucketNotFoundException if the bucket was deleted
+   */
+  public KeyValueStatus status() {
+    try {
+      return new KeyValueStatus(bucket, js.streams().info(streamName));
+    } catch (JetStreamApiException e) {
+      if (e.errorCode() == JetStreamApiException.STREAM_NOT_FOUND) {
+        throw new BucketNotFoundException("bucket '" + bucket + "' does not exist", e);
+      }
+      throw e;
+    }
+  }
+
+  // ---- for the watcher and key listing (same package)
+
+  JetStream jetStream() {
+    return js;
+  }
+
+  String streamName() {
+    return streamName;
+  }
+
+  String readPrefix() {
+    return readPrefix;
+  }
+
+  /** The latest message of a key, markers included; null if none. */
+  KeyValueEntry latest(String key) {
+    try {
+      StoredMessage m =
+          allowDirect
+              ? js.streams().directGetLast(streamName, readPrefix + key)
+              : js.streams().getLastMessage(streamName, readPrefix + key);
+      return Entries.fromStored(bucket, key, m);
+    } catch (JetStreamApiException e) {
+      if (e.errorCode() == JetStreamApiException.NO_MESSAGE_FOUND) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private void marker(String key, String operation, long expectedRevision, Duration ttl) {
+    KvNames.requireKey(key);
+    Headers h = new Headers().put(Entries.OPERATION, operation);
+    if (Entries.PURGE.equals(operation)) {
+      h.put(Entries.ROLLUP, "sub");
+    }
+    PublishOptions options = PublishOptions.NONE;
+    if (expectedRevision > 0 || ttl != null) {
+      PublishOptions.Builder b = PublishOptions.builder();
+      if (expectedRevision > 0) {
+        b.expectedLastSubjectSequence(expectedRevision);
+      }
+      if (ttl != null) {
+        b.ttl(ttl);
+      }
+      options = b.build();
+    }
+    try {
+      publish(key, h, EMPTY, options);
+    } catch (JetStreamApiException e) {
+      throw conflictOr(e, key, expectedRevision);
+    }
+  }
+
+  private long publish(String key, Headers headers, byte[] value, PublishOptions options) {
+    try {
+      return js.publish(writePrefix + key, headers, value == null ? EMPTY : value, options).seq();
+    } catch (JetStreamApiException e) {
+      if (e.errorCode() == JetStreamApiException.MESSAGE_TTL_DISABLED) {
+        throw new KeyValueException(
+            "bucket '"
+                + bucket
+                + "' does not allow per-key TTL: give it a limitMarkerTtl (server 2.11+)",
+            e);
+      }
+      throw e;
+    }
+  }
+
+  private static PublishOptions expect(long revision, Duration ttl) {
+    PublishOptions.Builder b = PublishOptions.builder().expectedLastSubjectSequence(revision);
+    if (ttl != null) {
+      b.ttl(ttl);
+    }
+    return b.build();
+  }
+
+  private RuntimeException conflictOr(JetStreamApiException e, String key, long expected) {
+    if (!Entries.isWrongLastSequence(e)) {
+      return e;
+    }
+    return new KeyValueConflictException(
+        "key '"
+            + key
+            + "' of bucket '"
+            + bucket
+            + "' is no longer at revision "
+            + expected
+            + " (another write came first): read it again and retry",
+        e);
+  }
+
+  private KeyExistsException exists(String key, JetStreamApiException cause) {
+    return new KeyExistsException(
+        "key '" + key + "' of bucket '" + bucket + "' already holds a value", cause);
+  }
+
+  private static void requireRevision(long revision) {
+    if (revision < 1) {
+      throw new IllegalArgumentException("expectedRevision must be at least 1, was " + revision);
+    }
+  }
+
+  private static void checkTtl(String what, Duration ttl) {
+    if (ttl != null && ttl.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException(what + " must be at least 1 second, was " + ttl);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "KeyValue[bucket=" + bucket + ", stream=" + streamName + "]";
+  }
+}
