@@ -14,9 +14,13 @@ import java.util.function.Consumer;
  * arguments may be separated by spaces or tabs, lines must end in CRLF.
  *
  * <p>Everything is bounded before anything is allocated: a control line longer than {@code
- * maxControlLine} ({@code INFO} lines may grow to {@link #MAX_INFO_LINE}), a declared size that is
- * not a decimal number or exceeds {@code maxPayloadBound}, a header length above the total length,
+ * maxControlLine} ({@code INFO} lines may grow to {@link #MAX_INFO_LINE}, {@code MSG}/{@code HMSG}
+ * lines to {@link #MESSAGE_LINE_FACTOR} × {@code maxControlLine}), a declared size that is not a
+ * decimal number or exceeds {@code maxPayloadBound} (the server's {@code max_payload} plus {@link
+ * #SERVER_HEADER_ALLOWANCE}, see {@link #payloadBoundFor}), a header length above the total length,
  * a CR not followed by LF or a payload not followed by CRLF all throw {@link ProtocolException}.
+ * The arrays of a message that arrives in pieces grow with the bytes received, not to its declared
+ * size.
  *
  * <p>After any exception (from the parser or from the sink) the parser is dead: the byte stream is
  * no longer in a known state, so the connection must be dropped; further calls throw {@link
@@ -34,6 +38,27 @@ public final class ProtocolParser {
    */
   public static final int MAX_INFO_LINE = 1 << 20;
 
+  /**
+   * {@code MSG}/{@code HMSG} lines may be this many times {@code maxControlLine}: the server bounds
+   * only the arguments a client publishes with; what it delivers adds the op and the sid, and may
+   * carry subjects and replies it rewrote (mappings, imports, republish). The server itself allows
+   * 16 × {@code max_control_line} for the same frames from routes, leaf nodes and gateways.
+   */
+  public static final int MESSAGE_LINE_FACTOR = 16;
+
+  /**
+   * What a delivered message may carry beyond the server's {@code max_payload}: the server checks
+   * what clients publish against it, then may add headers of its own (JetStream's {@code Nats-*}
+   * headers on republish, direct get and sourcing, message tracing).
+   */
+  public static final int SERVER_HEADER_ALLOWANCE = 64 * 1024;
+
+  /** The server's own ceiling for {@code max_payload}, used while the server announced none. */
+  public static final int SERVER_MAX_PAYLOAD_CEILING = 64 * 1024 * 1024;
+
+  /** Payload arrays start at most this large and grow as bytes arrive, never to a mere claim. */
+  private static final int INITIAL_PAYLOAD_CAPACITY = 64 * 1024;
+
   private static final int MAX_ARGS = 5;
   private static final int MAX_SID_DIGITS = 18;
 
@@ -47,7 +72,8 @@ public final class ProtocolParser {
   }
 
   private final int maxControlLine;
-  private final int maxPayloadBound;
+  private final int maxMessageLine;
+  private int maxPayloadBound;
 
   private State state = State.LINE;
   private byte[] partialLine = new byte[256];
@@ -75,7 +101,8 @@ public final class ProtocolParser {
    * Creates a parser.
    *
    * @param maxControlLine the longest control line accepted, excluding CRLF (the server uses
-   *     {@value #DEFAULT_MAX_CONTROL_LINE})
+   *     {@value #DEFAULT_MAX_CONTROL_LINE}); message lines may be {@value #MESSAGE_LINE_FACTOR}
+   *     times longer
    * @param maxPayloadBound the largest total message size accepted; larger declared sizes fail
    *     before any allocation
    */
@@ -87,6 +114,8 @@ public final class ProtocolParser {
       throw new IllegalArgumentException("maxPayloadBound must be >= 0, was " + maxPayloadBound);
     }
     this.maxControlLine = maxControlLine;
+    this.maxMessageLine =
+        (int) Math.min((long) maxControlLine * MESSAGE_LINE_FACTOR, Integer.MAX_VALUE);
     this.maxPayloadBound = maxPayloadBound;
   }
 
@@ -121,6 +150,35 @@ public final class ProtocolParser {
       state = State.DEAD;
       throw e;
     }
+  }
+
+  /**
+   * The bound for a declared message size given the server's announced {@code max_payload}.
+   *
+   * @param maxPayload from INFO; 0 or less when the server announced none
+   * @return {@code max_payload} plus {@link #SERVER_HEADER_ALLOWANCE}
+   */
+  public static int payloadBoundFor(long maxPayload) {
+    long base = maxPayload > 0 ? maxPayload : SERVER_MAX_PAYLOAD_CEILING;
+    return (int) Math.min(base + SERVER_HEADER_ALLOWANCE, Integer.MAX_VALUE - 8);
+  }
+
+  /**
+   * Changes the largest total message size accepted from now on (after the server's INFO).
+   *
+   * @param bound in bytes, not negative
+   */
+  public void maxPayloadBound(int bound) {
+    if (bound < 0) {
+      throw new IllegalArgumentException("maxPayloadBound must be >= 0, was " + bound);
+    }
+    this.maxPayloadBound = bound;
+  }
+
+  /** The capacity held for the message in progress, for tests: it follows what arrived. */
+  int heldBytes() {
+    return (msgHeaders == null ? 0 : msgHeaders.length)
+        + (msgPayload == null ? 0 : msgPayload.length);
   }
 
   /** Forgets all state, including a failure, so the parser can serve a new connection. */
@@ -181,28 +239,26 @@ public final class ProtocolParser {
     return processLine(partialLine, 0, len, buf, next, end, sink);
   }
 
+  /** Called once a line is longer than {@code maxControlLine}, so it has at least 32 bytes. */
   private void checkLongLine(byte[] buf, int pos, int i, int lineLength) {
-    boolean info =
-        partialLength >= 4
-            ? isInfo(partialLine, 0, partialLength)
-            : lineLength >= 4 && isInfoAcross(buf, pos);
-    int limit = info ? Math.max(maxControlLine, MAX_INFO_LINE) : maxControlLine;
+    byte[] head = new byte[4];
+    int n = Math.min(partialLength, 4);
+    System.arraycopy(partialLine, 0, head, 0, n);
+    System.arraycopy(buf, pos, head, n, 4 - n);
+    int limit = maxControlLine;
+    if (opIs(head, 0, 4, "INFO")) {
+      limit = Math.max(maxControlLine, MAX_INFO_LINE);
+    } else if (opIs(head, 0, 4, "HMSG") || (opIs(head, 0, 3, "MSG") && isBlank(head[3]))) {
+      limit = maxMessageLine;
+    }
     if (lineLength > limit) {
       throw new ProtocolException(
           "protocol error: control line longer than " + limit + " bytes without CRLF");
     }
   }
 
-  private boolean isInfoAcross(byte[] buf, int pos) {
-    byte[] head = new byte[4];
-    int n = Math.min(partialLength, 4);
-    System.arraycopy(partialLine, 0, head, 0, n);
-    System.arraycopy(buf, pos, head, n, 4 - n);
-    return isInfo(head, 0, 4);
-  }
-
-  private static boolean isInfo(byte[] b, int s, int e) {
-    return e - s >= 4 && opIs(b, s, e, "INFO");
+  private static boolean isBlank(byte b) {
+    return b == ' ' || b == '\t';
   }
 
   private void appendPartial(byte[] buf, int from, int to) {
@@ -289,8 +345,8 @@ public final class ProtocolParser {
       return next + total + 2;
     }
     int hdr = Math.max(msgHeaderLength, 0);
-    msgHeaders = msgHeaderLength >= 0 ? new byte[hdr] : null;
-    msgPayload = new byte[total - hdr];
+    msgHeaders = msgHeaderLength >= 0 ? new byte[Math.min(hdr, INITIAL_PAYLOAD_CAPACITY)] : null;
+    msgPayload = new byte[Math.min(total - hdr, INITIAL_PAYLOAD_CAPACITY)];
     msgReceived = 0;
     state = total == 0 ? State.PAYLOAD_CR : State.PAYLOAD;
     return next;
@@ -302,17 +358,31 @@ public final class ProtocolParser {
     int copied = 0;
     if (msgReceived < hdr) {
       int h = Math.min(n, hdr - msgReceived);
+      msgHeaders = grow(msgHeaders, msgReceived + h, hdr);
       System.arraycopy(buf, pos, msgHeaders, msgReceived, h);
       copied = h;
     }
     if (copied < n) {
-      System.arraycopy(buf, pos + copied, msgPayload, msgReceived + copied - hdr, n - copied);
+      int at = msgReceived + copied - hdr;
+      msgPayload = grow(msgPayload, at + n - copied, msgTotalLength - hdr);
+      System.arraycopy(buf, pos + copied, msgPayload, at, n - copied);
     }
     msgReceived += n;
     if (msgReceived == msgTotalLength) {
       state = State.PAYLOAD_CR;
     }
     return pos + n;
+  }
+
+  /**
+   * Room for {@code need} bytes, doubling up to {@code max}: the last step lands exactly on {@code
+   * max}, so a complete message's arrays have its exact sizes.
+   */
+  private static byte[] grow(byte[] a, int need, int max) {
+    if (need <= a.length) {
+      return a;
+    }
+    return Arrays.copyOf(a, (int) Math.min(max, Math.max(need, 2L * a.length)));
   }
 
   private int expectByte(

@@ -249,6 +249,80 @@ class ProtocolParserTest {
   }
 
   @Test
+  void messageLinesMayExceedTheControlLineLimitAsTheServerDelivers() {
+    // PUB arguments at the server's limit: MSG adds the op and the sid
+    String subject = "s".repeat(3_000);
+    String reply = "r".repeat(4_096 - 3_000 - 4);
+    byte[] msg = bytes("MSG " + subject + " 123456 " + reply + " 1\r\nx\r\n");
+    String hdr = "NATS/1.0\r\n\r\n";
+    byte[] hmsg = bytes("HMSG " + subject + " 7 " + reply + " 12 13\r\n" + hdr + "y\r\n");
+    for (byte[] b : List.of(msg, hmsg)) {
+      assertTrue(b.length > ProtocolParser.DEFAULT_MAX_CONTROL_LINE + 10);
+      for (int chunk : new int[] {b.length, 1_000, 1}) {
+        List<ServerOp> ops = new ArrayList<>();
+        ProtocolParser parser = newParser();
+        for (int i = 0; i < b.length; i += chunk) {
+          parser.parse(b, i, Math.min(chunk, b.length - i), ops::add);
+        }
+        assertEquals(1, ops.size());
+        assertEquals(reply, ((Msg) ops.get(0)).replyTo());
+      }
+    }
+    // the bound is 16 × the control line, and other ops keep the plain limit
+    ProtocolParser small = new ProtocolParser(64, MAX_PAYLOAD);
+    byte[] ok = bytes("MSG " + "s".repeat(16 * 64 - "MSG  1 0".length()) + " 1 0\r\n\r\n");
+    small.parse(ok, 0, ok.length, op -> {});
+    byte[] tooLong = bytes("MSG " + "s".repeat(16 * 64) + " 1 0\r\n\r\n");
+    assertThrows(
+        ProtocolException.class,
+        () -> new ProtocolParser(64, MAX_PAYLOAD).parse(tooLong, 0, tooLong.length, op -> {}));
+    byte[] longErr = bytes("-ERR '" + "e".repeat(100) + "'\r\n");
+    assertThrows(
+        ProtocolException.class,
+        () -> new ProtocolParser(64, MAX_PAYLOAD).parse(longErr, 0, longErr.length, op -> {}));
+  }
+
+  @Test
+  void aDeclaredSizeIsBoundedByTheServersMaxPayloadPlusHeaders() {
+    ProtocolParser parser = newParser();
+    parser.maxPayloadBound(ProtocolParser.payloadBoundFor(1024));
+    int bound = 1024 + ProtocolParser.SERVER_HEADER_ALLOWANCE;
+    byte[] atBound = bytes("MSG a 1 " + bound + "\r\n");
+    parser.parse(atBound, 0, atBound.length, op -> {});
+    ProtocolParser other = newParser();
+    other.maxPayloadBound(ProtocolParser.payloadBoundFor(1024));
+    byte[] over = bytes("MSG a 1 " + (bound + 1) + "\r\n");
+    ProtocolException e =
+        assertThrows(ProtocolException.class, () -> other.parse(over, 0, over.length, op -> {}));
+    assertTrue(e.getMessage().contains("exceeds the bound"), e.getMessage());
+  }
+
+  @Test
+  void aLargeDeclaredSizeAllocatesOnlyWhatArrived() {
+    ProtocolParser parser = new ProtocolParser(4096, 64 << 20);
+    byte[] head = bytes("MSG a 1 " + (48 << 20) + "\r\n" + "x".repeat(1000));
+    parser.parse(head, 0, head.length, op -> {});
+    assertTrue(parser.heldBytes() <= 64 * 1024, "holds " + parser.heldBytes() + " bytes");
+    byte[] more = new byte[200_000];
+    parser.parse(more, 0, more.length, op -> {});
+    assertTrue(parser.heldBytes() <= 2 * 201_000, "holds " + parser.heldBytes() + " bytes");
+    // and a message that arrives in many pieces is still whole
+    byte[] payload = new byte[300_000];
+    new Random(7).nextBytes(payload);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    write(out, "HMSG big 2 12 " + (12 + payload.length) + "\r\nNATS/1.0\r\n\r\n");
+    out.writeBytes(payload);
+    write(out, "\r\n");
+    byte[] b = out.toByteArray();
+    List<ServerOp> ops = new ArrayList<>();
+    ProtocolParser pieces = newParser();
+    for (int i = 0; i < b.length; i += 1_500) {
+      pieces.parse(b, i, Math.min(1_500, b.length - i), ops::add);
+    }
+    assertEquals(List.of(new Msg("big", 2, null, bytes("NATS/1.0\r\n\r\n"), payload)), ops);
+  }
+
+  @Test
   void resetRevivesADeadParser() {
     ProtocolParser parser = newParser();
     byte[] bad = bytes("BOGUS\r\n");
