@@ -39,22 +39,22 @@ record BenchOptions(
   }
 
   static final Set<String> IMPLEMENTED =
-      Set.of("pub", "pubsub", "reqrep", "js-pub", "js-pub-async");
-  static final Set<String> PLANNED = Set.of("js-fetch", "kv-put", "kv-get", "obj-put", "obj-get");
+      Set.of("pub", "pubsub", "reqrep", "js-pub", "js-pub-async", "kv-put", "kv-get");
+  static final Set<String> PLANNED = Set.of("js-fetch", "obj-put", "obj-get");
   static final List<String> CLIENTS = List.of("jnats", "nats4j");
 
   static final String USAGE =
       """
       usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
                                     [--server URL] [--runs N] [--storage file|memory]
-        SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async
-                   (planned: js-fetch kv-put kv-get obj-put obj-get)
+        SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | kv-put | kv-get
+                   (planned: js-fetch obj-put obj-get)
         --client   which client to measure (default: both, interleaved run by run)
-        --msgs     messages per run (default: 1000000; reqrep, js-pub: 20000; js-pub-async: 200000)
+        --msgs     messages per run (default: 1000000; reqrep, js-pub, kv-*: 20000; js-pub-async: 200000)
         --size     payload bytes (default: 16)
         --server   an existing server, e.g. nats://127.0.0.1:4222 (default: start one)
         --runs     measured runs per client, each printed as one JSON line (default: 1)
-        --storage  js-* scenarios: storage of the stream created for each run (default: file)
+        --storage  js-*, kv-*: storage of the stream/bucket created for each run (default: file)
       """;
 
   /** A command line that cannot run; the message says why. */
@@ -104,9 +104,10 @@ record BenchOptions(
         default -> throw new UsageException("unknown option '" + flag + "'");
       }
     }
-    boolean jetStream = scenario.startsWith("js-");
+    boolean jetStream = scenario.startsWith("js-") || scenario.startsWith("kv-");
     if (storage != null && !jetStream) {
-      throw new UsageException("--storage applies to the js-* scenarios only, not to " + scenario);
+      throw new UsageException(
+          "--storage applies to the js-* and kv-* scenarios only, not to " + scenario);
     }
     if (jetStream && storage == null) {
       storage = Storage.FILE;
@@ -114,7 +115,7 @@ record BenchOptions(
     if (msgs == null) {
       msgs =
           switch (scenario) {
-            case "reqrep", "js-pub" -> 20_000;
+            case "reqrep", "js-pub", "kv-put", "kv-get" -> 20_000;
             case "js-pub-async" -> 200_000;
             default -> 1_000_000;
           };
