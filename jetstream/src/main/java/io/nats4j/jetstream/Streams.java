@@ -3,6 +3,7 @@ package io.nats4j.jetstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nats4j.client.Message;
 import io.nats4j.client.NatsTimeoutException;
+import io.nats4j.client.NoRespondersException;
 import io.nats4j.client.Subscription;
 import io.nats4j.jetstream.internal.ApiClient;
 import io.nats4j.jetstream.internal.ApiLevels;
@@ -347,8 +348,7 @@ public final class Streams {
    * @throws JetStreamApiException {@link JetStreamApiException#NO_MESSAGE_FOUND} if there is none
    */
   public StoredMessage directGetLast(String stream, String subject) {
-    Message reply = api.requestRaw("DIRECT.GET." + name(stream) + "." + subject, null, 0);
-    return StoredMessages.fromDirect(reply);
+    return direct(stream, "DIRECT.GET." + name(stream) + "." + subject, null);
   }
 
   /**
@@ -365,7 +365,41 @@ public final class Streams {
   }
 
   private StoredMessage direct(String stream, DirectGetRequest request) {
-    return StoredMessages.fromDirect(api.requestRaw("DIRECT.GET." + name(stream), request, 0));
+    return direct(stream, "DIRECT.GET." + name(stream), request);
+  }
+
+  private StoredMessage direct(String stream, String endpoint, DirectGetRequest request) {
+    Message reply;
+    try {
+      reply = api.requestRaw(endpoint, request, 0);
+    } catch (JetStreamException e) {
+      if (e.getCause() instanceof NoRespondersException) {
+        throw directUnavailable(stream, e.getCause());
+      }
+      throw e;
+    }
+    return StoredMessages.fromDirect(reply);
+  }
+
+  /**
+   * Explains why nothing answered a Direct Get: the stream does not exist (its API error), it does
+   * not allow Direct Get, or its replicas are not ready.
+   */
+  private JetStreamException directUnavailable(String stream, Throwable cause) {
+    StreamInfo info = info(stream);
+    if (!info.config().allowDirect()) {
+      return new JetStreamException(
+          "stream "
+              + stream
+              + " does not allow Direct Get (allow_direct is false): read with getMessage, or"
+              + " update the stream with allowDirect(true)",
+          cause);
+    }
+    return new JetStreamException(
+        "nothing answered the Direct Get on stream "
+            + stream
+            + " although it allows Direct Get: its replicas may be electing a leader; try again",
+        cause);
   }
 
   /**
@@ -416,6 +450,9 @@ public final class Streams {
       while (true) {
         Message m = sub.next(timeout);
         int status = m.statusCode();
+        if (status == 503) {
+          throw directUnavailable(stream, null);
+        }
         if (status == 204) {
           return new DirectBatch(
               messages,

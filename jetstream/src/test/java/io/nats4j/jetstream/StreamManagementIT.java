@@ -232,6 +232,29 @@ class StreamManagementIT {
   }
 
   @Test
+  void directGetOnAStreamWithoutAllowDirectSaysSo() {
+    js.streams().create(StreamConfig.builder("NODIRECT").subjects("nodirect.>").build());
+    js.publish("nodirect.a", "a".getBytes(UTF_8));
+    for (var call :
+        List.<org.junit.jupiter.api.function.Executable>of(
+            () -> js.streams().directGet("NODIRECT", 1),
+            () -> js.streams().directGetLast("NODIRECT", "nodirect.a"),
+            () -> js.streams().directGetBatch("NODIRECT", 1, 5, null))) {
+      JetStreamException e = assertThrows(JetStreamException.class, call);
+      assertFalse(e instanceof JetStreamApiException, e.toString());
+      assertTrue(e.getMessage().contains("allow_direct"), e.getMessage());
+      assertTrue(e.getMessage().contains("NODIRECT"), e.getMessage());
+      assertFalse(e.getMessage().contains("not enabled on the server"), e.getMessage());
+    }
+    assertEquals("a", new String(js.streams().getMessage("NODIRECT", 1).data(), UTF_8));
+    js.streams().delete("NODIRECT");
+
+    JetStreamApiException missing =
+        assertThrows(JetStreamApiException.class, () -> js.streams().directGet("NOSUCH", 1));
+    assertEquals(JetStreamApiException.STREAM_NOT_FOUND, missing.errorCode());
+  }
+
+  @Test
   void directGetBatchAndMultiLastEndWithTheEobStatus() {
     js.streams()
         .create(StreamConfig.builder("BATCH").subjects("batch.>").allowDirect(true).build());
