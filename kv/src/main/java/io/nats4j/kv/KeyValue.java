@@ -336,6 +336,76 @@ public final class KeyValue {
   }
 
   /**
+   * Watches keys with a listener: the latest revision of every matching key, then {@link
+   * KeyValueWatchListener#endOfInitialData()} exactly once (at once when nothing matches), then
+   * every change, in revision order. Built on the ordered consumer, it survives reconnects and
+   * server restarts without gaps or repeats.
+   *
+   * @param filters keys or wildcard filters ({@code orders.*}, {@code orders.>}); none for all keys
+   * @return the running watch; close it to stop
+   * @throws IllegalArgumentException if a filter is not valid
+   */
+  public KeyValueWatch watch(
+      List<String> filters, KeyValueWatchOptions options, KeyValueWatchListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    return new Watches.ListenerWatch(
+        this, List.copyOf(filters), Objects.requireNonNull(options, "options"), listener);
+  }
+
+  /**
+   * Watches one key or filter with the default options; see {@link #watch(List,
+   * KeyValueWatchOptions, KeyValueWatchListener)}.
+   */
+  public KeyValueWatch watch(String filter, KeyValueWatchListener listener) {
+    return watch(List.of(filter), KeyValueWatchOptions.defaults(), listener);
+  }
+
+  /**
+   * Watches keys at the caller's pace (a blocking iterator); see {@link KeyValueWatcher}.
+   *
+   * @param filters keys or wildcard filters; none for all keys
+   * @throws IllegalArgumentException if a filter is not valid
+   */
+  public KeyValueWatcher watcher(List<String> filters, KeyValueWatchOptions options) {
+    return new Watches.IteratorWatcher(
+        this, List.copyOf(filters), Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * Streams the keys that hold a value, read lazily from a headers-only watcher (a bucket of a
+   * million keys is never held in memory unless the caller collects it). Close the stream (or read
+   * it to the end) to stop the watcher: use try-with-resources.
+   *
+   * @param filters key filters; none for all keys
+   * @throws KeyValueException (while reading) if the server stops answering
+   */
+  public java.util.stream.Stream<String> keys(String... filters) {
+    return Listings.keys(this, List.of(filters), js.options().requestTimeout());
+  }
+
+  /**
+   * Returns every kept revision of a key, oldest first, deletes and purges included; empty if the
+   * key has none.
+   */
+  public List<KeyValueEntry> history(String key) {
+    return Listings.history(this, KvNames.requireKey(key), js.options().requestTimeout());
+  }
+
+  /**
+   * Removes delete and purge markers: a marker older than {@code olderThan} is removed with the
+   * key's remaining history; a younger one is kept as its key's only message ({@link Duration#ZERO}
+   * removes them all). nats.go uses 30 minutes when not told.
+   *
+   * @return how many messages were removed
+   */
+  public long purgeDeletes(Duration olderThan) {
+    if (olderThan.isNegative()) {
+      throw new IllegalArgumentException("olderThan must not be negative");
+    }
+    return Listings.purgeDeletes(this, olderThan, js.options().requestTimeout());
+  }
+
+  /**
    * Reads the bucket's status and configuration.
    *
    * @throws BucketNotFoundException if the bucket was deleted
