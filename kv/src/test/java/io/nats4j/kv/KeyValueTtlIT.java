@@ -108,6 +108,20 @@ class KeyValueTtlIT {
   }
 
   @Test
+  void watchersSeeLimitMarkersAsPurges() {
+    KeyValue kv = markers(null);
+    java.util.List<KeyValueEntry> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (KeyValueWatch w =
+        kv.watch(java.util.List.of(), KeyValueWatchOptions.defaults(), seen::add)) {
+      kv.create("ttl", "v".getBytes(UTF_8), Duration.ofSeconds(1));
+      Await.until(() -> seen.size() >= 2, EXPIRY_WAIT, "the value and its MaxAge marker");
+      assertEquals(KeyValueOperation.PUT, seen.get(0).operation());
+      assertEquals(KeyValueOperation.PURGE, seen.get(1).operation());
+      assertEquals("ttl", seen.get(1).key());
+    }
+  }
+
+  @Test
   void perKeyTtlNeedsABucketWithMarkersAndAServerThatKnowsThem() {
     KeyValue plain = kvm.create(KeyValueConfig.builder("T" + NEXT.incrementAndGet()).build());
     KeyValueException e =
