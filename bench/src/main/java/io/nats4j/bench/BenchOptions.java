@@ -39,7 +39,7 @@ record BenchOptions(
   }
 
   static final Set<String> IMPLEMENTED =
-      Set.of("pub", "pubsub", "reqrep", "js-pub", "js-pub-async", "kv-put", "kv-get");
+      Set.of("pub", "pubsub", "reqrep", "js-pub", "js-pub-async", "kv-put", "kv-get", "kv-watch");
   static final Set<String> PLANNED = Set.of("js-fetch", "obj-put", "obj-get");
   static final List<String> CLIENTS = List.of("jnats", "nats4j");
 
@@ -48,9 +48,11 @@ record BenchOptions(
       usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
                                     [--server URL] [--runs N] [--storage file|memory]
         SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | kv-put | kv-get
+                   | kv-watch
                    (planned: js-fetch obj-put obj-get)
         --client   which client to measure (default: both, interleaved run by run)
-        --msgs     messages per run (default: 1000000; reqrep, js-pub, kv-*: 20000; js-pub-async: 200000)
+        --msgs     messages per run (default: 1000000; reqrep, js-pub, kv-put/get: 20000;
+                   js-pub-async: 200000; kv-watch: 100000)
         --size     payload bytes (default: 16)
         --server   an existing server, e.g. nats://127.0.0.1:4222 (default: start one)
         --runs     measured runs per client, each printed as one JSON line (default: 1)
@@ -117,6 +119,7 @@ record BenchOptions(
           switch (scenario) {
             case "reqrep", "js-pub", "kv-put", "kv-get" -> 20_000;
             case "js-pub-async" -> 200_000;
+            case "kv-watch" -> 100_000;
             default -> 1_000_000;
           };
     }

@@ -16,14 +16,16 @@ import java.time.Duration;
 /**
  * The Key/Value scenarios for both clients, each through its own Key/Value API: {@code kv-put}
  * (sequential puts of distinct keys, each waiting for its revision) and {@code kv-get} (sequential
- * gets of existing keys: Direct Get in both clients). Every run creates its own bucket and deletes
- * it afterwards; the results are checked (revisions, stored count, values).
+ * gets of existing keys: Direct Get in both clients) and {@code kv-watch} (the time a watcher of
+ * the whole bucket takes to receive the initial values of every key, up to its end-of-initial-data
+ * signal). Every run creates its own bucket and deletes it afterwards; the results are checked
+ * (revisions, stored count, values).
  */
 final class KvBench {
   private KvBench() {}
 
   static boolean handles(String scenario) {
-    return scenario.equals("kv-put") || scenario.equals("kv-get");
+    return scenario.equals("kv-put") || scenario.equals("kv-get") || scenario.equals("kv-watch");
   }
 
   static RunResult run(
@@ -74,6 +76,31 @@ final class KvBench {
           js.publishAsync("$KV." + bucket + "." + key(i), payload);
         }
         js.waitForOutstandingAcks(Duration.ofSeconds(60));
+        if (scenario.equals("kv-watch")) {
+          int[] seen = {0}; // the listener runs on one thread; the latch publishes the count
+          java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+          long start = System.nanoTime();
+          try (io.nats4j.kv.KeyValueWatch w =
+              kv.watch(
+                  java.util.List.of(),
+                  io.nats4j.kv.KeyValueWatchOptions.defaults(),
+                  new io.nats4j.kv.KeyValueWatchListener() {
+                    @Override
+                    public void onEntry(KeyValueEntry e) {
+                      seen[0]++;
+                    }
+
+                    @Override
+                    public void endOfInitialData() {
+                      end.countDown();
+                    }
+                  })) {
+            awaitEnd(end, msgs);
+            long nanos = System.nanoTime() - start;
+            checkWatched("nats4j", seen[0], msgs);
+            return RunResult.throughput(nanos);
+          }
+        }
         return Scenarios.timeEach(
             msgs,
             i -> {
@@ -129,6 +156,32 @@ final class KvBench {
         for (var f : acks) {
           f.get();
         }
+        if (scenario.equals("kv-watch")) {
+          int[] seen = {0};
+          java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+          long start = System.nanoTime();
+          io.nats.client.impl.NatsKeyValueWatchSubscription sub =
+              kv.watchAll(
+                  new io.nats.client.api.KeyValueWatcher() {
+                    @Override
+                    public void watch(io.nats.client.api.KeyValueEntry e) {
+                      seen[0]++;
+                    }
+
+                    @Override
+                    public void endOfData() {
+                      end.countDown();
+                    }
+                  });
+          try {
+            awaitEnd(end, msgs);
+            long nanos = System.nanoTime() - start;
+            checkWatched("jnats", seen[0], msgs);
+            return RunResult.throughput(nanos);
+          } finally {
+            sub.unsubscribe();
+          }
+        }
         return Scenarios.timeEach(
             msgs,
             i -> {
@@ -138,6 +191,22 @@ final class KvBench {
       } finally {
         kvm.delete(bucket);
       }
+    }
+  }
+
+  private static void awaitEnd(java.util.concurrent.CountDownLatch end, int msgs)
+      throws InterruptedException {
+    if (!end.await(
+        Scenarios.receiveTimeout(msgs).toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new IllegalStateException(
+          "no end of initial data within " + Scenarios.receiveTimeout(msgs));
+    }
+  }
+
+  private static void checkWatched(String client, int seen, int msgs) {
+    if (seen != msgs) {
+      throw new IllegalStateException(
+          client + " watcher saw " + seen + " initial values, expected " + msgs);
     }
   }
 

@@ -76,6 +76,7 @@ final class Scenarios {
       case "reqrep" -> Math.min(msgs, 3_000);
       case "js-pub" -> Math.min(msgs, 5_000);
       case "kv-put", "kv-get" -> Math.min(msgs, 3_000);
+      case "kv-watch" -> Math.min(msgs, 20_000);
       case "js-pub-async" -> Math.min(msgs, 50_000);
       default -> Math.min(msgs, 500_000);
     };
