@@ -95,6 +95,36 @@ final class BucketConfigs {
     return b.build();
   }
 
+  /**
+   * Where a handle reads and writes keys, as nats.go decides it: {read prefix, write prefix}.
+   * Writes carry the API prefix when it is not {@code $JS.API}; a mirror writes to its origin
+   * (through the mirror's external API prefix when it has one, which also becomes the read prefix's
+   * bucket).
+   */
+  static String[] prefixes(String bucket, StreamConfig config, String apiPrefix) {
+    boolean useJsPrefix = !"$JS.API".equals(apiPrefix);
+    String read = "$KV." + bucket + ".";
+    String put = null;
+    StreamSource mirror = config.mirror();
+    if (mirror != null) {
+      String origin =
+          mirror.name().startsWith(KvNames.STREAM_PREFIX)
+              ? mirror.name().substring(KvNames.STREAM_PREFIX.length())
+              : mirror.name();
+      if (mirror.external() != null
+          && mirror.external().apiPrefix() != null
+          && !mirror.external().apiPrefix().isEmpty()) {
+        useJsPrefix = false;
+        read = "$KV." + origin + ".";
+        put = mirror.external().apiPrefix() + ".$KV." + origin + ".";
+      } else {
+        put = "$KV." + origin + ".";
+      }
+    }
+    String write = (useJsPrefix ? apiPrefix + "." : "") + (put != null ? put : read);
+    return new String[] {read, write};
+  }
+
   private static String withPrefix(String name) {
     return name.startsWith(KvNames.STREAM_PREFIX) ? name : KvNames.STREAM_PREFIX + name;
   }

@@ -8,7 +8,6 @@ import io.nats4j.jetstream.PublishOptions;
 import io.nats4j.jetstream.StoredMessage;
 import io.nats4j.jetstream.StreamConfig;
 import io.nats4j.jetstream.StreamInfo;
-import io.nats4j.jetstream.StreamSource;
 import io.nats4j.kv.internal.KvNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -60,28 +59,9 @@ public final class KeyValue {
     StreamConfig config = info.config();
     this.streamName = config.name();
     this.bucket = streamName.substring(KvNames.STREAM_PREFIX.length());
-    String apiPrefix = js.options().apiPrefix();
-    boolean useJsPrefix = !"$JS.API".equals(apiPrefix);
-    String read = "$KV." + bucket + ".";
-    String put = null;
-    StreamSource mirror = config.mirror();
-    if (mirror != null) {
-      String origin =
-          mirror.name().startsWith(KvNames.STREAM_PREFIX)
-              ? mirror.name().substring(KvNames.STREAM_PREFIX.length())
-              : mirror.name();
-      if (mirror.external() != null
-          && mirror.external().apiPrefix() != null
-          && !mirror.external().apiPrefix().isEmpty()) {
-        useJsPrefix = false;
-        read = "$KV." + origin + ".";
-        put = mirror.external().apiPrefix() + ".$KV." + origin + ".";
-      } else {
-        put = "$KV." + origin + ".";
-      }
-    }
-    this.readPrefix = read;
-    this.writePrefix = (useJsPrefix ? apiPrefix + "." : "") + (put != null ? put : read);
+    String[] prefixes = BucketConfigs.prefixes(bucket, config, js.options().apiPrefix());
+    this.readPrefix = prefixes[0];
+    this.writePrefix = prefixes[1];
     this.allowDirect = config.allowDirect();
   }
 

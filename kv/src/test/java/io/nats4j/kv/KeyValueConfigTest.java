@@ -117,6 +117,30 @@ class KeyValueConfigTest {
   }
 
   @Test
+  void handlesReadAndWriteWhereNatsGoDoes() {
+    StreamConfig plain = BucketConfigs.toStream(KeyValueConfig.builder("B").build());
+    assertEquals(
+        List.of("$KV.B.", "$KV.B."), List.of(BucketConfigs.prefixes("B", plain, "$JS.API")));
+    assertEquals(
+        List.of("$KV.B.", "$JS.hub.API.$KV.B."),
+        List.of(BucketConfigs.prefixes("B", plain, "$JS.hub.API")));
+    StreamConfig mirror =
+        BucketConfigs.toStream(KeyValueConfig.builder("M").mirror(StreamSource.of("O")).build());
+    assertEquals(
+        List.of("$KV.M.", "$KV.O."), List.of(BucketConfigs.prefixes("M", mirror, "$JS.API")));
+    StreamConfig external =
+        BucketConfigs.toStream(
+            KeyValueConfig.builder("M")
+                .mirror(
+                    new StreamSource(
+                        "O", 0, null, null, null, new ExternalStream("$JS.leaf.API", null)))
+                .build());
+    assertEquals(
+        List.of("$KV.O.", "$JS.leaf.API.$KV.O."),
+        List.of(BucketConfigs.prefixes("M", external, "$JS.hub.API")));
+  }
+
+  @Test
   void buildNamesTheWrongField() {
     assertTrue(msg(() -> KeyValueConfig.builder("B").history(0).build()).contains("history"));
     assertTrue(msg(() -> KeyValueConfig.builder("B").history(65).build()).contains("history"));
