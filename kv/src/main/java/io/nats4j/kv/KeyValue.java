@@ -65,7 +65,11 @@ public final class KeyValue {
     this.allowDirect = config.allowDirect();
   }
 
-  /** Returns the bucket name. */
+  /**
+   * Returns the bucket name.
+   *
+   * @return the bucket name
+   */
   public String bucket() {
     return bucket;
   }
@@ -76,6 +80,8 @@ public final class KeyValue {
    *
    * @throws IllegalArgumentException if the key is not valid
    * @throws KeyValueException if the bucket does not answer (deleted, or JetStream unavailable)
+   * @param key the key
+   * @return the entry, or empty
    */
   public Optional<KeyValueEntry> get(String key) {
     KeyValueEntry e = latest(KvNames.requireKey(key));
@@ -88,6 +94,8 @@ public final class KeyValue {
    *
    * @param revision at least 1
    * @throws IllegalArgumentException if the key is not valid or the revision below 1
+   * @param key the key
+   * @return the entry, or empty
    */
   public Optional<KeyValueEntry> get(String key, long revision) {
     KvNames.requireKey(key);
@@ -119,6 +127,8 @@ public final class KeyValue {
    * this is one Direct Get {@code multi_last} request per 1,000 keys; otherwise one get per key.
    *
    * @throws IllegalArgumentException if a key is not valid (nothing is sent then)
+   * @param keys the keys
+   * @return the entries found, by key, in the order asked
    */
   public Map<String, KeyValueEntry> getAll(Collection<String> keys) {
     LinkedHashSet<String> unique = new LinkedHashSet<>();
@@ -159,7 +169,12 @@ public final class KeyValue {
     return found;
   }
 
-  /** Same as {@link #getAll(Collection)}. */
+  /**
+   * Same as {@link #getAll(Collection)}.
+   *
+   * @param keys the keys
+   * @return the entries found, by key, in the order asked
+   */
   public Map<String, KeyValueEntry> getAll(String... keys) {
     return getAll(List.of(keys));
   }
@@ -180,12 +195,20 @@ public final class KeyValue {
    * @throws IllegalArgumentException if the key is not valid
    * @throws io.nats4j.jetstream.JetStreamApiException if the server refused it (value too large,
    *     bucket full)
+   * @param key the key
+   * @param value the value
    */
   public long put(String key, byte[] value) {
     return publish(KvNames.requireKey(key), null, value, PublishOptions.NONE);
   }
 
-  /** Stores a string (as UTF-8) under a key; see {@link #put(String, byte[])}. */
+  /**
+   * Stores a string (as UTF-8) under a key; see {@link #put(String, byte[])}.
+   *
+   * @param key the key
+   * @param value the value
+   * @return the new revision
+   */
   public long put(String key, String value) {
     return put(key, value.getBytes(StandardCharsets.UTF_8));
   }
@@ -196,6 +219,8 @@ public final class KeyValue {
    * @return the new revision
    * @throws KeyExistsException if the key holds a value
    * @throws IllegalArgumentException if the key is not valid
+   * @param key the key
+   * @param value the value
    */
   public long create(String key, byte[] value) {
     return create(key, value, null);
@@ -210,6 +235,8 @@ public final class KeyValue {
    * @throws KeyExistsException if the key holds a value
    * @throws KeyValueException if the bucket does not allow per-key TTL
    * @throws io.nats4j.jetstream.ApiLevelException if the server is older than 2.11
+   * @param key the key
+   * @param value the value
    */
   public long create(String key, byte[] value, Duration ttl) {
     KvNames.requireKey(key);
@@ -243,6 +270,8 @@ public final class KeyValue {
    * @return the new revision
    * @throws KeyValueConflictException if another revision came first
    * @throws IllegalArgumentException if the key is not valid or the revision below 1
+   * @param key the key
+   * @param value the value
    */
   public long update(String key, byte[] value, long expectedRevision) {
     KvNames.requireKey(key);
@@ -254,7 +283,14 @@ public final class KeyValue {
     }
   }
 
-  /** Same as {@link #update(String, byte[], long)} with a UTF-8 string. */
+  /**
+   * Same as {@link #update(String, byte[], long)} with a UTF-8 string.
+   *
+   * @param key the key
+   * @param value the value
+   * @param expectedRevision the revision the key must be at
+   * @return the new revision
+   */
   public long update(String key, String value, long expectedRevision) {
     return update(key, value.getBytes(StandardCharsets.UTF_8), expectedRevision);
   }
@@ -263,6 +299,7 @@ public final class KeyValue {
    * Deletes a key, keeping its history: stores a {@code KV-Operation: DEL} marker.
    *
    * @throws IllegalArgumentException if the key is not valid
+   * @param key the key
    */
   public void delete(String key) {
     marker(key, Entries.DEL, 0, null);
@@ -272,6 +309,8 @@ public final class KeyValue {
    * Deletes a key only if its latest revision is {@code expectedRevision}.
    *
    * @throws KeyValueConflictException if another revision came first
+   * @param key the key
+   * @param expectedRevision the revision the key must be at
    */
   public void delete(String key, long expectedRevision) {
     requireRevision(expectedRevision);
@@ -283,6 +322,7 @@ public final class KeyValue {
    * revision.
    *
    * @throws IllegalArgumentException if the key is not valid
+   * @param key the key
    */
   public void purge(String key) {
     marker(key, Entries.PURGE, 0, null);
@@ -292,6 +332,8 @@ public final class KeyValue {
    * Purges a key only if its latest revision is {@code expectedRevision}.
    *
    * @throws KeyValueConflictException if another revision came first
+   * @param key the key
+   * @param expectedRevision the revision the key must be at
    */
   public void purge(String key, long expectedRevision) {
     requireRevision(expectedRevision);
@@ -305,6 +347,7 @@ public final class KeyValue {
    * @param expectedRevision the latest revision expected, or 0 for no expectation
    * @param markerTtl at least 1 second
    * @throws KeyValueConflictException if another revision came first
+   * @param key the key
    */
   public void purge(String key, long expectedRevision, Duration markerTtl) {
     if (expectedRevision < 0) {
@@ -324,6 +367,8 @@ public final class KeyValue {
    * @param filters keys or wildcard filters ({@code orders.*}, {@code orders.>}); none for all keys
    * @return the running watch; close it to stop
    * @throws IllegalArgumentException if a filter is not valid
+   * @param options the watch options
+   * @param listener receives the entries and the end of the initial data
    */
   public KeyValueWatch watch(
       List<String> filters, KeyValueWatchOptions options, KeyValueWatchListener listener) {
@@ -335,6 +380,10 @@ public final class KeyValue {
   /**
    * Watches one key or filter with the default options; see {@link #watch(List,
    * KeyValueWatchOptions, KeyValueWatchListener)}.
+   *
+   * @param filter a key or wildcard filter
+   * @param listener receives the entries and the end of the initial data
+   * @return the running watch; close it to stop
    */
   public KeyValueWatch watch(String filter, KeyValueWatchListener listener) {
     return watch(List.of(filter), KeyValueWatchOptions.defaults(), listener);
@@ -345,6 +394,8 @@ public final class KeyValue {
    *
    * @param filters keys or wildcard filters; none for all keys
    * @throws IllegalArgumentException if a filter is not valid
+   * @param options the watch options
+   * @return the watcher; close it to stop
    */
   public KeyValueWatcher watcher(List<String> filters, KeyValueWatchOptions options) {
     return new Watches.IteratorWatcher(
@@ -358,6 +409,7 @@ public final class KeyValue {
    *
    * @param filters key filters; none for all keys
    * @throws KeyValueException (while reading) if the server stops answering
+   * @return the keys, read as the stream is consumed
    */
   public java.util.stream.Stream<String> keys(String... filters) {
     return Listings.keys(this, List.of(filters), js.options().requestTimeout());
@@ -366,6 +418,9 @@ public final class KeyValue {
   /**
    * Returns every kept revision of a key, oldest first, deletes and purges included; empty if the
    * key has none.
+   *
+   * @param key the key
+   * @return the entries, oldest first
    */
   public List<KeyValueEntry> history(String key) {
     return Listings.history(this, KvNames.requireKey(key), js.options().requestTimeout());
@@ -377,6 +432,7 @@ public final class KeyValue {
    * removes them all). nats.go uses 30 minutes when not told.
    *
    * @return how many messages were removed
+   * @param olderThan markers younger than this are kept
    */
   public long purgeDeletes(Duration olderThan) {
     if (olderThan.isNegative()) {
@@ -389,6 +445,7 @@ public final class KeyValue {
    * Reads the bucket's status and configuration.
    *
    * @throws BucketNotFoundException if the bucket was deleted
+   * @return the status
    */
   public KeyValueStatus status() {
     try {

@@ -76,7 +76,11 @@ public final class KeyValueConfig {
     return new Builder().bucket(bucket);
   }
 
-  /** Returns a builder holding this configuration, to change some of it. */
+  /**
+   * Returns a builder holding this configuration, to change some of it.
+   *
+   * @return a builder holding this configuration
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.bucket = bucket;
@@ -97,72 +101,128 @@ public final class KeyValueConfig {
     return b;
   }
 
-  /** Returns the bucket name. */
+  /**
+   * Returns the bucket name.
+   *
+   * @return the bucket name
+   */
   public String bucket() {
     return bucket;
   }
 
-  /** Returns the description, or null. */
+  /**
+   * Returns the description, or null.
+   *
+   * @return the description, or null
+   */
   public String description() {
     return description;
   }
 
-  /** Returns how many revisions are kept per key (1 to 64). */
+  /**
+   * Returns how many revisions are kept per key (1 to 64).
+   *
+   * @return how many revisions are kept per key (1 to 64)
+   */
   public int history() {
     return history;
   }
 
-  /** Returns how long a value lives, or null when values never expire. */
+  /**
+   * Returns how long a value lives, or null when values never expire.
+   *
+   * @return how long a value lives, or null when values never expire
+   */
   public Duration ttl() {
     return ttl;
   }
 
-  /** Returns the largest value in bytes, or -1 for no limit. */
+  /**
+   * Returns the largest value in bytes, or -1 for no limit.
+   *
+   * @return the largest value in bytes, or -1 for no limit
+   */
   public int maxValueSize() {
     return maxValueSize;
   }
 
-  /** Returns the most bytes the bucket may hold, or -1 for no limit. */
+  /**
+   * Returns the most bytes the bucket may hold, or -1 for no limit.
+   *
+   * @return the most bytes the bucket may hold, or -1 for no limit
+   */
   public long maxBucketBytes() {
     return maxBucketBytes;
   }
 
-  /** Returns the storage type. */
+  /**
+   * Returns the storage type.
+   *
+   * @return the storage type
+   */
   public StorageType storage() {
     return storage;
   }
 
-  /** Returns the number of replicas. */
+  /**
+   * Returns the number of replicas.
+   *
+   * @return the number of replicas
+   */
   public int replicas() {
     return replicas;
   }
 
-  /** Returns where the stream is placed, or null. */
+  /**
+   * Returns where the stream is placed, or null.
+   *
+   * @return where the stream is placed, or null
+   */
   public Placement placement() {
     return placement;
   }
 
-  /** Returns true when the stream is compressed with S2. */
+  /**
+   * Returns true when the stream is compressed with S2.
+   *
+   * @return true when the stream is compressed with S2
+   */
   public boolean compression() {
     return compression;
   }
 
-  /** Returns the bucket's metadata (the server's {@code _nats.*} keys included when read back). */
+  /**
+   * Returns the bucket's metadata (the server's {@code _nats.*} keys included when read back).
+   *
+   * @return the bucket's metadata (the server's {@code _nats.*} keys included when read back)
+   */
   public Map<String, String> metadata() {
     return metadata;
   }
 
-  /** Returns the republish setting, or null. */
+  /**
+   * Returns the republish setting, or null.
+   *
+   * @return the republish setting, or null
+   */
   public Republish republish() {
     return republish;
   }
 
-  /** Returns the bucket this one mirrors, or null. */
+  /**
+   * Returns the bucket this one mirrors, or null.
+   *
+   * @return the bucket this one mirrors, or null
+   */
   public StreamSource mirror() {
     return mirror;
   }
 
-  /** Returns the buckets (or streams) this one sources from; empty if none. */
+  /**
+   * Returns the buckets (or streams) this one sources from; empty if none.
+   *
+   * @return the buckets (or streams) this one sources from; empty if none
+   */
   public List<StreamSource> sources() {
     return sources;
   }
@@ -170,6 +230,9 @@ public final class KeyValueConfig {
   /**
    * Returns how long limit markers (ADR-48) stay in the bucket, or null when the bucket has none
    * (and no per-key TTL).
+   *
+   * @return how long limit markers (ADR-48) stay in the bucket, or null when the bucket has none
+   *     (and no per-key TTL)
    */
   public Duration limitMarkerTtl() {
     return limitMarkerTtl;
@@ -249,80 +312,146 @@ public final class KeyValueConfig {
 
     private Builder() {}
 
-    /** Sets the bucket name (letters, digits, {@code _}, {@code -}). */
+    /**
+     * Sets the bucket name (letters, digits, {@code _}, {@code -}).
+     *
+     * @param bucket the bucket name
+     * @return this builder
+     */
     public Builder bucket(String bucket) {
       this.bucket = bucket;
       return this;
     }
 
-    /** Sets a description. */
+    /**
+     * Sets a description.
+     *
+     * @param description the description
+     * @return this builder
+     */
     public Builder description(String description) {
       this.description = description;
       return this;
     }
 
-    /** Sets how many revisions to keep per key, 1 (the default) to 64. */
+    /**
+     * Sets how many revisions to keep per key, 1 (the default) to 64.
+     *
+     * @param history the history
+     * @return this builder
+     */
     public Builder history(int history) {
       this.history = history;
       return this;
     }
 
-    /** Sets how long values live (at least 1 ms); null (the default) for ever. */
+    /**
+     * Sets how long values live (at least 1 ms); null (the default) for ever.
+     *
+     * @param ttl the ttl
+     * @return this builder
+     */
     public Builder ttl(Duration ttl) {
       this.ttl = ttl;
       return this;
     }
 
-    /** Sets the largest value in bytes; -1 (the default) for no limit. */
+    /**
+     * Sets the largest value in bytes; -1 (the default) for no limit.
+     *
+     * @param maxValueSize the max value size
+     * @return this builder
+     */
     public Builder maxValueSize(int maxValueSize) {
       this.maxValueSize = maxValueSize;
       return this;
     }
 
-    /** Sets the most bytes the bucket may hold; -1 (the default) for no limit. */
+    /**
+     * Sets the most bytes the bucket may hold; -1 (the default) for no limit.
+     *
+     * @param maxBucketBytes the max bucket bytes
+     * @return this builder
+     */
     public Builder maxBucketBytes(long maxBucketBytes) {
       this.maxBucketBytes = maxBucketBytes;
       return this;
     }
 
-    /** Sets the storage type; file by default. */
+    /**
+     * Sets the storage type; file by default.
+     *
+     * @param storage the storage
+     * @return this builder
+     */
     public Builder storage(StorageType storage) {
       this.storage = Objects.requireNonNull(storage, "storage");
       return this;
     }
 
-    /** Sets the number of replicas, 1 (the default) to 5. */
+    /**
+     * Sets the number of replicas, 1 (the default) to 5.
+     *
+     * @param replicas the replicas
+     * @return this builder
+     */
     public Builder replicas(int replicas) {
       this.replicas = replicas;
       return this;
     }
 
-    /** Sets where the stream is placed (cluster and/or tags). */
+    /**
+     * Sets where the stream is placed (cluster and/or tags).
+     *
+     * @param placement the placement
+     * @return this builder
+     */
     public Builder placement(Placement placement) {
       this.placement = placement;
       return this;
     }
 
-    /** Compresses the stream with S2 (server 2.10+). */
+    /**
+     * Compresses the stream with S2 (server 2.10+).
+     *
+     * @param compression the compression
+     * @return this builder
+     */
     public Builder compression(boolean compression) {
       this.compression = compression;
       return this;
     }
 
-    /** Adds one metadata entry. */
+    /**
+     * Adds one metadata entry.
+     *
+     * @param key the key
+     * @param value the value
+     * @return this builder
+     */
     public Builder metadata(String key, String value) {
       this.metadata.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
     }
 
-    /** Replaces the metadata. */
+    /**
+     * Replaces the metadata.
+     *
+     * @param metadata the metadata
+     * @return this builder
+     */
     public Builder metadata(Map<String, String> metadata) {
       this.metadata.clear();
       this.metadata.putAll(metadata);
       return this;
     }
 
-    /** Republishes every stored entry to another subject. */
+    /**
+     * Republishes every stored entry to another subject.
+     *
+     * @param republish the republish
+     * @return this builder
+     */
     public Builder republish(Republish republish) {
       this.republish = republish;
       return this;
@@ -332,6 +461,9 @@ public final class KeyValueConfig {
      * Makes this bucket a read replica of another one: the source's name may be the bucket name or
      * its stream name ({@code KV_<bucket>}); with {@link io.nats4j.jetstream.ExternalStream} for a
      * bucket in another domain or account. Writes through a handle of a mirror go to the origin.
+     *
+     * @param mirror the mirror
+     * @return this builder
      */
     public Builder mirror(StreamSource mirror) {
       this.mirror = mirror;
@@ -342,6 +474,9 @@ public final class KeyValueConfig {
      * Adds buckets this one sources from. A source without subject transforms is taken to be a
      * bucket and gets the transform {@code $KV.<source>.>} to {@code $KV.<this bucket>.>} (as
      * nats.go does); one with transforms is used as given (full stream name then).
+     *
+     * @param sources the sources
+     * @return this builder
      */
     public Builder sources(StreamSource... sources) {
       this.sources.addAll(List.of(sources));
@@ -352,6 +487,9 @@ public final class KeyValueConfig {
      * Turns on limit markers and per-key TTL (ADR-48, server 2.11+, API level 1): the server marks
      * keys removed by TTL or purge, and the markers live this long (at least 1 s). Cannot be turned
      * off again on an existing bucket.
+     *
+     * @param limitMarkerTtl the limit marker ttl
+     * @return this builder
      */
     public Builder limitMarkerTtl(Duration limitMarkerTtl) {
       this.limitMarkerTtl = limitMarkerTtl;

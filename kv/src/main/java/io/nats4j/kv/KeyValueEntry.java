@@ -44,32 +44,56 @@ public final class KeyValueEntry {
     this.operation = operation;
   }
 
-  /** Returns the bucket the entry was read from. */
+  /**
+   * Returns the bucket the entry was read from.
+   *
+   * @return the bucket the entry was read from
+   */
   public String bucket() {
     return bucket;
   }
 
-  /** Returns the key. */
+  /**
+   * Returns the key.
+   *
+   * @return the key
+   */
   public String key() {
     return key;
   }
 
-  /** Returns the value: empty for a delete or purge, and for a watcher in meta-only mode. */
+  /**
+   * Returns the value: empty for a delete or purge, and for a watcher in meta-only mode.
+   *
+   * @return the value: empty for a delete or purge, and for a watcher in meta-only mode
+   */
   public byte[] value() {
     return value;
   }
 
-  /** Returns the value decoded as UTF-8. */
+  /**
+   * Returns the value decoded as UTF-8.
+   *
+   * @return the value decoded as UTF-8
+   */
   public String valueAsString() {
     return new String(value, StandardCharsets.UTF_8);
   }
 
-  /** Returns the revision: the sequence of this message in the bucket's stream. */
+  /**
+   * Returns the revision: the sequence of this message in the bucket's stream.
+   *
+   * @return the revision: the sequence of this message in the bucket's stream
+   */
   public long revision() {
     return revision;
   }
 
-  /** Returns when the server stored this revision, or null if the server did not say. */
+  /**
+   * Returns when the server stored this revision, or null if the server did not say.
+   *
+   * @return when the server stored this revision, or null if the server did not say
+   */
   public Instant created() {
     Instant c = created;
     if (c == null && createdText != null) {
@@ -82,12 +106,19 @@ public final class KeyValueEntry {
   /**
    * Returns how many messages of the watched range were still pending after this one when it was
    * delivered (0 for the latest); 0 for entries read with {@code get}.
+   *
+   * @return how many messages of the watched range were still pending after this one when it was
+   *     delivered (0 for the latest); 0 for entries read with {@code get}
    */
   public long delta() {
     return delta;
   }
 
-  /** Returns what this revision did. */
+  /**
+   * Returns what this revision did.
+   *
+   * @return what this revision did
+   */
   public KeyValueOperation operation() {
     return operation;
   }

@@ -50,6 +50,7 @@ public final class KeyValueManager {
    * @throws BucketExistsException if it exists with another configuration
    * @throws io.nats4j.jetstream.ApiLevelException if the configuration uses limit markers and the
    *     server is older than 2.11
+   * @param config the bucket configuration
    */
   public KeyValue create(KeyValueConfig config) {
     StreamConfig stream = BucketConfigs.toStream(config);
@@ -73,6 +74,7 @@ public final class KeyValueManager {
    *
    * @return a handle on the bucket
    * @throws BucketNotFoundException if there is no such bucket
+   * @param config the bucket configuration
    */
   public KeyValue update(KeyValueConfig config) {
     StreamConfig stream = BucketConfigs.toStream(config);
@@ -87,6 +89,7 @@ public final class KeyValueManager {
    * Creates the bucket, or updates it when it exists.
    *
    * @return a handle on the bucket
+   * @param config the bucket configuration
    */
   public KeyValue createOrUpdate(KeyValueConfig config) {
     try {
@@ -106,6 +109,7 @@ public final class KeyValueManager {
    * @return a handle on the bucket
    * @throws BucketNotFoundException if there is no stream {@code KV_<bucket>}
    * @throws NotABucketException if that stream is not a Key/Value bucket
+   * @param bucket the bucket name
    */
   public KeyValue open(String bucket) {
     StreamInfo info = info(KvNames.requireBucket(bucket));
@@ -132,6 +136,7 @@ public final class KeyValueManager {
    * Deletes a bucket and everything in it.
    *
    * @throws BucketNotFoundException if there is no such bucket
+   * @param bucket the bucket name
    */
   public void delete(String bucket) {
     try {
@@ -145,6 +150,8 @@ public final class KeyValueManager {
    * Reads a bucket's status.
    *
    * @throws BucketNotFoundException if there is no such bucket
+   * @param bucket the bucket name
+   * @return the status
    */
   public KeyValueStatus status(String bucket) {
     return new KeyValueStatus(bucket, info(KvNames.requireBucket(bucket)));
@@ -153,6 +160,8 @@ public final class KeyValueManager {
   /**
    * Lists the names of the buckets (streams {@code KV_*} listening on {@code $KV.*.>}; like the
    * other clients, mirrors without subjects are not listed).
+   *
+   * @return the bucket names
    */
   public List<String> names() {
     List<String> names = new ArrayList<>();
@@ -164,7 +173,11 @@ public final class KeyValueManager {
     return names;
   }
 
-  /** Lists the status of every bucket {@link #names()} lists. */
+  /**
+   * Lists the status of every bucket {@link #names()} lists.
+   *
+   * @return the statuses
+   */
   public List<KeyValueStatus> statuses() {
     List<KeyValueStatus> statuses = new ArrayList<>();
     for (StreamInfo info : js.streams().list("$KV.*.>")) {

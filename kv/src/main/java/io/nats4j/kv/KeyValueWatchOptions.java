@@ -28,37 +28,65 @@ public final class KeyValueWatchOptions {
     this.resumeFromRevision = b.resumeFromRevision;
   }
 
-  /** Returns the default options: latest values, deletes included, values included. */
+  /**
+   * Returns the default options: latest values, deletes included, values included.
+   *
+   * @return the default options: latest values, deletes included, values included
+   */
   public static KeyValueWatchOptions defaults() {
     return DEFAULTS;
   }
 
-  /** Starts a builder. */
+  /**
+   * Starts a builder.
+   *
+   * @return the result
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns true to deliver every kept revision, not just the latest. */
+  /**
+   * Returns true to deliver every kept revision, not just the latest.
+   *
+   * @return true to deliver every kept revision, not just the latest
+   */
   public boolean includeHistory() {
     return includeHistory;
   }
 
-  /** Returns true to leave out deletes and purges. */
+  /**
+   * Returns true to leave out deletes and purges.
+   *
+   * @return true to leave out deletes and purges
+   */
   public boolean ignoreDeletes() {
     return ignoreDeletes;
   }
 
-  /** Returns true to deliver entries without their values (headers only). */
+  /**
+   * Returns true to deliver entries without their values (headers only).
+   *
+   * @return true to deliver entries without their values (headers only)
+   */
   public boolean metaOnly() {
     return metaOnly;
   }
 
-  /** Returns true to deliver only changes made after the watch started. */
+  /**
+   * Returns true to deliver only changes made after the watch started.
+   *
+   * @return true to deliver only changes made after the watch started
+   */
   public boolean updatesOnly() {
     return updatesOnly;
   }
 
-  /** Returns the revision to start at (every revision from there on), or 0. */
+  /**
+   * Returns the revision to start at (every revision from there on), or 0.
+   *
+   * @return the revision to start at (every revision from there on), or 0
+   */
   public long resumeFromRevision() {
     return resumeFromRevision;
   }
@@ -77,19 +105,34 @@ public final class KeyValueWatchOptions {
 
     private Builder() {}
 
-    /** Delivers every kept revision of each key, oldest first, not just the latest. */
+    /**
+     * Delivers every kept revision of each key, oldest first, not just the latest.
+     *
+     * @param includeHistory the include history
+     * @return the result
+     */
     public Builder includeHistory(boolean includeHistory) {
       this.includeHistory = includeHistory;
       return this;
     }
 
-    /** Leaves out deletes and purges (limit markers included). */
+    /**
+     * Leaves out deletes and purges (limit markers included).
+     *
+     * @param ignoreDeletes the ignore deletes
+     * @return the result
+     */
     public Builder ignoreDeletes(boolean ignoreDeletes) {
       this.ignoreDeletes = ignoreDeletes;
       return this;
     }
 
-    /** Delivers entries without values: the server sends headers only. */
+    /**
+     * Delivers entries without values: the server sends headers only.
+     *
+     * @param metaOnly the meta only
+     * @return the result
+     */
     public Builder metaOnly(boolean metaOnly) {
       this.metaOnly = metaOnly;
       return this;
@@ -98,6 +141,9 @@ public final class KeyValueWatchOptions {
     /**
      * Delivers only changes made after the watch started; the end of the (empty) initial data is
      * signalled at once.
+     *
+     * @param updatesOnly the updates only
+     * @return the result
      */
     public Builder updatesOnly(boolean updatesOnly) {
       this.updatesOnly = updatesOnly;
@@ -109,6 +155,7 @@ public final class KeyValueWatchOptions {
      * the last one a previous watcher saw).
      *
      * @param revision at least 1
+     * @return the result
      */
     public Builder resumeFromRevision(long revision) {
       if (revision < 1) {
@@ -124,6 +171,7 @@ public final class KeyValueWatchOptions {
      *
      * @throws IllegalArgumentException if options contradict each other (updates only with history
      *     or a resume revision)
+     * @return the result
      */
     public KeyValueWatchOptions build() {
       if (updatesOnly && (includeHistory || resumeFromRevision > 0)) {

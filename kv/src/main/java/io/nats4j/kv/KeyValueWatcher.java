@@ -29,6 +29,8 @@ public interface KeyValueWatcher extends AutoCloseable {
    *
    * @throws KeyValueException if the watch ended for good
    * @throws IllegalStateException if the watcher is closed
+   * @param maxWait the max wait
+   * @return the next entry, waiting up to {@code maxWait}
    */
   Optional<KeyValueEntry> next(Duration maxWait);
 
@@ -36,6 +38,10 @@ public interface KeyValueWatcher extends AutoCloseable {
    * Returns true once every entry that existed when the watch started has been returned by {@link
    * #next(Duration)}: true at once for an empty range or updates-only, and true as soon as {@code
    * next} returned the last initial entry. It turns true exactly once and stays true.
+   *
+   * @return true once every entry that existed when the watch started has been returned by {@link
+   *     #next(Duration)}: true at once for an empty range or updates-only, and true as soon as
+   *     {@code next} returned the last initial entry
    */
   boolean initialDataDone();
 
