@@ -39,21 +39,31 @@ record BenchOptions(
   }
 
   static final Set<String> IMPLEMENTED =
-      Set.of("pub", "pubsub", "reqrep", "js-pub", "js-pub-async", "kv-put", "kv-get", "kv-watch");
-  static final Set<String> PLANNED = Set.of("js-fetch", "obj-put", "obj-get");
+      Set.of(
+          "pub",
+          "pubsub",
+          "reqrep",
+          "js-pub",
+          "js-pub-async",
+          "js-fetch",
+          "js-consume",
+          "kv-put",
+          "kv-get",
+          "kv-watch");
+  static final Set<String> PLANNED = Set.of("obj-put", "obj-get");
   static final List<String> CLIENTS = List.of("jnats", "nats4j");
 
   static final String USAGE =
       """
       usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
                                     [--server URL] [--runs N] [--storage file|memory]
-        SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | kv-put | kv-get
-                   | kv-watch
-                   (planned: js-fetch obj-put obj-get)
+        SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | js-fetch | js-consume
+                   | kv-put | kv-get | kv-watch
+                   (planned: obj-put obj-get)
         --client   which client to measure (default: both, interleaved run by run)
-        --msgs     messages per run (default: 1000000; reqrep, js-pub, kv-put/get: 20000;
-                   js-pub-async: 200000; kv-watch: 100000)
-        --size     payload bytes (default: 16)
+        --msgs     messages per run (default: 1000000; reqrep, js-pub, kv-put, kv-get: 20000;
+                   js-pub-async, js-fetch, js-consume: 200000; kv-watch: 100000)
+        --size     payload bytes (default: 16; js-fetch, js-consume: 128)
         --server   an existing server, e.g. nats://127.0.0.1:4222 (default: start one)
         --runs     measured runs per client, each printed as one JSON line (default: 1)
         --storage  js-*, kv-*: storage of the stream/bucket created for each run (default: file)
@@ -78,7 +88,7 @@ record BenchOptions(
     }
     List<String> clients = CLIENTS;
     Integer msgs = null;
-    int size = 16;
+    Integer size = null;
     String server = null;
     int runs = 1;
     Storage storage = null;
@@ -118,10 +128,13 @@ record BenchOptions(
       msgs =
           switch (scenario) {
             case "reqrep", "js-pub", "kv-put", "kv-get" -> 20_000;
-            case "js-pub-async" -> 200_000;
+            case "js-pub-async", "js-fetch", "js-consume" -> 200_000;
             case "kv-watch" -> 100_000;
             default -> 1_000_000;
           };
+    }
+    if (size == null) {
+      size = scenario.equals("js-fetch") || scenario.equals("js-consume") ? 128 : 16;
     }
     return new BenchOptions(scenario, clients, msgs, size, server, runs, storage);
   }

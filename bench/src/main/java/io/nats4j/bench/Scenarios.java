@@ -66,6 +66,8 @@ final class Scenarios {
       case "reqrep" -> driver.reqrep(url, subject, msgs, payload);
       case "js-pub" -> driver.jsPub(url, subject, msgs, payload, storage);
       case "js-pub-async" -> driver.jsPubAsync(url, subject, msgs, payload, storage);
+      case "js-fetch", "js-consume" ->
+          ConsumeScenarios.run(driver, scenario, url, msgs, payload, storage);
       default -> throw new IllegalArgumentException("scenario not implemented: " + scenario);
     };
   }
@@ -77,7 +79,7 @@ final class Scenarios {
       case "js-pub" -> Math.min(msgs, 5_000);
       case "kv-put", "kv-get" -> Math.min(msgs, 3_000);
       case "kv-watch" -> Math.min(msgs, 20_000);
-      case "js-pub-async" -> Math.min(msgs, 50_000);
+      case "js-pub-async", "js-fetch", "js-consume" -> Math.min(msgs, 50_000);
       default -> Math.min(msgs, 500_000);
     };
   }

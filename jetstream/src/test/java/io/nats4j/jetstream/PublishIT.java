@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nats4j.client.Connection;
 import io.nats4j.client.Headers;
+import io.nats4j.client.Message;
 import io.nats4j.client.Nats;
 import io.nats4j.client.NoRespondersException;
 import io.nats4j.jetstream.JetStreamOptions.WindowFullPolicy;
@@ -281,6 +282,31 @@ class PublishIT {
     JsonNode connz =
         JsonMapper.readTree(server.monitor("/connz?cid=" + cid).getBytes(UTF_8)).get("connections");
     return connz.size() == 0 ? -1 : connz.get(0).get("in_msgs").asLong();
+  }
+
+  @Test
+  void publishesAMessageWithItsHeadersSyncAndAsync() {
+    Message m =
+        Message.builder(subject)
+            .headers(new Headers().add("Trace", "t-1"))
+            .data("order 1")
+            .replyTo("ignored.reply")
+            .build();
+    PubAck first = js.publish(m, PublishOptions.builder().messageId("m-1").build());
+    assertEquals(1, first.seq());
+    assertTrue(js.publish(m, PublishOptions.builder().messageId("m-1").build()).duplicate());
+    assertEquals(2, js.publishAsync(m).join().seq());
+    assertEquals(3, js.publish(Message.builder(subject).data("plain").build()).seq());
+    assertEquals(
+        4,
+        js.publishAsync(m, PublishOptions.builder().expectedLastSequence(3).build()).join().seq());
+
+    StoredMessage stored = js.streams().getMessage(stream, 1);
+    assertEquals("t-1", stored.headers().first("Trace"));
+    assertEquals("m-1", stored.headers().first("Nats-Msg-Id"));
+    assertEquals("order 1", new String(stored.data(), UTF_8));
+    assertNull(m.headers().first("Nats-Msg-Id"), "the caller's headers are not modified");
+    assertEquals("plain", new String(js.streams().getMessage(stream, 3).data(), UTF_8));
   }
 
   @Test

@@ -271,6 +271,37 @@ class PullConsumeIT {
   }
 
   @Test
+  void consumeAndIteratorPullAgainAfterAServerRestart() throws Exception {
+    createStream(StorageType.FILE);
+    ConsumerContext c = durable("rc", AckPolicy.EXPLICIT);
+    ConsumerContext it = durable("rci", AckPolicy.EXPLICIT);
+    ConcurrentLinkedQueue<Long> seen = new ConcurrentLinkedQueue<>();
+    ConsumeOptions o = ConsumeOptions.builder().batchSize(20).build();
+    try (ConsumeHandle h =
+            c.consume(
+                m -> {
+                  seen.add(m.metadata().streamSequence());
+                  m.ack();
+                },
+                o);
+        ConsumerMessages messages = it.messages(o)) {
+      publish("a", 30);
+      Await.until(() -> seen.size() == 30, WAIT, "first 30");
+      for (int i = 1; i <= 30; i++) {
+        assertEquals(i, messages.next(WAIT).orElseThrow().metadata().streamSequence());
+      }
+      server.restart(); // the server forgets the pull requests: only a new pull gets more
+      publish("a", 30);
+      Await.until(() -> seen.size() == 60, WAIT, "60 after the restart, got " + seen.size());
+      for (int i = 31; i <= 60; i++) {
+        JsMessage m = messages.next(WAIT).orElseThrow(() -> new AssertionError("iterator stalled"));
+        assertEquals(i, m.metadata().streamSequence());
+      }
+    }
+    assertEquals(range(1, 60), new ArrayList<>(seen));
+  }
+
+  @Test
   void drainCompletesOnlyAfterTheLastHandlerCallReturned() throws Exception {
     createStream(StorageType.MEMORY);
     publish("a", 5);

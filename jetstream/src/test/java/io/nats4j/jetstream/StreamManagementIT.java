@@ -89,6 +89,26 @@ class StreamManagementIT {
   }
 
   @Test
+  void createOrUpdateCreatesThenFollowsTheConfiguration() {
+    StreamConfig config =
+        StreamConfig.builder("UPSERT").subjects("upsert.>").storage(StorageType.MEMORY).build();
+    StreamInfo created = js.streams().createOrUpdate(config);
+    assertEquals(List.of("upsert.>"), created.config().subjects());
+    assertEquals(created.created(), js.streams().createOrUpdate(config).created(), "same stream");
+    StreamInfo updated =
+        js.streams().createOrUpdate(config.toBuilder().maxMsgs(10).subjects("upsert.*").build());
+    assertEquals(10, updated.config().maxMsgs());
+    assertEquals(List.of("upsert.*"), js.streams().info("UPSERT").config().subjects());
+    JetStreamApiException refused =
+        assertThrows(
+            JetStreamApiException.class,
+            () ->
+                js.streams().createOrUpdate(config.toBuilder().storage(StorageType.FILE).build()));
+    assertTrue(refused.getMessage().contains("storage"), refused.getMessage());
+    js.streams().delete("UPSERT");
+  }
+
+  @Test
   void creatingAStreamWithAnotherConfigurationFailsWithNameInUse() {
     js.streams().create(StreamConfig.builder("INUSE").subjects("inuse.a").build());
     JetStreamApiException e =
