@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,14 +47,22 @@ public final class KeyValue {
   private static final int MULTI_LAST_CHUNK = 1000;
 
   private final JetStream js;
+  private final StreamInfo info;
   private final String bucket;
   private final String streamName;
   private final String readPrefix;
   private final String writePrefix;
   private final boolean allowDirect;
+  private final KeyCodec codec;
 
   KeyValue(JetStream js, StreamInfo info) {
+    this(js, info, KeyCodec.identity());
+  }
+
+  private KeyValue(JetStream js, StreamInfo info, KeyCodec codec) {
     this.js = js;
+    this.info = info;
+    this.codec = codec;
     StreamConfig config = info.config();
     this.streamName = config.name();
     this.bucket = streamName.substring(KvNames.STREAM_PREFIX.length());
@@ -75,6 +82,33 @@ public final class KeyValue {
   }
 
   /**
+   * Returns a handle on the same bucket that translates keys with {@code codec}: keys given to it
+   * are encoded before they are checked and sent, keys it returns (entries, {@code keys()}) are
+   * decoded, and watch filters are encoded token by token around their wildcards.
+   *
+   * @param codec the key codec
+   * @return the translating handle (this one is unchanged)
+   */
+  public KeyValue withKeyCodec(KeyCodec codec) {
+    return new KeyValue(js, info, java.util.Objects.requireNonNull(codec, "codec"));
+  }
+
+  /** The stored (encoded, checked) form of an application key. */
+  String storedKey(String key) {
+    return KvNames.requireKey(KeyCodec.Codecs.encodeKey(codec, key));
+  }
+
+  /** The stored form of a watch filter. */
+  String storedFilter(String filter) {
+    return KvNames.requireFilter(KeyCodec.Codecs.encodeFilter(codec, filter));
+  }
+
+  /** The application form of a stored key. */
+  String appKey(String stored) {
+    return KeyCodec.Codecs.decodeKey(codec, stored);
+  }
+
+  /**
    * Returns the latest value of a key; empty when the key was never written, or was deleted or
    * purged (the delete marker is never returned as a value).
    *
@@ -84,7 +118,7 @@ public final class KeyValue {
    * @return the entry, or empty
    */
   public Optional<KeyValueEntry> get(String key) {
-    KeyValueEntry e = latest(KvNames.requireKey(key));
+    KeyValueEntry e = latest(storedKey(key));
     return e == null || e.operation() != KeyValueOperation.PUT ? Optional.empty() : Optional.of(e);
   }
 
@@ -98,7 +132,7 @@ public final class KeyValue {
    * @return the entry, or empty
    */
   public Optional<KeyValueEntry> get(String key, long revision) {
-    KvNames.requireKey(key);
+    String stored = storedKey(key);
     if (revision < 1) {
       throw new IllegalArgumentException("revision must be at least 1, was " + revision);
     }
@@ -114,7 +148,7 @@ public final class KeyValue {
       }
       throw e;
     }
-    if (!(readPrefix + key).equals(m.subject())) {
+    if (!(readPrefix + stored).equals(m.subject())) {
       return Optional.empty();
     }
     KeyValueEntry e = Entries.fromStored(bucket, key, m);
@@ -131,39 +165,39 @@ public final class KeyValue {
    * @return the entries found, by key, in the order asked
    */
   public Map<String, KeyValueEntry> getAll(Collection<String> keys) {
-    LinkedHashSet<String> unique = new LinkedHashSet<>();
+    Map<String, String> unique = new LinkedHashMap<>(); // stored key -> application key
     for (String k : keys) {
-      unique.add(KvNames.requireKey(k));
+      unique.put(storedKey(k), k);
     }
     Map<String, KeyValueEntry> found = new LinkedHashMap<>();
     if (unique.isEmpty()) {
       return found;
     }
+    Map<String, KeyValueEntry> byKey = new java.util.HashMap<>();
     if (!allowDirect || js.apiLevel() < 1) {
-      for (String k : unique) {
+      for (String k : unique.keySet()) {
         KeyValueEntry e = latest(k);
-        if (e != null && e.operation() == KeyValueOperation.PUT) {
-          found.put(k, e);
+        if (e != null) {
+          byKey.put(k, e);
         }
       }
-      return found;
-    }
-    Map<String, KeyValueEntry> byKey = new java.util.HashMap<>();
-    List<String> subjects = new ArrayList<>(Math.min(unique.size(), MULTI_LAST_CHUNK));
-    for (String k : unique) {
-      subjects.add(readPrefix + k);
-      if (subjects.size() == MULTI_LAST_CHUNK) {
+    } else {
+      List<String> subjects = new ArrayList<>(Math.min(unique.size(), MULTI_LAST_CHUNK));
+      for (String k : unique.keySet()) {
+        subjects.add(readPrefix + k);
+        if (subjects.size() == MULTI_LAST_CHUNK) {
+          collect(js.streams().directGetLastForSubjects(streamName, subjects), byKey);
+          subjects.clear();
+        }
+      }
+      if (!subjects.isEmpty()) {
         collect(js.streams().directGetLastForSubjects(streamName, subjects), byKey);
-        subjects.clear();
       }
     }
-    if (!subjects.isEmpty()) {
-      collect(js.streams().directGetLastForSubjects(streamName, subjects), byKey);
-    }
-    for (String k : unique) {
-      KeyValueEntry e = byKey.get(k);
+    for (Map.Entry<String, String> k : unique.entrySet()) {
+      KeyValueEntry e = byKey.get(k.getKey());
       if (e != null && e.operation() == KeyValueOperation.PUT) {
-        found.put(k, e);
+        found.put(k.getValue(), e);
       }
     }
     return found;
@@ -183,7 +217,7 @@ public final class KeyValue {
     for (StoredMessage m : batch.messages()) {
       if (m.subject() != null && m.subject().startsWith(readPrefix)) {
         String k = m.subject().substring(readPrefix.length());
-        into.put(k, Entries.fromStored(bucket, k, m));
+        into.put(k, Entries.fromStored(bucket, appKey(k), m));
       }
     }
   }
@@ -199,7 +233,7 @@ public final class KeyValue {
    * @param value the value
    */
   public long put(String key, byte[] value) {
-    return publish(KvNames.requireKey(key), null, value, PublishOptions.NONE);
+    return publish(storedKey(key), null, value, PublishOptions.NONE);
   }
 
   /**
@@ -239,18 +273,18 @@ public final class KeyValue {
    * @param value the value
    */
   public long create(String key, byte[] value, Duration ttl) {
-    KvNames.requireKey(key);
+    String stored = storedKey(key);
     checkTtl("ttl", ttl);
     try {
-      return publish(key, null, value, expect(0, ttl));
+      return publish(stored, null, value, expect(0, ttl));
     } catch (JetStreamApiException e) {
       if (!Entries.isWrongLastSequence(e)) {
         throw e;
       }
-      KeyValueEntry current = latest(key);
+      KeyValueEntry current = latest(stored);
       if (current != null && current.operation() != KeyValueOperation.PUT) {
         try {
-          return publish(key, null, value, expect(current.revision(), ttl));
+          return publish(stored, null, value, expect(current.revision(), ttl));
         } catch (JetStreamApiException again) {
           if (!Entries.isWrongLastSequence(again)) {
             throw again;
@@ -274,10 +308,10 @@ public final class KeyValue {
    * @param value the value
    */
   public long update(String key, byte[] value, long expectedRevision) {
-    KvNames.requireKey(key);
+    String stored = storedKey(key);
     requireRevision(expectedRevision);
     try {
-      return publish(key, null, value, expect(expectedRevision, null));
+      return publish(stored, null, value, expect(expectedRevision, null));
     } catch (JetStreamApiException e) {
       throw conflictOr(e, key, expectedRevision);
     }
@@ -423,7 +457,8 @@ public final class KeyValue {
    * @return the entries, oldest first
    */
   public List<KeyValueEntry> history(String key) {
-    return Listings.history(this, KvNames.requireKey(key), js.options().requestTimeout());
+    storedKey(key); // a key, not a filter: checked before anything is sent
+    return Listings.history(this, key, js.options().requestTimeout());
   }
 
   /**
@@ -479,7 +514,7 @@ public final class KeyValue {
           allowDirect
               ? js.streams().directGetLast(streamName, readPrefix + key)
               : js.streams().getLastMessage(streamName, readPrefix + key);
-      return Entries.fromStored(bucket, key, m);
+      return Entries.fromStored(bucket, appKey(key), m);
     } catch (JetStreamApiException e) {
       if (e.errorCode() == JetStreamApiException.NO_MESSAGE_FOUND) {
         return null;
@@ -489,7 +524,7 @@ public final class KeyValue {
   }
 
   private void marker(String key, String operation, long expectedRevision, Duration ttl) {
-    KvNames.requireKey(key);
+    String stored = storedKey(key);
     Headers h = new Headers().put(Entries.OPERATION, operation);
     if (Entries.PURGE.equals(operation)) {
       h.put(Entries.ROLLUP, "sub");
@@ -506,7 +541,7 @@ public final class KeyValue {
       options = b.build();
     }
     try {
-      publish(key, h, EMPTY, options);
+      publish(stored, h, EMPTY, options);
     } catch (JetStreamApiException e) {
       throw conflictOr(e, key, expectedRevision);
     }

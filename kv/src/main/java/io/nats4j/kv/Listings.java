@@ -104,9 +104,10 @@ final class Listings {
     Instant limit = olderThan.isZero() ? null : Instant.now().minus(olderThan);
     long purged = 0;
     for (KeyValueEntry m : markers) {
-      PurgeOptions p = PurgeOptions.subject(kv.readPrefix() + m.key());
+      String subject = kv.readPrefix() + kv.storedKey(m.key());
+      PurgeOptions p = PurgeOptions.subject(subject);
       if (limit != null && m.created() != null && m.created().isAfter(limit)) {
-        p = PurgeOptions.keep(1).onSubject(kv.readPrefix() + m.key());
+        p = PurgeOptions.keep(1).onSubject(subject);
       }
       try {
         purged += kv.jetStream().streams().purge(kv.streamName(), p);

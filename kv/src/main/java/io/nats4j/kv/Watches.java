@@ -11,7 +11,6 @@ import io.nats4j.jetstream.JsMessage;
 import io.nats4j.jetstream.MessageMetadata;
 import io.nats4j.jetstream.OrderedConsumer;
 import io.nats4j.jetstream.OrderedConsumerConfig;
-import io.nats4j.kv.internal.KvNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,7 @@ final class Watches {
   static List<String> subjects(KeyValue kv, List<String> filters) {
     List<String> subjects = new ArrayList<>();
     for (String f : filters) {
-      subjects.add(kv.readPrefix() + KvNames.requireFilter(f));
+      subjects.add(kv.readPrefix() + kv.storedFilter(f));
     }
     if (subjects.isEmpty()) {
       subjects.add(kv.readPrefix() + ">");
@@ -69,7 +68,10 @@ final class Watches {
     MessageMetadata meta = m.metadata();
     String subject = m.subject();
     String key =
-        subject.startsWith(kv.readPrefix()) ? subject.substring(kv.readPrefix().length()) : subject;
+        kv.appKey(
+            subject.startsWith(kv.readPrefix())
+                ? subject.substring(kv.readPrefix().length())
+                : subject);
     return new KeyValueEntry(
         kv.bucket(),
         key,

@@ -267,6 +267,39 @@ class KeyValueWatchIT {
   }
 
   @Test
+  void aKeyCodecStoresAnyTextAndGivesItBackEverywhere() {
+    KeyValue raw = bucket(5);
+    KeyValue kv = raw.withKeyCodec(KeyCodec.base64());
+    long r1 = kv.put("docs.read me.txt", "v1");
+    kv.update("docs.read me.txt", "v2", r1);
+    kv.put("docs.caf\u00e9", "v3");
+    kv.put("other.x y", "v4");
+    kv.delete("other.x y");
+    assertEquals("v2", kv.get("docs.read me.txt").orElseThrow().valueAsString());
+    assertEquals("docs.read me.txt", kv.get("docs.read me.txt").orElseThrow().key());
+    assertEquals("v1", kv.get("docs.read me.txt", r1).orElseThrow().valueAsString());
+    assertEquals(
+        List.of("docs.read me.txt", "docs.caf\u00e9"),
+        List.copyOf(kv.getAll("docs.read me.txt", "docs.caf\u00e9", "other.x y").keySet()));
+    try (Stream<String> keys = kv.keys("docs.>")) {
+      assertEquals(List.of("docs.read me.txt", "docs.caf\u00e9"), keys.toList());
+    }
+    assertEquals(2, kv.history("docs.read me.txt").size());
+    assertEquals(KeyValueOperation.DELETE, kv.history("other.x y").get(1).operation());
+    String stored = KeyCodec.Codecs.encodeKey(KeyCodec.base64(), "docs.read me.txt");
+    assertEquals("v2", raw.get(stored).orElseThrow().valueAsString(), "stored encoded");
+    assertThrows(IllegalArgumentException.class, () -> raw.put("read me.txt", "x"));
+    Recorder r = new Recorder();
+    try (KeyValueWatch w = kv.watch("docs.>", r)) {
+      r.awaitEvents(3);
+      assertEquals("docs.read me.txt=v2@2:PUT", r.events.get(0));
+      assertEquals("END", r.events.get(2));
+    }
+    kv.purgeDeletes(Duration.ZERO);
+    assertTrue(kv.history("other.x y").isEmpty());
+  }
+
+  @Test
   void hundredThreadsIncrementingOneCounterEndExact() throws Exception {
     KeyValue kv = bucket(1);
     kv.put("counter", "0");
