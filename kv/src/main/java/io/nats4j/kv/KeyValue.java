@@ -1,6 +1,5 @@
 package io.nats4j.kv;
 
-import io.nats4j.client.Headers;
 import io.nats4j.jetstream.DirectBatch;
 import io.nats4j.jetstream.JetStream;
 import io.nats4j.jetstream.JetStreamApiException;
@@ -54,6 +53,7 @@ public final class KeyValue {
   private final String writePrefix;
   private final boolean allowDirect;
   private final KeyCodec codec;
+  private final Writes writes;
 
   KeyValue(JetStream js, StreamInfo info) {
     this(js, info, KeyCodec.identity());
@@ -70,6 +70,7 @@ public final class KeyValue {
     this.readPrefix = prefixes[0];
     this.writePrefix = prefixes[1];
     this.allowDirect = config.allowDirect();
+    this.writes = new Writes(this);
   }
 
   /**
@@ -233,7 +234,7 @@ public final class KeyValue {
    * @param value the value
    */
   public long put(String key, byte[] value) {
-    return publish(storedKey(key), null, value, PublishOptions.NONE);
+    return writes.publish(storedKey(key), null, value, PublishOptions.NONE);
   }
 
   /**
@@ -273,27 +274,7 @@ public final class KeyValue {
    * @param value the value
    */
   public long create(String key, byte[] value, Duration ttl) {
-    String stored = storedKey(key);
-    checkTtl("ttl", ttl);
-    try {
-      return publish(stored, null, value, expect(0, ttl));
-    } catch (JetStreamApiException e) {
-      if (!Entries.isWrongLastSequence(e)) {
-        throw e;
-      }
-      KeyValueEntry current = latest(stored);
-      if (current != null && current.operation() != KeyValueOperation.PUT) {
-        try {
-          return publish(stored, null, value, expect(current.revision(), ttl));
-        } catch (JetStreamApiException again) {
-          if (!Entries.isWrongLastSequence(again)) {
-            throw again;
-          }
-          throw exists(key, again);
-        }
-      }
-      throw exists(key, e);
-    }
+    return writes.create(key, value, ttl);
   }
 
   /**
@@ -309,11 +290,11 @@ public final class KeyValue {
    */
   public long update(String key, byte[] value, long expectedRevision) {
     String stored = storedKey(key);
-    requireRevision(expectedRevision);
+    Writes.requireRevision(expectedRevision);
     try {
-      return publish(stored, null, value, expect(expectedRevision, null));
+      return writes.publish(stored, null, value, Writes.expect(expectedRevision, null));
     } catch (JetStreamApiException e) {
-      throw conflictOr(e, key, expectedRevision);
+      throw writes.conflictOr(e, key, expectedRevision);
     }
   }
 
@@ -336,7 +317,7 @@ public final class KeyValue {
    * @param key the key
    */
   public void delete(String key) {
-    marker(key, Entries.DEL, 0, null);
+    writes.marker(key, Entries.DEL, 0, null);
   }
 
   /**
@@ -347,8 +328,8 @@ public final class KeyValue {
    * @param expectedRevision the revision the key must be at
    */
   public void delete(String key, long expectedRevision) {
-    requireRevision(expectedRevision);
-    marker(key, Entries.DEL, expectedRevision, null);
+    Writes.requireRevision(expectedRevision);
+    writes.marker(key, Entries.DEL, expectedRevision, null);
   }
 
   /**
@@ -359,7 +340,7 @@ public final class KeyValue {
    * @param key the key
    */
   public void purge(String key) {
-    marker(key, Entries.PURGE, 0, null);
+    writes.marker(key, Entries.PURGE, 0, null);
   }
 
   /**
@@ -370,8 +351,8 @@ public final class KeyValue {
    * @param expectedRevision the revision the key must be at
    */
   public void purge(String key, long expectedRevision) {
-    requireRevision(expectedRevision);
-    marker(key, Entries.PURGE, expectedRevision, null);
+    Writes.requireRevision(expectedRevision);
+    writes.marker(key, Entries.PURGE, expectedRevision, null);
   }
 
   /**
@@ -388,8 +369,8 @@ public final class KeyValue {
       throw new IllegalArgumentException("expectedRevision must not be negative");
     }
     Objects.requireNonNull(markerTtl, "markerTtl");
-    checkTtl("markerTtl", markerTtl);
-    marker(key, Entries.PURGE, expectedRevision, markerTtl);
+    Writes.checkTtl("markerTtl", markerTtl);
+    writes.marker(key, Entries.PURGE, expectedRevision, markerTtl);
   }
 
   /**
@@ -507,6 +488,10 @@ public final class KeyValue {
     return readPrefix;
   }
 
+  String writePrefix() {
+    return writePrefix;
+  }
+
   /** The latest message of a key, markers included; null if none. */
   KeyValueEntry latest(String key) {
     try {
@@ -520,85 +505,6 @@ public final class KeyValue {
         return null;
       }
       throw e;
-    }
-  }
-
-  private void marker(String key, String operation, long expectedRevision, Duration ttl) {
-    String stored = storedKey(key);
-    Headers h = new Headers().put(Entries.OPERATION, operation);
-    if (Entries.PURGE.equals(operation)) {
-      h.put(Entries.ROLLUP, "sub");
-    }
-    PublishOptions options = PublishOptions.NONE;
-    if (expectedRevision > 0 || ttl != null) {
-      PublishOptions.Builder b = PublishOptions.builder();
-      if (expectedRevision > 0) {
-        b.expectedLastSubjectSequence(expectedRevision);
-      }
-      if (ttl != null) {
-        b.ttl(ttl);
-      }
-      options = b.build();
-    }
-    try {
-      publish(stored, h, EMPTY, options);
-    } catch (JetStreamApiException e) {
-      throw conflictOr(e, key, expectedRevision);
-    }
-  }
-
-  private long publish(String key, Headers headers, byte[] value, PublishOptions options) {
-    try {
-      return js.publish(writePrefix + key, headers, value == null ? EMPTY : value, options).seq();
-    } catch (JetStreamApiException e) {
-      if (e.errorCode() == JetStreamApiException.MESSAGE_TTL_DISABLED) {
-        throw new KeyValueException(
-            "bucket '"
-                + bucket
-                + "' does not allow per-key TTL: give it a limitMarkerTtl (server 2.11+)",
-            e);
-      }
-      throw e;
-    }
-  }
-
-  private static PublishOptions expect(long revision, Duration ttl) {
-    PublishOptions.Builder b = PublishOptions.builder().expectedLastSubjectSequence(revision);
-    if (ttl != null) {
-      b.ttl(ttl);
-    }
-    return b.build();
-  }
-
-  private RuntimeException conflictOr(JetStreamApiException e, String key, long expected) {
-    if (!Entries.isWrongLastSequence(e)) {
-      return e;
-    }
-    return new KeyValueConflictException(
-        "key '"
-            + key
-            + "' of bucket '"
-            + bucket
-            + "' is no longer at revision "
-            + expected
-            + " (another write came first): read it again and retry",
-        e);
-  }
-
-  private KeyExistsException exists(String key, JetStreamApiException cause) {
-    return new KeyExistsException(
-        "key '" + key + "' of bucket '" + bucket + "' already holds a value", cause);
-  }
-
-  private static void requireRevision(long revision) {
-    if (revision < 1) {
-      throw new IllegalArgumentException("expectedRevision must be at least 1, was " + revision);
-    }
-  }
-
-  private static void checkTtl(String what, Duration ttl) {
-    if (ttl != null && ttl.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException(what + " must be at least 1 second, was " + ttl);
     }
   }
 
