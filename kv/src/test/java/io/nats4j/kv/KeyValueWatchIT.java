@@ -300,6 +300,28 @@ class KeyValueWatchIT {
   }
 
   @Test
+  void deletingTheBucketEndsItsWatchersWithTerminated() {
+    KeyValue kv = bucket(1);
+    kv.put("a", "1");
+    java.util.concurrent.CompletableFuture<Throwable> ended =
+        new java.util.concurrent.CompletableFuture<>();
+    KeyValueWatchListener l =
+        new KeyValueWatchListener() {
+          @Override
+          public void onEntry(KeyValueEntry e) {}
+
+          @Override
+          public void terminated(Throwable error) {
+            ended.complete(error);
+          }
+        };
+    try (KeyValueWatch w = kv.watch(List.of(), KeyValueWatchOptions.defaults(), l)) {
+      kvm.delete(kv.bucket());
+      Await.until(ended::isDone, Duration.ofSeconds(30), "the watch was told it ended");
+    }
+  }
+
+  @Test
   void hundredThreadsIncrementingOneCounterEndExact() throws Exception {
     KeyValue kv = bucket(1);
     kv.put("counter", "0");
