@@ -2,5 +2,5 @@
 module io.nats4j.kv {
   requires transitive io.nats4j.jetstream;
 
-// The public package io.nats4j.kv is exported once it has code.
+  exports io.nats4j.kv;
 }

@@ -47,8 +47,11 @@ record BenchOptions(
           "js-pub-async",
           "js-fetch",
           "js-consume",
-          "js-ordered");
-  static final Set<String> PLANNED = Set.of("kv-put", "kv-get", "obj-put", "obj-get");
+          "js-ordered",
+          "kv-put",
+          "kv-get",
+          "kv-watch");
+  static final Set<String> PLANNED = Set.of("obj-put", "obj-get");
   static final List<String> CLIENTS = List.of("jnats", "nats4j");
 
   static final String USAGE =
@@ -56,15 +59,15 @@ record BenchOptions(
       usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
                                     [--server URL] [--runs N] [--storage file|memory]
         SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | js-fetch | js-consume
-                   | js-ordered
-                   (planned: kv-put kv-get obj-put obj-get)
+                   | js-ordered | kv-put | kv-get | kv-watch
+                   (planned: obj-put obj-get)
         --client   which client to measure (default: both, interleaved run by run)
-        --msgs     messages per run (default: 1000000; reqrep, js-pub: 20000;
-                   js-pub-async, js-fetch, js-consume, js-ordered: 200000)
+        --msgs     messages per run (default: 1000000; reqrep, js-pub, kv-put, kv-get: 20000;
+                   js-pub-async, js-fetch, js-consume, js-ordered: 200000; kv-watch: 100000)
         --size     payload bytes (default: 16; js-fetch, js-consume, js-ordered: 128)
         --server   an existing server, e.g. nats://127.0.0.1:4222 (default: start one)
         --runs     measured runs per client, each printed as one JSON line (default: 1)
-        --storage  js-* scenarios: storage of the stream created for each run (default: file)
+        --storage  js-*, kv-*: storage of the stream/bucket created for each run (default: file)
       """;
 
   /** A command line that cannot run; the message says why. */
@@ -114,9 +117,10 @@ record BenchOptions(
         default -> throw new UsageException("unknown option '" + flag + "'");
       }
     }
-    boolean jetStream = scenario.startsWith("js-");
+    boolean jetStream = scenario.startsWith("js-") || scenario.startsWith("kv-");
     if (storage != null && !jetStream) {
-      throw new UsageException("--storage applies to the js-* scenarios only, not to " + scenario);
+      throw new UsageException(
+          "--storage applies to the js-* and kv-* scenarios only, not to " + scenario);
     }
     if (jetStream && storage == null) {
       storage = Storage.FILE;
@@ -124,8 +128,9 @@ record BenchOptions(
     if (msgs == null) {
       msgs =
           switch (scenario) {
-            case "reqrep", "js-pub" -> 20_000;
+            case "reqrep", "js-pub", "kv-put", "kv-get" -> 20_000;
             case "js-pub-async", "js-fetch", "js-consume", "js-ordered" -> 200_000;
+            case "kv-watch" -> 100_000;
             default -> 1_000_000;
           };
     }

@@ -57,6 +57,9 @@ final class Scenarios {
       byte[] payload,
       Storage storage)
       throws Exception {
+    if (KvBench.handles(scenario)) {
+      return KvBench.run(driver.name(), scenario, url, subject, msgs, payload, storage);
+    }
     return switch (scenario) {
       case "pub" -> driver.pub(url, subject, msgs, payload);
       case "pubsub" -> driver.pubsub(url, subject, msgs, payload);
@@ -74,6 +77,8 @@ final class Scenarios {
     return switch (scenario) {
       case "reqrep" -> Math.min(msgs, 3_000);
       case "js-pub" -> Math.min(msgs, 5_000);
+      case "kv-put", "kv-get" -> Math.min(msgs, 3_000);
+      case "kv-watch" -> Math.min(msgs, 20_000);
       case "js-pub-async", "js-fetch", "js-consume", "js-ordered" -> Math.min(msgs, 50_000);
       default -> Math.min(msgs, 500_000);
     };
