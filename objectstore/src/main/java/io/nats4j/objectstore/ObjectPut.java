@@ -3,6 +3,7 @@ package io.nats4j.objectstore;
 import io.nats4j.client.Headers;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.jetstream.JetStream;
+import io.nats4j.jetstream.JetStreamApiException;
 import io.nats4j.jetstream.PubAck;
 import io.nats4j.jetstream.PublishOptions;
 import io.nats4j.jetstream.PurgeOptions;
@@ -187,13 +188,21 @@ final class ObjectPut {
     }
     try {
       purge(chunkSubject);
+    } catch (JetStreamApiException e) {
+      if (e.errorCode() != Errors.STREAM_SEALED) { // sealed: no chunk could have been stored
+        warnOrphans(chunkSubject, e);
+      }
     } catch (RuntimeException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "a failed put left chunks on {0} that could not be purged (no meta points to them): {1}",
-          chunkSubject,
-          e.toString());
+      warnOrphans(chunkSubject, e);
     }
+  }
+
+  private static void warnOrphans(String chunkSubject, RuntimeException e) {
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "a failed put left chunks on {0} that could not be purged (no meta points to them): {1}",
+        chunkSubject,
+        e.toString());
   }
 
   private void purge(String subject) {
