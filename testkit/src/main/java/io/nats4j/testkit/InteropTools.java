@@ -72,8 +72,8 @@ public final class InteropTools {
   }
 
   /**
-   * Runs an ES module script with Node, nats.js resolvable from it, {@code NATS_URL} set to
-   * {@code serverUrl}, and {@code stdin} (may be {@code null}) written to its input.
+   * Runs an ES module script with Node, nats.js resolvable from it, {@code NATS_URL} set to {@code
+   * serverUrl}, and {@code stdin} (may be {@code null}) written to its input.
    *
    * @throws IllegalStateException if nats.js or Node is missing, or the script does not finish
    */
@@ -85,8 +85,7 @@ public final class InteropTools {
       Path file = Files.createTempFile(modules.getParent(), "interop-", ".mjs");
       try {
         Files.writeString(file, script);
-        return run(
-            List.of("node", file.toString()), Map.of("NATS_URL", serverUrl), stdin, timeout);
+        return run(List.of("node", file.toString()), Map.of("NATS_URL", serverUrl), stdin, timeout);
       } finally {
         Files.deleteIfExists(file);
       }
@@ -102,9 +101,7 @@ public final class InteropTools {
       Path err = Files.createTempFile("interop-err", ".txt");
       try {
         ProcessBuilder builder =
-            new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile());
+            new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().putAll(env);
         builder.environment().put("HOME", cache().toString());
         Process process = builder.start();
