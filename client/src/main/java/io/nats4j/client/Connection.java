@@ -223,7 +223,7 @@ public interface Connection extends AutoCloseable {
    *
    * @return where the connection is in its lifecycle
    */
-  Status status();
+  ConnectionStatus status();
 
   /**
    * Returns what the current server announced.

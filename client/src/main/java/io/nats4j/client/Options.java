@@ -485,7 +485,11 @@ public final class Options {
     }
 
     /**
-     * Sets the longest control line accepted from the server; default 4096.
+     * Sets the server's {@code max_control_line}; default 4096, the server's default. Control lines
+     * from the server are accepted up to this length, except {@code INFO} (up to 1 MiB: it lists
+     * the cluster) and {@code MSG}/{@code HMSG}, which may be 16 times longer: the server limits
+     * the arguments of what clients publish, and what it delivers adds the sid and may carry
+     * subjects it rewrote.
      *
      * @param bytes at least 256
      * @return this builder

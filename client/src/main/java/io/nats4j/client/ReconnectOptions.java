@@ -24,7 +24,7 @@ import java.util.Objects;
  * <pre>{@code
  * ReconnectOptions reconnect = ReconnectOptions.builder()
  *     .maxAttempts(-1)                      // forever
- *     .wait(Duration.ofSeconds(1))
+ *     .waitTime(Duration.ofSeconds(1))
  *     .bufferBytes(16 * 1024 * 1024)
  *     .build();
  * }</pre>
@@ -267,7 +267,7 @@ public final class ReconnectOptions {
     private Builder() {}
 
     /**
-     * Replaces the backoff policy (then {@link #wait} and {@link #jitter} are not used).
+     * Replaces the backoff policy (then {@link #waitTime} and {@link #jitter} are not used).
      *
      * @param delay the policy, e.g. {@link ReconnectDelay#exponential}
      * @return this builder
@@ -337,7 +337,7 @@ public final class ReconnectOptions {
      * @param wait the wait, not negative
      * @return this builder
      */
-    public Builder wait(Duration wait) {
+    public Builder waitTime(Duration wait) {
       this.wait = Objects.requireNonNull(wait, "wait");
       return this;
     }

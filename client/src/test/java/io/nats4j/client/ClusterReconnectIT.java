@@ -66,7 +66,7 @@ class ClusterReconnectIT {
             .reconnect(
                 ReconnectOptions.builder()
                     .maxAttempts(-1)
-                    .wait(RECONNECT_WAIT)
+                    .waitTime(RECONNECT_WAIT)
                     .jitter(JITTER, JITTER)
                     .build())
             .build();
@@ -120,7 +120,7 @@ class ClusterReconnectIT {
                 ReconnectOptions.builder()
                     .ignoreDiscoveredServers()
                     .maxAttempts(3)
-                    .wait(Duration.ofMillis(50))
+                    .waitTime(Duration.ofMillis(50))
                     .jitter(Duration.ZERO, Duration.ZERO)
                     .build())
             .build();

@@ -38,7 +38,7 @@ class ClusterTlsReconnectIT {
               .connectionListener(events)
               .reconnect(
                   ReconnectOptions.builder()
-                      .wait(Duration.ofMillis(200))
+                      .waitTime(Duration.ofMillis(200))
                       .jitter(Duration.ofMillis(20), Duration.ofMillis(20))
                       .build())
               .build();

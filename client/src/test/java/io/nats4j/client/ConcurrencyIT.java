@@ -125,7 +125,7 @@ class ConcurrencyIT {
     nc.flush(WAIT);
     nc.publish("close.me", "now");
     assertTrue(closed.await(10, TimeUnit.SECONDS));
-    assertEquals(Status.CLOSED, nc.status());
+    assertEquals(ConnectionStatus.CLOSED, nc.status());
   }
 
   @Test

@@ -220,7 +220,7 @@ class CredentialsConnectIT {
             .server(server.clientUrl())
             .reconnect(
                 ReconnectOptions.builder()
-                    .wait(Duration.ofMillis(50))
+                    .waitTime(Duration.ofMillis(50))
                     .jitter(Duration.ZERO, Duration.ZERO)
                     .build());
     return credentials == null ? builder : builder.credentials(credentials);

@@ -58,7 +58,7 @@ class ErrorsIT {
 
       nc.publish("max", "still usable");
       assertEquals("still usable", sub.next(WAIT).dataAsString());
-      assertEquals(Status.CONNECTED, nc.status());
+      assertEquals(ConnectionStatus.CONNECTED, nc.status());
     }
   }
 
@@ -80,7 +80,7 @@ class ErrorsIT {
       nc.publish("ok", "fine");
       assertEquals("fine", sub.next(WAIT).dataAsString());
       nc.flush(WAIT);
-      assertEquals(Status.CONNECTED, nc.status());
+      assertEquals(ConnectionStatus.CONNECTED, nc.status());
     }
   }
 

@@ -132,7 +132,7 @@ class EventsIT {
       Await.until(() -> events.size() == 3, WAIT, "connected, disconnected, closed: " + events);
       assertInstanceOf(ConnectionEvent.Disconnected.class, events.get(1));
       assertInstanceOf(ConnectionEvent.Closed.class, events.get(2));
-      assertEquals(Status.CLOSED, nc.status());
+      assertEquals(ConnectionStatus.CLOSED, nc.status());
       assertThrows(ConnectionClosedException.class, () -> sub.next(WAIT));
       nc.close();
     }

@@ -64,7 +64,7 @@ class JwtExpiryIT {
         .reconnect(
             ReconnectOptions.builder()
                 .maxAttempts(-1)
-                .wait(Duration.ofMillis(100))
+                .waitTime(Duration.ofMillis(100))
                 .jitter(Duration.ZERO, Duration.ZERO)
                 .build())
         .build();
@@ -108,7 +108,7 @@ class JwtExpiryIT {
             .reconnect(
                 ReconnectOptions.builder()
                     .maxAttempts(-1)
-                    .wait(wait)
+                    .waitTime(wait)
                     .jitter(Duration.ZERO, Duration.ZERO)
                     .build())
             .build();
@@ -126,6 +126,6 @@ class JwtExpiryIT {
         events.await(ConnectionEvent.Disconnected.class, WAIT).cause());
     // accepted-then-expired sessions happen only within the second of expiry, 500 ms apart
     assertTrue(events.count(ConnectionEvent.Reconnected.class) <= 3, events.types().toString());
-    assertEquals(Status.CLOSED, nc.status());
+    assertEquals(ConnectionStatus.CLOSED, nc.status());
   }
 }

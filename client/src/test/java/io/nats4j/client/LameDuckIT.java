@@ -28,7 +28,7 @@ class LameDuckIT {
           Options.builder()
               .server(cluster.server(0).clientUrl())
               .connectionListener(events)
-              .reconnect(ReconnectOptions.builder().wait(Duration.ofMillis(200)).build())
+              .reconnect(ReconnectOptions.builder().waitTime(Duration.ofMillis(200)).build())
               .build();
       try (Connection nc = Nats.connect(options)) {
         Subscription sub = nc.subscribe("ldm.test");

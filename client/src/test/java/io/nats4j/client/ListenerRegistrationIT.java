@@ -33,7 +33,7 @@ class ListenerRegistrationIT {
         .reconnect(
             ReconnectOptions.builder()
                 .maxAttempts(-1)
-                .wait(Duration.ofMillis(100))
+                .waitTime(Duration.ofMillis(100))
                 .jitter(Duration.ofMillis(20), Duration.ofMillis(20))
                 .build())
         .build();
@@ -66,7 +66,7 @@ class ListenerRegistrationIT {
         assertEquals(3, threads.size(), threads.toString());
         assertTrue(
             threads.stream().allMatch(t -> t.startsWith("nats4j-events-")), threads::toString);
-        assertEquals(Status.CONNECTED, nc.status());
+        assertEquals(ConnectionStatus.CONNECTED, nc.status());
       }
     }
   }

@@ -77,7 +77,7 @@ class OptionsTest {
     ReconnectOptions r =
         ReconnectOptions.builder()
             .maxAttempts(-1)
-            .wait(Duration.ofMillis(10))
+            .waitTime(Duration.ofMillis(10))
             .noRandomize()
             .ignoreDiscoveredServers()
             .build();

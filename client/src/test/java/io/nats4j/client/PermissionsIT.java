@@ -64,7 +64,7 @@ class PermissionsIT {
       assertEquals("secret.plans", denied.subject());
       nc.publish("public", "ok");
       assertEquals("ok", sub.next(WAIT).dataAsString());
-      assertEquals(Status.CONNECTED, nc.status());
+      assertEquals(ConnectionStatus.CONNECTED, nc.status());
     }
   }
 
@@ -82,7 +82,7 @@ class PermissionsIT {
       assertThrows(AuthorizationException.class, () -> sub.next(WAIT));
       assertFalse(sub.isActive());
       nc.flush(WAIT);
-      assertEquals(Status.CONNECTED, nc.status());
+      assertEquals(ConnectionStatus.CONNECTED, nc.status());
     }
   }
 
@@ -105,7 +105,7 @@ class PermissionsIT {
   void credentialsInTheUrlAreUsedAndNeverShown() {
     String url = "nats://limited:s3cret@127.0.0.1:" + server.port();
     try (Connection nc = Nats.connect(url)) {
-      assertEquals(Status.CONNECTED, nc.status());
+      assertEquals(ConnectionStatus.CONNECTED, nc.status());
       assertFalse(nc.connectedUrl().contains("s3cret"));
       assertFalse(nc.toString().contains("s3cret"));
     }
@@ -124,7 +124,7 @@ class PermissionsIT {
       assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos());
       assertTrue(e.getMessage().contains("secret.service"), e.getMessage());
       nc.flush(WAIT);
-      assertEquals(Status.CONNECTED, nc.status());
+      assertEquals(ConnectionStatus.CONNECTED, nc.status());
     }
   }
 
@@ -149,7 +149,7 @@ class PermissionsIT {
           AuthorizationException.class,
           () -> nc.request("svc", new byte[0], Duration.ofSeconds(20)));
       nc.flush(WAIT);
-      assertEquals(Status.CONNECTED, nc.status());
+      assertEquals(ConnectionStatus.CONNECTED, nc.status());
     }
   }
 }

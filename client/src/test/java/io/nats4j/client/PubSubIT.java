@@ -41,7 +41,7 @@ class PubSubIT {
   @Test
   void connectsAndExposesServerInfo() {
     try (Connection nc = Nats.connect(server.clientUrl())) {
-      assertEquals(Status.CONNECTED, nc.status());
+      assertEquals(ConnectionStatus.CONNECTED, nc.status());
       ServerInfo info = nc.serverInfo();
       assertEquals(server.version(), info.version());
       assertTrue(info.headers());
@@ -56,7 +56,7 @@ class PubSubIT {
   void closeMovesToClosedAndRejectsPublishing() {
     Connection nc = Nats.connect(server.clientUrl());
     nc.close();
-    assertEquals(Status.CLOSED, nc.status());
+    assertEquals(ConnectionStatus.CLOSED, nc.status());
     assertThrows(ConnectionClosedException.class, () -> nc.publish("a", "b"));
     assertThrows(ConnectionClosedException.class, () -> nc.subscribe("a"));
     nc.close(); // idempotent

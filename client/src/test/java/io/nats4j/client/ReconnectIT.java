@@ -34,7 +34,7 @@ class ReconnectIT {
   private static ReconnectOptions.Builder fastReconnect() {
     return ReconnectOptions.builder()
         .maxAttempts(-1)
-        .wait(Duration.ofMillis(100))
+        .waitTime(Duration.ofMillis(100))
         .jitter(Duration.ofMillis(20), Duration.ofMillis(20));
   }
 
@@ -119,7 +119,7 @@ class ReconnectIT {
         assertEquals(
             List.of("Connected", "Disconnected", "Reconnected", "Resubscribed"), events.types());
         assertEquals(1, nc.statistics().reconnects());
-        assertEquals(Status.CONNECTED, nc.status());
+        assertEquals(ConnectionStatus.CONNECTED, nc.status());
       }
     }
   }
@@ -198,7 +198,7 @@ class ReconnectIT {
       Options options =
           options(server, events)
               .reconnect(
-                  ReconnectOptions.builder().maxAttempts(-1).wait(Duration.ofHours(1)).build())
+                  ReconnectOptions.builder().maxAttempts(-1).waitTime(Duration.ofHours(1)).build())
               .build();
       Connection nc = Nats.connect(options);
       server.kill();
@@ -212,14 +212,14 @@ class ReconnectIT {
                               && t.getState() == Thread.State.TIMED_WAITING),
           WAIT,
           "the reconnect thread waits out its backoff");
-      assertEquals(Status.RECONNECTING, nc.status());
+      assertEquals(ConnectionStatus.RECONNECTING, nc.status());
 
       long start = System.nanoTime();
       nc.close();
       long millis = (System.nanoTime() - start) / 1_000_000;
 
       assertTrue(millis < 1_000, "close took " + millis + " ms");
-      assertEquals(Status.CLOSED, nc.status());
+      assertEquals(ConnectionStatus.CLOSED, nc.status());
       events.await(ConnectionEvent.Closed.class, WAIT);
       LibraryThreads.assertNoneLeaked();
     }
@@ -234,7 +234,7 @@ class ReconnectIT {
               .reconnect(
                   ReconnectOptions.builder()
                       .maxAttempts(3)
-                      .wait(Duration.ofMillis(20))
+                      .waitTime(Duration.ofMillis(20))
                       .jitter(Duration.ZERO, Duration.ZERO)
                       .build())
               .build();
@@ -244,7 +244,7 @@ class ReconnectIT {
       ConnectionEvent.Closed closed = events.await(ConnectionEvent.Closed.class, WAIT);
 
       assertNotNull(closed.cause());
-      assertEquals(Status.CLOSED, nc.status());
+      assertEquals(ConnectionStatus.CLOSED, nc.status());
       assertEquals(List.of("Connected", "Disconnected", "Closed"), events.types());
       assertThrows(ConnectionClosedException.class, () -> nc.publish("x", "y"));
     }
@@ -308,14 +308,14 @@ class ReconnectIT {
           () -> Nats.connect(options.toBuilder().reconnect(fastReconnect().build()).build()));
 
       try (Connection nc = Nats.connect(options)) {
-        assertEquals(Status.RECONNECTING, nc.status());
+        assertEquals(ConnectionStatus.RECONNECTING, nc.status());
         Subscription sub = nc.subscribe("early");
         nc.publish("early", "buffered before the first connection");
         server.restart();
 
         events.await(ConnectionEvent.Connected.class, WAIT);
         assertEquals("buffered before the first connection", sub.next(WAIT).dataAsString());
-        assertEquals(Status.CONNECTED, nc.status());
+        assertEquals(ConnectionStatus.CONNECTED, nc.status());
         assertEquals(0, events.count(ConnectionEvent.Reconnected.class));
       }
     }
@@ -372,11 +372,11 @@ class ReconnectIT {
         passwords.useWrongPassword(true);
         nc.forceReconnect();
         Await.until(() -> passwords.calls.get() >= 5, WAIT, "several refused attempts");
-        assertEquals(Status.RECONNECTING, nc.status());
+        assertEquals(ConnectionStatus.RECONNECTING, nc.status());
 
         passwords.useWrongPassword(false);
         events.await(ConnectionEvent.Reconnected.class, WAIT);
-        assertEquals(Status.CONNECTED, nc.status());
+        assertEquals(ConnectionStatus.CONNECTED, nc.status());
       }
     }
   }
@@ -398,7 +398,7 @@ class ReconnectIT {
       assertInstanceOf(NatsTimeoutException.class, e.getCause());
       assertTrue((System.nanoTime() - start) / 1_000_000 < 3_000);
       events.await(ConnectionEvent.Closed.class, WAIT);
-      assertEquals(Status.CLOSED, nc.status());
+      assertEquals(ConnectionStatus.CLOSED, nc.status());
       LibraryThreads.assertNoneLeaked();
     }
   }

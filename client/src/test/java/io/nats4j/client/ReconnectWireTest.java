@@ -35,7 +35,7 @@ class ReconnectWireTest {
         .connectionListener(events)
         .reconnect(
             ReconnectOptions.builder()
-                .wait(Duration.ofMillis(50))
+                .waitTime(Duration.ofMillis(50))
                 .jitter(Duration.ZERO, Duration.ZERO)
                 .build())
         .build();
@@ -184,7 +184,7 @@ class ReconnectWireTest {
       events.await(ConnectionEvent.Reconnected.class, WAIT);
 
       assertTrue(lost.cause().getMessage().contains("Stale Connection"), lost.cause().toString());
-      assertEquals(Status.CONNECTED, nc.status());
+      assertEquals(ConnectionStatus.CONNECTED, nc.status());
     }
   }
 

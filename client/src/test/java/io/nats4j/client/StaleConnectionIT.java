@@ -31,7 +31,10 @@ class StaleConnectionIT {
               .maxPingsOut(2)
               .connectTimeout(Duration.ofMillis(500))
               .reconnect(
-                  ReconnectOptions.builder().maxAttempts(-1).wait(Duration.ofMillis(100)).build())
+                  ReconnectOptions.builder()
+                      .maxAttempts(-1)
+                      .waitTime(Duration.ofMillis(100))
+                      .build())
               .build();
       try (Connection nc = Nats.connect(options)) {
         Subscription sub = nc.subscribe("thaw");
@@ -42,7 +45,7 @@ class StaleConnectionIT {
         ConnectionEvent.Disconnected lost;
         try {
           lost = events.await(ConnectionEvent.Disconnected.class, WAIT);
-          assertEquals(Status.RECONNECTING, nc.status());
+          assertEquals(ConnectionStatus.RECONNECTING, nc.status());
         } finally {
           server.resume();
         }
@@ -76,7 +79,10 @@ class StaleConnectionIT {
               .connectTimeout(Duration.ofMillis(500))
               .publishBlockTimeout(Duration.ofMillis(100))
               .reconnect(
-                  ReconnectOptions.builder().maxAttempts(-1).wait(Duration.ofMillis(100)).build())
+                  ReconnectOptions.builder()
+                      .maxAttempts(-1)
+                      .waitTime(Duration.ofMillis(100))
+                      .build())
               .build();
       try (Connection nc = Nats.connect(options)) {
         nc.flush(WAIT);

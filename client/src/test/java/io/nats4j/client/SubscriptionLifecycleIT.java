@@ -194,7 +194,7 @@ class SubscriptionLifecycleIT {
       assertEquals("y", sync.next(WAIT).dataAsString());
       drained.get(5, TimeUnit.SECONDS);
       assertEquals(5000, handled.get());
-      assertEquals(Status.CLOSED, nc.status());
+      assertEquals(ConnectionStatus.CLOSED, nc.status());
       Await.until(
           () -> events.stream().anyMatch(e -> e instanceof ConnectionEvent.Closed),
           WAIT,

@@ -20,7 +20,6 @@ import io.nats4j.jetstream.internal.ApiRecords.StreamNamesPage;
 import io.nats4j.jetstream.internal.ApiRecords.SuccessResponse;
 import io.nats4j.jetstream.internal.JsonMapper;
 import io.nats4j.jetstream.internal.Responses;
-import io.nats4j.jetstream.internal.StoredMessages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

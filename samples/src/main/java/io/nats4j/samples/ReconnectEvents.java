@@ -27,7 +27,7 @@ public final class ReconnectEvents {
     Options options =
         Options.builder()
             .server(url)
-            .reconnect(ReconnectOptions.builder().wait(Duration.ofMillis(250)).build())
+            .reconnect(ReconnectOptions.builder().waitTime(Duration.ofMillis(250)).build())
             .connectionListener(
                 event -> {
                   System.out.println("event: " + event);

@@ -15,17 +15,6 @@ import io.nats4j.jetstream.PubAck;
 public final class Responses {
   private Responses() {}
 
-  /** A publish acknowledgement with its optional error, read in one pass. */
-  record PubAckResponse(
-      ApiError error,
-      String stream,
-      long seq,
-      String domain,
-      boolean duplicate,
-      String val,
-      String batch,
-      long count) {}
-
   /**
    * Reads an API response as {@code type}.
    *
@@ -73,16 +62,17 @@ public final class Responses {
           "the publish was answered with an empty body: the subject is not a stream subject, or"
               + " the stream has no_ack set");
     }
-    PubAckResponse r = JsonMapper.read(body, PubAckResponse.class);
-    if (r.error() != null) {
-      throw new JetStreamApiException(r.error());
+    JsonNode tree = JsonMapper.readTree(body);
+    JsonNode error = tree.get("error");
+    if (error != null && !error.isNull()) {
+      throw new JetStreamApiException(JsonMapper.convert(error, ApiError.class));
     }
-    if (r.stream() == null) {
+    JsonNode stream = tree.get("stream");
+    if (stream == null || !stream.isTextual()) {
       throw new JetStreamException(
           "the publish was not answered with a pub ack: "
               + new String(body, java.nio.charset.StandardCharsets.UTF_8));
     }
-    return new PubAck(
-        r.stream(), r.seq(), r.domain(), r.duplicate(), r.val(), r.batch(), r.count());
+    return JsonMapper.convert(tree, PubAck.class);
   }
 }

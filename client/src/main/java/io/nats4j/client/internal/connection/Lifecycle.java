@@ -2,11 +2,11 @@ package io.nats4j.client.internal.connection;
 
 import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.ConnectionEvent;
+import io.nats4j.client.ConnectionStatus;
 import io.nats4j.client.DisconnectedException;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.Options;
 import io.nats4j.client.ServerInfo;
-import io.nats4j.client.Status;
 import io.nats4j.client.internal.connection.SessionOpener.Session;
 import io.nats4j.client.internal.protocol.ProtocolWriter;
 import io.nats4j.client.internal.reconnect.PoolEntry;
@@ -49,7 +49,7 @@ final class Lifecycle {
   private final KeepAliveWatch keepAlive;
 
   private final Object stateLock = new Object();
-  private Status status = Status.CONNECTING; // guarded by stateLock
+  private ConnectionStatus status = ConnectionStatus.CONNECTING; // guarded by stateLock
   private Transport transport; // guarded by stateLock
   private Thread reader; // guarded by stateLock
   private ServerAddress current; // guarded by stateLock
@@ -62,7 +62,7 @@ final class Lifecycle {
   private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
   private volatile ServerInfo serverInfo;
-  private volatile Status publicStatus = Status.CONNECTING;
+  private volatile ConnectionStatus publicStatus = ConnectionStatus.CONNECTING;
 
   Lifecycle(
       int id,
@@ -81,7 +81,7 @@ final class Lifecycle {
     this.mux = mux;
     this.events = events;
     this.listeners = listeners;
-    SessionOpener opener = new SessionOpener(options, () -> status() == Status.CLOSED);
+    SessionOpener opener = new SessionOpener(options, () -> status() == ConnectionStatus.CLOSED);
     this.reconnection = new Reconnection(id, options, servers, opener, this);
     ServerOpHandler serverOps = new ServerOpHandler(this, outbound, mux, table, listeners);
     this.starter =
@@ -97,8 +97,8 @@ final class Lifecycle {
   /** After a failed first connect: RECONNECTING, the loop goes on in the background. */
   void connectInBackground() {
     synchronized (stateLock) {
-      status = Status.RECONNECTING;
-      publicStatus = Status.RECONNECTING;
+      status = ConnectionStatus.RECONNECTING;
+      publicStatus = ConnectionStatus.RECONNECTING;
       pool().reconnecting(null, false); // the first round does not count against maxAttempts
       reconnection.start(() -> {}, true);
     }
@@ -107,8 +107,8 @@ final class Lifecycle {
   /** After a failed first connect: CLOSED, before any thread was started. */
   void firstConnectFailed() {
     synchronized (stateLock) {
-      status = Status.CLOSED;
-      publicStatus = Status.CLOSED;
+      status = ConnectionStatus.CLOSED;
+      publicStatus = ConnectionStatus.CLOSED;
     }
     outbound.close();
     events.close();
@@ -123,7 +123,7 @@ final class Lifecycle {
    */
   boolean install(Session session, ConnectionEvent event, boolean resubscribe) {
     synchronized (stateLock) {
-      if (status == Status.CLOSED) {
+      if (status == ConnectionStatus.CLOSED) {
         session.transport().close();
         return false;
       }
@@ -135,9 +135,9 @@ final class Lifecycle {
       pool().discovered(serverInfo.connectUrls());
       keepAlive.watch(++installs);
       starter.startWriter(session, resubscribe, event instanceof ConnectionEvent.Reconnected);
-      if (status != Status.DRAINING) {
-        status = Status.CONNECTED;
-        publicStatus = Status.CONNECTED;
+      if (status != ConnectionStatus.DRAINING) {
+        status = ConnectionStatus.CONNECTED;
+        publicStatus = ConnectionStatus.CONNECTED;
       }
       listeners.post(event); // status is current when listeners run, before any op
       reader = starter.startReader(session);
@@ -152,7 +152,7 @@ final class Lifecycle {
   void leaveLameDuck() {
     Transport t;
     synchronized (stateLock) {
-      if (status != Status.CONNECTED
+      if (status != ConnectionStatus.CONNECTED
           || !options.reconnect().enabled()
           || pool().servers().stream().noneMatch(e -> e != currentEntry)) {
         return;
@@ -169,13 +169,13 @@ final class Lifecycle {
   void forceReconnect() {
     Transport t;
     synchronized (stateLock) {
-      if (status == Status.CLOSED) {
+      if (status == ConnectionStatus.CLOSED) {
         throw new ConnectionClosedException("the connection is closed");
       }
       if (!options.reconnect().enabled()) {
         throw new IllegalStateException("reconnecting is disabled in the options");
       }
-      if (status != Status.CONNECTED) {
+      if (status != ConnectionStatus.CONNECTED) {
         return;
       }
       t = transport;
@@ -197,7 +197,7 @@ final class Lifecycle {
     NatsException reason;
     String reconnectingFrom = null;
     synchronized (stateLock) {
-      if (transport != lost || lost == null || status == Status.CLOSED) {
+      if (transport != lost || lost == null || status == ConnectionStatus.CLOSED) {
         return;
       }
       reason =
@@ -207,11 +207,11 @@ final class Lifecycle {
                   ? ne
                   : new ConnectionClosedException(
                       "lost the connection to " + current + ": " + cause, cause);
-      if (options.reconnect().enabled() && status == Status.CONNECTED) {
+      if (options.reconnect().enabled() && status == ConnectionStatus.CONNECTED) {
         LOG.info("nats4j connection {} lost {}: {}", id, current, reason.getMessage());
         String server = currentEntry.url();
-        status = Status.RECONNECTING;
-        publicStatus = Status.RECONNECTING;
+        status = ConnectionStatus.RECONNECTING;
+        publicStatus = ConnectionStatus.RECONNECTING;
         transport = null;
         Thread oldReader = reader;
         reader = null;
@@ -250,11 +250,11 @@ final class Lifecycle {
     PoolEntry server;
     List<NatsDispatcher> ds;
     synchronized (stateLock) {
-      if (status == Status.CLOSED) {
+      if (status == ConnectionStatus.CLOSED) {
         return;
       }
-      status = Status.CLOSED;
-      publicStatus = Status.CLOSED;
+      status = ConnectionStatus.CLOSED;
+      publicStatus = ConnectionStatus.CLOSED;
       t = transport;
       server = currentEntry;
       transport = null;
@@ -312,12 +312,12 @@ final class Lifecycle {
         return drainFuture;
       }
       drainFuture = done;
-      if (status == Status.CLOSED) {
+      if (status == ConnectionStatus.CLOSED) {
         done.complete(null);
         return done;
       }
-      status = Status.DRAINING;
-      publicStatus = Status.DRAINING;
+      status = ConnectionStatus.DRAINING;
+      publicStatus = ConnectionStatus.DRAINING;
       return null;
     }
   }
@@ -353,7 +353,7 @@ final class Lifecycle {
   }
 
   private void requireOpen() {
-    if (status == Status.CLOSED) {
+    if (status == ConnectionStatus.CLOSED) {
       throw new ConnectionClosedException("the connection is closed");
     }
   }
@@ -367,7 +367,7 @@ final class Lifecycle {
    */
   void sendSubscribe(long sid, String subject, String queue) {
     synchronized (stateLock) {
-      if (status == Status.CLOSED || status == Status.DRAINING) {
+      if (status == ConnectionStatus.CLOSED || status == ConnectionStatus.DRAINING) {
         throw new ConnectionClosedException(
             "the connection is " + status.name().toLowerCase() + ": no new subscriptions");
       }
@@ -379,19 +379,20 @@ final class Lifecycle {
   }
 
   /**
-   * Writes an UNSUB; while disconnected writes nothing: a closed subscription is gone from the
-   * table and so from the next preamble, an auto-unsubscribe goes there as {@code UNSUB sid
-   * remaining}.
+   * Writes an UNSUB; while disconnected writes nothing and returns false: a closed subscription is
+   * gone from the table and a draining one is skipped, so neither is in the next preamble; an
+   * auto-unsubscribe goes there as {@code UNSUB sid remaining}.
    */
-  void sendUnsubscribe(long sid, long max) {
+  boolean sendUnsubscribe(long sid, long max) {
     synchronized (stateLock) {
       if (transport == null) {
-        return;
+        return false;
       }
       try {
         outbound.write(buf -> ProtocolWriter.unsub(buf, sid, max));
+        return true;
       } catch (ConnectionClosedException e) {
-        // the server forgets every subscription of a closed connection
+        return false; // the server forgets every subscription of a closed connection
       }
     }
   }
@@ -425,7 +426,7 @@ final class Lifecycle {
     return reconnection.reconnects();
   }
 
-  Status status() {
+  ConnectionStatus status() {
     return publicStatus;
   }
 
@@ -448,7 +449,8 @@ final class Lifecycle {
 
   String connectedUrl() {
     synchronized (stateLock) {
-      return transport != null && (status == Status.CONNECTED || status == Status.DRAINING)
+      return transport != null
+              && (status == ConnectionStatus.CONNECTED || status == ConnectionStatus.DRAINING)
           ? currentEntry.url()
           : null;
     }

@@ -3,6 +3,7 @@ package io.nats4j.client.internal.connection;
 import io.nats4j.client.AsyncError;
 import io.nats4j.client.Connection;
 import io.nats4j.client.ConnectionListener;
+import io.nats4j.client.ConnectionStatus;
 import io.nats4j.client.Dispatcher;
 import io.nats4j.client.ErrorListener;
 import io.nats4j.client.Headers;
@@ -13,7 +14,6 @@ import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Options;
 import io.nats4j.client.ServerInfo;
 import io.nats4j.client.Statistics;
-import io.nats4j.client.Status;
 import io.nats4j.client.Subscription;
 import io.nats4j.client.internal.protocol.HeadersCodec;
 import io.nats4j.client.internal.protocol.Nuid;
@@ -258,7 +258,7 @@ public final class NatsConnection implements Connection, RoutingHost {
   }
 
   @Override
-  public Status status() {
+  public ConnectionStatus status() {
     return lifecycle.status();
   }
 
@@ -302,8 +302,8 @@ public final class NatsConnection implements Connection, RoutingHost {
   }
 
   @Override
-  public void sendUnsubscribe(long sid, long max) {
-    lifecycle.sendUnsubscribe(sid, max);
+  public boolean sendUnsubscribe(long sid, long max) {
+    return lifecycle.sendUnsubscribe(sid, max);
   }
 
   @Override

@@ -14,9 +14,10 @@ import java.util.function.Consumer;
  * arguments may be separated by spaces or tabs, lines must end in CRLF.
  *
  * <p>Everything is bounded before anything is allocated: a control line longer than {@code
- * maxControlLine} ({@code INFO} lines may grow to {@link #MAX_INFO_LINE}), a declared size that is
- * not a decimal number or exceeds {@code maxPayloadBound}, a header length above the total length,
- * a CR not followed by LF or a payload not followed by CRLF all throw {@link ProtocolException}.
+ * maxControlLine} ({@code INFO} lines may grow to {@link #MAX_INFO_LINE}, {@code MSG}/{@code HMSG}
+ * lines to {@link #MESSAGE_LINE_FACTOR} × {@code maxControlLine}), a declared size that is not a
+ * decimal number or exceeds {@code maxPayloadBound}, a header length above the total length, a CR
+ * not followed by LF or a payload not followed by CRLF all throw {@link ProtocolException}.
  *
  * <p>After any exception (from the parser or from the sink) the parser is dead: the byte stream is
  * no longer in a known state, so the connection must be dropped; further calls throw {@link
@@ -34,6 +35,14 @@ public final class ProtocolParser {
    */
   public static final int MAX_INFO_LINE = 1 << 20;
 
+  /**
+   * {@code MSG}/{@code HMSG} lines may be this many times {@code maxControlLine}: the server bounds
+   * only the arguments a client publishes with; what it delivers adds the op and the sid, and may
+   * carry subjects and replies it rewrote (mappings, imports, republish). The server itself allows
+   * 16 × {@code max_control_line} for the same frames from routes, leaf nodes and gateways.
+   */
+  public static final int MESSAGE_LINE_FACTOR = 16;
+
   private static final int MAX_ARGS = 5;
   private static final int MAX_SID_DIGITS = 18;
 
@@ -47,6 +56,7 @@ public final class ProtocolParser {
   }
 
   private final int maxControlLine;
+  private final int maxMessageLine;
   private final int maxPayloadBound;
 
   private State state = State.LINE;
@@ -75,7 +85,8 @@ public final class ProtocolParser {
    * Creates a parser.
    *
    * @param maxControlLine the longest control line accepted, excluding CRLF (the server uses
-   *     {@value #DEFAULT_MAX_CONTROL_LINE})
+   *     {@value #DEFAULT_MAX_CONTROL_LINE}); message lines may be {@value #MESSAGE_LINE_FACTOR}
+   *     times longer
    * @param maxPayloadBound the largest total message size accepted; larger declared sizes fail
    *     before any allocation
    */
@@ -87,6 +98,8 @@ public final class ProtocolParser {
       throw new IllegalArgumentException("maxPayloadBound must be >= 0, was " + maxPayloadBound);
     }
     this.maxControlLine = maxControlLine;
+    this.maxMessageLine =
+        (int) Math.min((long) maxControlLine * MESSAGE_LINE_FACTOR, Integer.MAX_VALUE);
     this.maxPayloadBound = maxPayloadBound;
   }
 
@@ -181,28 +194,26 @@ public final class ProtocolParser {
     return processLine(partialLine, 0, len, buf, next, end, sink);
   }
 
+  /** Called once a line is longer than {@code maxControlLine}, so it has at least 32 bytes. */
   private void checkLongLine(byte[] buf, int pos, int i, int lineLength) {
-    boolean info =
-        partialLength >= 4
-            ? isInfo(partialLine, 0, partialLength)
-            : lineLength >= 4 && isInfoAcross(buf, pos);
-    int limit = info ? Math.max(maxControlLine, MAX_INFO_LINE) : maxControlLine;
+    byte[] head = new byte[4];
+    int n = Math.min(partialLength, 4);
+    System.arraycopy(partialLine, 0, head, 0, n);
+    System.arraycopy(buf, pos, head, n, 4 - n);
+    int limit = maxControlLine;
+    if (opIs(head, 0, 4, "INFO")) {
+      limit = Math.max(maxControlLine, MAX_INFO_LINE);
+    } else if (opIs(head, 0, 4, "HMSG") || (opIs(head, 0, 3, "MSG") && isBlank(head[3]))) {
+      limit = maxMessageLine;
+    }
     if (lineLength > limit) {
       throw new ProtocolException(
           "protocol error: control line longer than " + limit + " bytes without CRLF");
     }
   }
 
-  private boolean isInfoAcross(byte[] buf, int pos) {
-    byte[] head = new byte[4];
-    int n = Math.min(partialLength, 4);
-    System.arraycopy(partialLine, 0, head, 0, n);
-    System.arraycopy(buf, pos, head, n, 4 - n);
-    return isInfo(head, 0, 4);
-  }
-
-  private static boolean isInfo(byte[] b, int s, int e) {
-    return e - s >= 4 && opIs(b, s, e, "INFO");
+  private static boolean isBlank(byte b) {
+    return b == ' ' || b == '\t';
   }
 
   private void appendPartial(byte[] buf, int from, int to) {

@@ -46,6 +46,7 @@ public final class NatsSubscription implements Subscription {
 
   private volatile boolean incomingDone;
   private volatile boolean discarded;
+  private volatile boolean leaving; // drain() started: a reconnect must not send its SUB again
   private volatile NatsException failure;
   private volatile CompletableFuture<Void> drainFuture;
 
@@ -149,6 +150,15 @@ public final class NatsSubscription implements Subscription {
   public long remainingBeforeMax() {
     long limit = max;
     return limit <= 0 ? 0 : Math.max(1, limit - delivered);
+  }
+
+  /**
+   * Tells whether a reconnect should send this subscription's SUB again.
+   *
+   * @return false once {@code drain()} has started
+   */
+  boolean resubscribes() {
+    return !leaving;
   }
 
   MessageQueue pendingQueue() {
@@ -292,7 +302,14 @@ public final class NatsSubscription implements Subscription {
       queue.locked(this::checkDrainCompleted);
       return f;
     }
-    host.sendUnsubscribe(sid, 0);
+    leaving = true; // before the UNSUB is decided: a preamble built after this skips the SUB
+    if (!host.sendUnsubscribe(sid, 0)) {
+      // no transport: the server that knew the subscription is gone and the next one will not
+      // learn it, so nothing more can arrive; what is queued is still delivered
+      table.remove(this);
+      markIncomingDone();
+      return f;
+    }
     CompletableFuture<Void> pong;
     try {
       pong = host.ping();

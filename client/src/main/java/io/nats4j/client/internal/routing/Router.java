@@ -164,13 +164,15 @@ public final class Router {
   /**
    * Writes the SUBs of every routed subscription (original sids, queue groups, and {@code UNSUB sid
    * remaining} for auto-unsubscribe) plus the request mux, for a new transport after a reconnect.
-   * Subscriptions closed meanwhile are not in the table, so nothing is sent for them.
+   * Subscriptions closed meanwhile are not in the table and draining ones are skipped, so nothing
+   * is sent for them.
    *
    * @param out the preamble buffer
    * @return how many subscriptions were written (the mux not counted)
    */
   public int resubscribe(GrowableBuffer out) {
     List<NatsSubscription> subs = table.all();
+    subs.removeIf(sub -> !sub.resubscribes()); // draining: its end does not need a new server
     subs.sort(Comparator.comparingLong(NatsSubscription::sid));
     for (NatsSubscription sub : subs) {
       ProtocolWriter.sub(out, sub.subject(), sub.queue(), sub.sid());

@@ -26,8 +26,11 @@ public interface RoutingHost {
    *
    * @param sid the subscription id
    * @param max stop after this many messages in total, or 0 for at once
+   * @return true if it was written for the current transport; false while disconnected or closed
+   *     (the server that knew the subscription is gone; the next one learns only what the
+   *     resubscribe preamble sends)
    */
-  void sendUnsubscribe(long sid, long max);
+  boolean sendUnsubscribe(long sid, long max);
 
   /**
    * Writes a PING; the future completes when its PONG arrives (on the reader thread).

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nats4j.client.AuthenticationException;
 import io.nats4j.client.Connection;
 import io.nats4j.client.ConnectionEvent;
+import io.nats4j.client.ConnectionStatus;
 import io.nats4j.client.Nats;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Options;
 import io.nats4j.client.ProtocolException;
-import io.nats4j.client.Status;
 import io.nats4j.client.fake.FakeNatsServer;
 import io.nats4j.client.fake.FakeNatsServer.FakeConnection;
 import io.nats4j.testkit.Await;
@@ -77,9 +77,9 @@ class FaultInjectionTest {
       assertTrue(
           badEvents.stream().anyMatch(e -> e instanceof ConnectionEvent.Disconnected),
           badEvents.toString());
-      assertEquals(Status.CLOSED, bad.status());
+      assertEquals(ConnectionStatus.CLOSED, bad.status());
       good.flush(WAIT);
-      assertEquals(Status.CONNECTED, good.status());
+      assertEquals(ConnectionStatus.CONNECTED, good.status());
       good.close();
       bad.close();
     }

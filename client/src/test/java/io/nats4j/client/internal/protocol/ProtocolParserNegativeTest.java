@@ -19,7 +19,8 @@ class ProtocolParserNegativeTest {
 
   static Stream<Arguments> corpus() {
     return Stream.of(
-        bad("over-long control line", "MSG " + "a".repeat(5000) + " 1 1\r\nx\r\n", "longer than"),
+        bad("over-long MSG line", "MSG " + "a".repeat(16 * 4096) + " 1 1\r\nx\r\n", "longer than"),
+        bad("over-long -ERR line", "-ERR '" + "a".repeat(5000) + "'\r\n", "longer than"),
         bad("over-long line without CRLF", "PING" + " ".repeat(5000), "longer than"),
         bad(
             "over-long INFO",

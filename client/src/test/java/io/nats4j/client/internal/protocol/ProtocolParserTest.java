@@ -249,6 +249,40 @@ class ProtocolParserTest {
   }
 
   @Test
+  void messageLinesMayExceedTheControlLineLimitAsTheServerDelivers() {
+    // PUB arguments at the server's limit: MSG adds the op and the sid
+    String subject = "s".repeat(3_000);
+    String reply = "r".repeat(4_096 - 3_000 - 4);
+    byte[] msg = bytes("MSG " + subject + " 123456 " + reply + " 1\r\nx\r\n");
+    String hdr = "NATS/1.0\r\n\r\n";
+    byte[] hmsg = bytes("HMSG " + subject + " 7 " + reply + " 12 13\r\n" + hdr + "y\r\n");
+    for (byte[] b : List.of(msg, hmsg)) {
+      assertTrue(b.length > ProtocolParser.DEFAULT_MAX_CONTROL_LINE + 10);
+      for (int chunk : new int[] {b.length, 1_000, 1}) {
+        List<ServerOp> ops = new ArrayList<>();
+        ProtocolParser parser = newParser();
+        for (int i = 0; i < b.length; i += chunk) {
+          parser.parse(b, i, Math.min(chunk, b.length - i), ops::add);
+        }
+        assertEquals(1, ops.size());
+        assertEquals(reply, ((Msg) ops.get(0)).replyTo());
+      }
+    }
+    // the bound is 16 × the control line, and other ops keep the plain limit
+    ProtocolParser small = new ProtocolParser(64, MAX_PAYLOAD);
+    byte[] ok = bytes("MSG " + "s".repeat(16 * 64 - "MSG  1 0".length()) + " 1 0\r\n\r\n");
+    small.parse(ok, 0, ok.length, op -> {});
+    byte[] tooLong = bytes("MSG " + "s".repeat(16 * 64) + " 1 0\r\n\r\n");
+    assertThrows(
+        ProtocolException.class,
+        () -> new ProtocolParser(64, MAX_PAYLOAD).parse(tooLong, 0, tooLong.length, op -> {}));
+    byte[] longErr = bytes("-ERR '" + "e".repeat(100) + "'\r\n");
+    assertThrows(
+        ProtocolException.class,
+        () -> new ProtocolParser(64, MAX_PAYLOAD).parse(longErr, 0, longErr.length, op -> {}));
+  }
+
+  @Test
   void resetRevivesADeadParser() {
     ProtocolParser parser = newParser();
     byte[] bad = bytes("BOGUS\r\n");

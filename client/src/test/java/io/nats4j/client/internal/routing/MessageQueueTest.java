@@ -27,8 +27,9 @@ class MessageQueueTest {
     }
 
     @Override
-    public void sendUnsubscribe(long sid, long max) {
+    public boolean sendUnsubscribe(long sid, long max) {
       ops.add("UNSUB " + sid + (max > 0 ? " " + max : ""));
+      return true;
     }
 
     @Override

@@ -11,7 +11,7 @@ package io.nats4j.client;
  *              DRAINING → CLOSED
  * </pre>
  */
-public enum Status {
+public enum ConnectionStatus {
   /** The first connection attempt is in progress. */
   CONNECTING,
   /** Connected to a server; operations go straight to the wire. */
