@@ -10,6 +10,8 @@ import io.nats4j.jetstream.internal.ApiClient;
 import io.nats4j.jetstream.internal.AsyncPublisher;
 import io.nats4j.jetstream.internal.PublishHeaders;
 import io.nats4j.jetstream.internal.Responses;
+import io.nats4j.jetstream.internal.consume.OrderedConsumerImpl;
+import io.nats4j.jetstream.internal.consume.PullConsumerContext;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -136,6 +138,38 @@ public final class JetStream implements AutoCloseable {
    */
   public Consumers consumers() {
     return consumers;
+  }
+
+  /**
+   * Returns a handle on an existing pull consumer, to read it with {@code next}, {@code fetch},
+   * {@code consume} or {@code messages}.
+   *
+   * @param stream the stream
+   * @param consumerName the consumer (durable or ephemeral name)
+   * @return the handle
+   * @throws IllegalArgumentException if a name is invalid (nothing sent)
+   * @throws JetStreamApiException {@link JetStreamApiException#CONSUMER_NOT_FOUND} or {@link
+   *     JetStreamApiException#STREAM_NOT_FOUND} if it does not exist
+   */
+  public ConsumerContext consumer(String stream, String consumerName) {
+    Names.requireValidName("stream name", stream);
+    Names.requireValidName("consumer name", consumerName);
+    return PullConsumerContext.lookUp(api, stream, consumerName);
+  }
+
+  /**
+   * Returns an ordered consumer on a stream (ADR-17): each message once, in stream order, no acks.
+   * Nothing is sent until the first read.
+   *
+   * @param stream the stream
+   * @param config subjects, start, replay, headers only
+   * @return the ordered consumer
+   * @throws IllegalArgumentException if the stream name is invalid
+   */
+  public OrderedConsumer orderedConsumer(String stream, OrderedConsumerConfig config) {
+    Names.requireValidName("stream name", stream);
+    return new OrderedConsumerImpl(
+        api, consumers, stream, Objects.requireNonNull(config, "config"));
   }
 
   /**

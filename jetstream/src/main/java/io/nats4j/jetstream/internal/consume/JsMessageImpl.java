@@ -1,0 +1,257 @@
+package io.nats4j.jetstream.internal.consume;
+
+import io.nats4j.client.Connection;
+import io.nats4j.client.ConnectionClosedException;
+import io.nats4j.client.Headers;
+import io.nats4j.client.Message;
+import io.nats4j.client.NatsTimeoutException;
+import io.nats4j.client.Subscription;
+import io.nats4j.jetstream.JsMessage;
+import io.nats4j.jetstream.MessageMetadata;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A JetStream message over a received core message: metadata parsed on first use, acks published to
+ * the reply subject. The first final ack wins, recorded in one atomic reference.
+ */
+public final class JsMessageImpl implements JsMessage {
+  private static final byte[] ACK = "+ACK".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NAK = "-NAK".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TERM = "+TERM".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] WPI = "+WPI".getBytes(StandardCharsets.US_ASCII);
+
+  private final Message message;
+  private final Connection connection;
+  private final boolean ackNone;
+  private final AtomicReference<String> acked = new AtomicReference<>();
+  private volatile MessageMetadata metadata;
+
+  /**
+   * Wraps a received message.
+   *
+   * @param message the message from the consumer's subscription
+   * @param connection where acks are published
+   * @param ackNone true when the consumer's ack policy is none
+   */
+  public JsMessageImpl(Message message, Connection connection, boolean ackNone) {
+    this.message = message;
+    this.connection = connection;
+    this.ackNone = ackNone;
+  }
+
+  /**
+   * Returns the size as the server counts it for {@code max_bytes}: subject + reply + headers +
+   * payload.
+   *
+   * @return the size in bytes
+   */
+  public long size() {
+    return sizeOf(message);
+  }
+
+  static long sizeOf(Message m) {
+    long size = m.subject().length() + m.data().length;
+    String reply = m.replyTo();
+    if (reply != null) {
+      size += reply.length();
+    }
+    if (m.hasHeaders()) {
+      size += headerLength(m.headers());
+    }
+    return size;
+  }
+
+  /** The encoded length of a header block without a status ({@code NATS/1.0\r\n...\r\n}). */
+  static long headerLength(Headers h) {
+    long n = 12; // "NATS/1.0\r\n" + final "\r\n"
+    for (String key : h.keys()) {
+      for (String value : h.get(key)) {
+        n += key.length() + 2 + value.length() + 2;
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public MessageMetadata metadata() {
+    MessageMetadata m = metadata;
+    if (m == null) {
+      String reply = message.replyTo();
+      if (reply == null) {
+        throw new IllegalStateException(
+            "message on " + message.subject() + " has no reply subject: not from a consumer");
+      }
+      try {
+        m = MessageMetadata.parse(reply);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+      metadata = m;
+    }
+    return m;
+  }
+
+  @Override
+  public void ack() {
+    finalAck("ack", ACK);
+  }
+
+  @Override
+  public void nak() {
+    finalAck("nak", NAK);
+  }
+
+  @Override
+  public void nak(Duration delay) {
+    Objects.requireNonNull(delay, "delay");
+    if (delay.isNegative() || delay.isZero()) {
+      throw new IllegalArgumentException("nak delay must be positive, got " + delay);
+    }
+    byte[] body = ("-NAK {\"delay\":" + delay.toNanos() + "}").getBytes(StandardCharsets.US_ASCII);
+    finalAck("nak", body);
+  }
+
+  @Override
+  public void term() {
+    finalAck("term", TERM);
+  }
+
+  @Override
+  public void term(String reason) {
+    Objects.requireNonNull(reason, "reason");
+    if (reason.indexOf('\r') >= 0 || reason.indexOf('\n') >= 0) {
+      throw new IllegalArgumentException("term reason must not contain CR or LF");
+    }
+    if (reason.isEmpty()) {
+      term();
+      return;
+    }
+    finalAck("term", ("+TERM " + reason).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void inProgress() {
+    String reply = checkAckable("inProgress");
+    String done = acked.get();
+    if (done != null) {
+      throw alreadyAcked("inProgress", done);
+    }
+    connection.publish(reply, WPI);
+  }
+
+  @Override
+  public void ackSync(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    String reply = checkAckable("ackSync");
+    if (!acked.compareAndSet(null, "ackSync")) {
+      throw alreadyAcked("ackSync", acked.get());
+    }
+    try {
+      connection.request(reply, ACK, timeout);
+    } catch (NatsTimeoutException e) {
+      throw new NatsTimeoutException(
+          "the server did not confirm the ack of stream sequence "
+              + metadata().streamSequence()
+              + " within "
+              + timeout.toMillis()
+              + " ms; it may still have been stored",
+          e);
+    }
+  }
+
+  @Override
+  public boolean isAcked() {
+    return acked.get() != null;
+  }
+
+  private void finalAck(String what, byte[] body) {
+    String reply = checkAckable(what);
+    if (!acked.compareAndSet(null, what)) {
+      throw alreadyAcked(what, acked.get());
+    }
+    connection.publish(reply, body);
+  }
+
+  private String checkAckable(String what) {
+    if (ackNone) {
+      throw new IllegalStateException(
+          "cannot "
+              + what
+              + ": the consumer's ack policy is none (an ordered consumer never takes acks)");
+    }
+    String reply = message.replyTo();
+    if (reply == null || !reply.startsWith("$JS.ACK.")) {
+      throw new IllegalStateException(
+          "cannot " + what + ": the message has no JetStream ack subject");
+    }
+    if ("CLOSED".equals(connection.status().name())) {
+      throw new ConnectionClosedException(
+          "cannot " + what + ": the connection that received the message is closed");
+    }
+    return reply;
+  }
+
+  private IllegalStateException alreadyAcked(String what, String first) {
+    return new IllegalStateException(
+        "cannot "
+            + what
+            + ": the message was already acknowledged with "
+            + first
+            + " (stream sequence "
+            + metadata().streamSequence()
+            + ")");
+  }
+
+  @Override
+  public String subject() {
+    return message.subject();
+  }
+
+  @Override
+  public String replyTo() {
+    return message.replyTo();
+  }
+
+  @Override
+  public boolean hasHeaders() {
+    return message.hasHeaders();
+  }
+
+  @Override
+  public Headers headers() {
+    return message.headers();
+  }
+
+  @Override
+  public byte[] data() {
+    return message.data();
+  }
+
+  @Override
+  public int statusCode() {
+    return message.statusCode();
+  }
+
+  @Override
+  public Subscription subscription() {
+    return message.subscription();
+  }
+
+  @Override
+  public void respond(byte[] data) {
+    message.respond(data);
+  }
+
+  @Override
+  public void respond(Headers headers, byte[] data) {
+    message.respond(headers, data);
+  }
+
+  @Override
+  public String toString() {
+    return "JsMessage[subject=" + message.subject() + ", reply=" + message.replyTo() + "]";
+  }
+}

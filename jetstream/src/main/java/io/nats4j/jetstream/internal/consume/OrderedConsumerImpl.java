@@ -1,0 +1,286 @@
+package io.nats4j.jetstream.internal.consume;
+
+import io.nats4j.jetstream.AckPolicy;
+import io.nats4j.jetstream.ConsumeHandle;
+import io.nats4j.jetstream.ConsumeOptions;
+import io.nats4j.jetstream.ConsumerConfig;
+import io.nats4j.jetstream.ConsumerInfo;
+import io.nats4j.jetstream.ConsumerMessages;
+import io.nats4j.jetstream.Consumers;
+import io.nats4j.jetstream.DeliverPolicy;
+import io.nats4j.jetstream.FetchOptions;
+import io.nats4j.jetstream.FetchResult;
+import io.nats4j.jetstream.JetStreamApiException;
+import io.nats4j.jetstream.JetStreamException;
+import io.nats4j.jetstream.JsMessage;
+import io.nats4j.jetstream.JsMessageHandler;
+import io.nats4j.jetstream.OrderedConsumer;
+import io.nats4j.jetstream.OrderedConsumerConfig;
+import io.nats4j.jetstream.internal.ApiClient;
+import io.nats4j.jetstream.internal.ApiRecords.ConsumerCreateRequest;
+import io.nats4j.jetstream.internal.JsonMapper;
+import io.nats4j.jetstream.internal.Responses;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The ordered consumer (ADR-17 on pull). Owns the position (the last stream sequence handed to the
+ * user) and makes the server consumers: {@code <prefix>_<n>}, ack none, max deliver 1, memory, R1,
+ * starting at the next expected stream sequence once something was delivered. The reads live in
+ * {@link OrderedConsume} (handler), {@link OrderedIterator} (messages) and here (fetch, next).
+ *
+ * <p>Thread-safety: the position and the busy flag are guarded by this object's monitor, held only
+ * for field updates (never across I/O).
+ */
+public final class OrderedConsumerImpl implements OrderedConsumer {
+  private final ApiClient api;
+  private final Consumers consumers;
+  private final String stream;
+  private final OrderedConsumerConfig config;
+  private final String prefix;
+  private final AtomicLong serial = new AtomicLong();
+  private volatile ConsumerInfo currentInfo;
+  private long lastStreamSequence;
+  private boolean busy;
+  // fetch/next state: the consumer they read and the next consumer sequence expected from it
+  private String fetchConsumer;
+  private long fetchExpected;
+
+  /**
+   * Makes the ordered consumer; nothing is sent.
+   *
+   * @param api the API client
+   * @param consumers consumer management
+   * @param stream the stream
+   * @param config what to read
+   */
+  public OrderedConsumerImpl(
+      ApiClient api, Consumers consumers, String stream, OrderedConsumerConfig config) {
+    this.api = api;
+    this.consumers = consumers;
+    this.stream = stream;
+    this.config = config;
+    if (config.namePrefix() != null) {
+      this.prefix = config.namePrefix();
+    } else {
+      String inbox = api.connection().createInbox();
+      this.prefix = "oc_" + inbox.substring(inbox.lastIndexOf('.') + 1);
+    }
+  }
+
+  ApiClient api() {
+    return api;
+  }
+
+  String stream() {
+    return stream;
+  }
+
+  @Override
+  public ConsumerInfo currentInfo() {
+    return currentInfo;
+  }
+
+  synchronized void delivered(long streamSequence) {
+    lastStreamSequence = streamSequence;
+  }
+
+  synchronized long nextStreamSequence() {
+    return lastStreamSequence + 1;
+  }
+
+  synchronized void acquire(String what) {
+    if (busy) {
+      throw new IllegalStateException(
+          "cannot "
+              + what
+              + ": this ordered consumer of stream "
+              + stream
+              + " is already being read by a consume or messages iterator; stop it first");
+    }
+    busy = true;
+  }
+
+  synchronized void release() {
+    busy = false;
+  }
+
+  private ConsumerConfig nextConfig() {
+    String name = prefix + "_" + serial.incrementAndGet();
+    ConsumerConfig.Builder b =
+        ConsumerConfig.builder()
+            .name(name)
+            .ackPolicy(AckPolicy.NONE)
+            .maxDeliver(1)
+            .memStorage(true)
+            .numReplicas(1)
+            .inactiveThreshold(config.inactiveThreshold())
+            .headersOnly(config.headersOnly());
+    if (config.replayPolicy() != null) {
+      b.replayPolicy(config.replayPolicy());
+    }
+    if (config.filterSubjects().size() == 1) {
+      b.filterSubject(config.filterSubjects().get(0));
+    } else if (config.filterSubjects().size() > 1) {
+      b.filterSubjects(config.filterSubjects());
+    }
+    long last;
+    synchronized (this) {
+      last = lastStreamSequence;
+    }
+    if (last > 0) {
+      b.deliverPolicy(DeliverPolicy.BY_START_SEQUENCE).optStartSeq(last + 1);
+    } else {
+      b.deliverPolicy(config.deliverPolicy());
+      if (config.deliverPolicy() == DeliverPolicy.BY_START_SEQUENCE) {
+        b.optStartSeq(config.startSequence());
+      } else if (config.deliverPolicy() == DeliverPolicy.BY_START_TIME) {
+        b.optStartTime(config.startTime());
+      }
+    }
+    return b.build();
+  }
+
+  /** Creates the next server consumer, blocking. */
+  ConsumerInfo createSync() {
+    ConsumerInfo info = consumers.create(stream, nextConfig());
+    currentInfo = info;
+    return info;
+  }
+
+  /** Creates the next server consumer without blocking; completes on the events thread. */
+  CompletableFuture<ConsumerInfo> createAsync() {
+    ConsumerConfig c = nextConfig();
+    byte[] body = JsonMapper.write(new ConsumerCreateRequest(stream, c, "create"));
+    String subject = api.subject("CONSUMER.CREATE." + stream + "." + c.name());
+    try {
+      return api.connection()
+          .requestAsync(subject, body, api.options().requestTimeout())
+          .thenApply(
+              reply -> {
+                ConsumerInfo info = Responses.read(reply.data(), ConsumerInfo.class);
+                currentInfo = info;
+                return info;
+              });
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** Deletes a server consumer no longer used, without waiting. */
+  void deleteAsync(String name) {
+    try {
+      api.connection()
+          .requestAsync(
+              api.subject("CONSUMER.DELETE." + stream + "." + name),
+              new byte[0],
+              api.options().requestTimeout());
+    } catch (RuntimeException e) {
+      // closed or disconnected: the inactive threshold removes it
+    }
+  }
+
+  /** True when a creation failure means the ordered consumer cannot go on. */
+  static boolean fatal(Throwable error) {
+    Throwable e =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return e instanceof JetStreamApiException api
+        && (api.errorCode() == JetStreamApiException.STREAM_NOT_FOUND
+            || api.apiCode() == 400
+                && api.errorCode() != JetStreamApiException.CONSUMER_CREATE_FAILED);
+  }
+
+  static Duration backoff(int attempt) {
+    long ms = Math.min(5_000, 100L << Math.min(attempt, 6));
+    return Duration.ofMillis(ms);
+  }
+
+  @Override
+  public Optional<JsMessage> next(Duration maxWait) {
+    Objects.requireNonNull(maxWait, "maxWait");
+    FetchResult r = fetch(FetchOptions.builder().maxMessages(1).expiresIn(maxWait).build());
+    return r.isEmpty() ? Optional.empty() : Optional.of(r.messages().get(0));
+  }
+
+  @Override
+  public FetchResult fetch(FetchOptions options) {
+    Objects.requireNonNull(options, "options");
+    acquire("fetch");
+    try {
+      if (fetchConsumer == null) {
+        fetchConsumer = createSync().name();
+        fetchExpected = 1;
+      }
+      PullTarget target = new PullTarget(api, stream, fetchConsumer, true);
+      Fetcher.Outcome o;
+      try {
+        o =
+            Fetcher.fetch(
+                target,
+                options,
+                m -> {
+                  if (m.metadata().consumerSequence() != fetchExpected) {
+                    return false;
+                  }
+                  fetchExpected++;
+                  delivered(m.metadata().streamSequence());
+                  return true;
+                });
+      } catch (JetStreamException e) {
+        dropFetchConsumer();
+        throw e;
+      }
+      if (o.gap()
+          || o.end() == FetchResult.End.ERROR
+          || o.end() == FetchResult.End.HEARTBEATS_MISSED) {
+        dropFetchConsumer();
+      }
+      return o.result();
+    } finally {
+      release();
+    }
+  }
+
+  private void dropFetchConsumer() {
+    if (fetchConsumer != null) {
+      deleteAsync(fetchConsumer);
+      fetchConsumer = null;
+    }
+  }
+
+  @Override
+  public ConsumeHandle consume(JsMessageHandler handler, ConsumeOptions options) {
+    Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(options, "options");
+    acquire("consume");
+    try {
+      dropFetchConsumer();
+      return new OrderedConsume(this, handler, options);
+    } catch (RuntimeException e) {
+      release();
+      throw e;
+    }
+  }
+
+  @Override
+  public ConsumerMessages messages(ConsumeOptions options) {
+    Objects.requireNonNull(options, "options");
+    acquire("iterate");
+    try {
+      dropFetchConsumer();
+      return new OrderedIterator(this, options);
+    } catch (RuntimeException e) {
+      release();
+      throw e;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "OrderedConsumer[stream=" + stream + ", prefix=" + prefix + "]";
+  }
+}

@@ -1,0 +1,46 @@
+package io.nats4j.jetstream.internal.consume;
+
+import io.nats4j.client.Connection;
+import io.nats4j.client.NatsException;
+import io.nats4j.jetstream.internal.ApiClient;
+import io.nats4j.jetstream.internal.JsonMapper;
+
+/** The consumer a pull goes to, and how to send one. Immutable. */
+final class PullTarget {
+  final ApiClient api;
+  final Connection connection;
+  final String stream;
+  final String consumer;
+  final boolean ackNone;
+  final String nextSubject;
+
+  PullTarget(ApiClient api, String stream, String consumer, boolean ackNone) {
+    this.api = api;
+    this.connection = api.connection();
+    this.stream = stream;
+    this.consumer = consumer;
+    this.ackNone = ackNone;
+    this.nextSubject = api.subject("CONSUMER.MSG.NEXT." + stream + "." + consumer);
+  }
+
+  /**
+   * Publishes a pull request.
+   *
+   * @return false if it could not be sent (connection closed or failing); a reconnect re-pulls
+   */
+  boolean send(String inbox, PullRequest request) {
+    if ("CLOSED".equals(connection.status().name())) {
+      return false;
+    }
+    try {
+      connection.publish(nextSubject, inbox, JsonMapper.write(request));
+      return true;
+    } catch (NatsException e) {
+      return false;
+    }
+  }
+
+  String describe() {
+    return "consumer " + consumer + " of stream " + stream;
+  }
+}
