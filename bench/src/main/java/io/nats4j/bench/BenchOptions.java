@@ -39,22 +39,23 @@ record BenchOptions(
   }
 
   static final Set<String> IMPLEMENTED =
-      Set.of("pub", "pubsub", "reqrep", "js-pub", "js-pub-async");
-  static final Set<String> PLANNED = Set.of("js-fetch", "kv-put", "kv-get", "obj-put", "obj-get");
+      Set.of("pub", "pubsub", "reqrep", "js-pub", "js-pub-async", "obj-put", "obj-get");
+  static final Set<String> PLANNED = Set.of("js-fetch", "kv-put", "kv-get");
   static final List<String> CLIENTS = List.of("jnats", "nats4j");
 
   static final String USAGE =
       """
       usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
                                     [--server URL] [--runs N] [--storage file|memory]
-        SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async
-                   (planned: js-fetch kv-put kv-get obj-put obj-get)
+        SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | obj-put | obj-get
+                   (planned: js-fetch kv-put kv-get)
         --client   which client to measure (default: both, interleaved run by run)
-        --msgs     messages per run (default: 1000000; reqrep, js-pub: 20000; js-pub-async: 200000)
-        --size     payload bytes (default: 16)
+        --msgs     messages per run (default: 1000000; reqrep, js-pub: 20000; js-pub-async: 200000);
+                   obj-*: objects per run (default: 3)
+        --size     payload bytes (default: 16); obj-*: bytes per object (default: 67108864)
         --server   an existing server, e.g. nats://127.0.0.1:4222 (default: start one)
         --runs     measured runs per client, each printed as one JSON line (default: 1)
-        --storage  js-* scenarios: storage of the stream created for each run (default: file)
+        --storage  js-*/obj-* scenarios: storage of the stream created for each run (default: file)
       """;
 
   /** A command line that cannot run; the message says why. */
@@ -76,7 +77,7 @@ record BenchOptions(
     }
     List<String> clients = CLIENTS;
     Integer msgs = null;
-    int size = 16;
+    Integer size = null;
     String server = null;
     int runs = 1;
     Storage storage = null;
@@ -104,7 +105,11 @@ record BenchOptions(
         default -> throw new UsageException("unknown option '" + flag + "'");
       }
     }
-    boolean jetStream = scenario.startsWith("js-");
+    boolean objects = scenario.startsWith("obj-");
+    if (size == null) {
+      size = objects ? 64 * 1024 * 1024 : 16;
+    }
+    boolean jetStream = scenario.startsWith("js-") || objects;
     if (storage != null && !jetStream) {
       throw new UsageException("--storage applies to the js-* scenarios only, not to " + scenario);
     }
@@ -116,6 +121,7 @@ record BenchOptions(
           switch (scenario) {
             case "reqrep", "js-pub" -> 20_000;
             case "js-pub-async" -> 200_000;
+            case "obj-put", "obj-get" -> 3;
             default -> 1_000_000;
           };
     }

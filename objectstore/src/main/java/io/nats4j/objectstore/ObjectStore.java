@@ -11,10 +11,14 @@ import io.nats4j.objectstore.internal.Nuid;
 import io.nats4j.objectstore.internal.ObjectNames;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import okio.Buffer;
@@ -436,6 +440,254 @@ public final class ObjectStore {
       throw Errors.map(bucket, "link '" + name + "'", e);
     }
     return info.withModified(Instant.now());
+  }
+
+  /**
+   * Gets an object into a stream (not closed), following a link to an object. The content is
+   * written chunk by chunk as it arrives; the stream has received the whole object when this
+   * returns.
+   *
+   * @param name the object name
+   * @param out where to write
+   * @return the info of the object read (the link's target for a link)
+   * @throws ObjectNotFoundException if there is no such object
+   * @throws ObjectLinkException if it is a link to a bucket, or its target is gone or a link
+   * @throws ObjectIntegrityException if the stored chunks do not match the meta (thrown after at
+   *     most the object's size was written)
+   * @throws ObjectChangedException if the object was replaced or deleted while being read
+   * @throws UncheckedIOException if writing failed
+   */
+  public ObjectInfo get(String name, OutputStream out) {
+    return get(name, out, null);
+  }
+
+  /**
+   * Gets an object into a stream with progress reports.
+   *
+   * @param name the object name
+   * @param out where to write (not closed)
+   * @param progress told after each chunk, or null
+   * @return the info of the object read
+   * @throws ObjectNotFoundException if there is no such object
+   * @throws ObjectLinkException if it is a link to a bucket, or its target is gone or a link
+   * @throws ObjectIntegrityException if the stored chunks do not match the meta
+   * @throws ObjectChangedException if the object was replaced or deleted while being read
+   * @throws UncheckedIOException if writing failed
+   */
+  public ObjectInfo get(String name, OutputStream out, ProgressListener progress) {
+    Objects.requireNonNull(out, "out");
+    try (ChunkReader chunks = chunkReader(name, progress)) {
+      for (byte[] c = chunks.next(); c != null; c = chunks.next()) {
+        out.write(c);
+      }
+      return chunks.info();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing object '" + name + "' failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Gets an object into a file, replacing it only once the whole object was read and checked: the
+   * content goes to a temporary file beside it, moved into place at the end (atomically where the
+   * file system can). A failed get leaves the file as it was.
+   *
+   * @param name the object name
+   * @param file the file to write
+   * @return the info of the object read
+   * @throws ObjectNotFoundException if there is no such object
+   * @throws ObjectIntegrityException if the stored chunks do not match the meta
+   * @throws ObjectChangedException if the object was replaced or deleted while being read
+   * @throws UncheckedIOException if writing failed
+   */
+  public ObjectInfo get(String name, Path file) {
+    return get(name, file, null);
+  }
+
+  /**
+   * Gets an object into a file with progress reports; see {@link #get(String, Path)}.
+   *
+   * @param name the object name
+   * @param file the file to write
+   * @param progress told after each chunk, or null
+   * @return the info of the object read
+   * @throws ObjectNotFoundException if there is no such object
+   * @throws ObjectIntegrityException if the stored chunks do not match the meta
+   * @throws ObjectChangedException if the object was replaced or deleted while being read
+   * @throws UncheckedIOException if writing failed
+   */
+  public ObjectInfo get(String name, Path file, ProgressListener progress) {
+    Path target = file.toAbsolutePath();
+    Path temp;
+    try {
+      temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write beside " + file + ": " + e.getMessage(), e);
+    }
+    boolean moved = false;
+    try {
+      ObjectInfo info;
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        info = get(name, out, progress);
+      }
+      try {
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      moved = true;
+      return info;
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + file + " failed: " + e.getMessage(), e);
+    } finally {
+      if (!moved) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // best effort: the temporary file is hidden and named after the target
+        }
+      }
+    }
+  }
+
+  /**
+   * Gets a whole object into memory.
+   *
+   * @param name the object name
+   * @return the content
+   * @throws ObjectNotFoundException if there is no such object
+   * @throws IllegalStateException if the object is larger than an array can hold
+   * @throws ObjectIntegrityException if the stored chunks do not match the meta
+   */
+  public byte[] getBytes(String name) {
+    try (ChunkReader chunks = chunkReader(name, null)) {
+      if (chunks.info().size() > Integer.MAX_VALUE - 16) {
+        throw new IllegalStateException(
+            "object '" + name + "' has " + chunks.info().size() + " bytes: read it as a stream");
+      }
+      Buffer buffer = new Buffer();
+      for (byte[] c = chunks.next(); c != null; c = chunks.next()) {
+        buffer.write(c);
+      }
+      return buffer.readByteArray();
+    }
+  }
+
+  /**
+   * Opens an object for reading at the caller's pace, as an {@link InputStream} or okio {@code
+   * Source}; close it when done.
+   *
+   * @param name the object name
+   * @return the reader
+   * @throws ObjectNotFoundException if there is no such object
+   * @throws ObjectLinkException if it is a link to a bucket, or its target is gone or a link
+   */
+  public ObjectReader reader(String name) {
+    return reader(name, null);
+  }
+
+  /**
+   * Opens an object for reading with progress reports.
+   *
+   * @param name the object name
+   * @param progress told after each chunk, or null
+   * @return the reader
+   * @throws ObjectNotFoundException if there is no such object
+   * @throws ObjectLinkException if it is a link to a bucket, or its target is gone or a link
+   */
+  public ObjectReader reader(String name, ProgressListener progress) {
+    return new ObjectReader(chunkReader(name, progress));
+  }
+
+  /**
+   * Lists the objects (not deleted ones), each as its latest meta says.
+   *
+   * @return the objects, links included, in stream order
+   * @throws BucketNotFoundException if the bucket was deleted
+   */
+  public List<ObjectInfo> list() {
+    return list(false);
+  }
+
+  /**
+   * Lists the objects, optionally with the deleted ones' markers.
+   *
+   * @param includeDeleted true to include deleted objects
+   * @return the objects in stream order
+   * @throws BucketNotFoundException if the bucket was deleted
+   */
+  public List<ObjectInfo> list(boolean includeDeleted) {
+    return ObjectLister.list(js, bucket, includeDeleted);
+  }
+
+  /**
+   * Watches the bucket: the current objects, the end of initial data (once), then changes.
+   *
+   * <pre>{@code
+   * try (ObjectWatch w = store.watch(info -> System.out.println(info.name()))) { ... }
+   * }</pre>
+   *
+   * @param watcher told about each object and the end of initial data
+   * @return the running watch; close it to stop
+   */
+  public ObjectWatch watch(ObjectWatcher watcher) {
+    return watch(watcher, WatchOptions.defaults());
+  }
+
+  /**
+   * Watches the bucket with options.
+   *
+   * @param watcher told about each object and the end of initial data
+   * @param options deleted objects, updates only, history
+   * @return the running watch; close it to stop
+   */
+  public ObjectWatch watch(ObjectWatcher watcher, WatchOptions options) {
+    Objects.requireNonNull(watcher, "watcher");
+    Objects.requireNonNull(options, "options");
+    try {
+      return new ObjectWatchImpl(js, bucket, watcher, options).start();
+    } catch (RuntimeException e) {
+      throw Errors.map(bucket, "watch", e);
+    }
+  }
+
+  private ChunkReader chunkReader(String name, ProgressListener progress) {
+    ObjectInfo info =
+        info(name).orElseThrow(() -> new ObjectNotFoundException("no object '" + name + "'"));
+    ObjectStore store = this;
+    if (info.isLink()) {
+      ObjectLink link = info.link();
+      if (link.isBucketLink()) {
+        throw new ObjectLinkException(
+            "'" + name + "' is a link to the bucket '" + link.bucket() + "'; open that bucket");
+      }
+      store = link.bucket().equals(bucket) ? this : new ObjectStore(js, link.bucket());
+      ObjectInfo target =
+          store
+              .info(link.name())
+              .orElseThrow(
+                  () ->
+                      new ObjectLinkException(
+                          "link '"
+                              + name
+                              + "' points to '"
+                              + link.name()
+                              + "' in bucket '"
+                              + link.bucket()
+                              + "', which does not exist (deleted?)"));
+      if (target.isLink()) {
+        throw new ObjectLinkException(
+            "link '" + name + "' points to '" + link.name() + "', itself a link");
+      }
+      info = target;
+    }
+    try {
+      return new ChunkReader(store, js, info, progress);
+    } catch (ObjectStoreException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw Errors.map(bucket, "get of '" + name + "'", e);
+    }
   }
 
   JetStream jetStream() {
