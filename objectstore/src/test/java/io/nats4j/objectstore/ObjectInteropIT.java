@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,6 +153,8 @@ class ObjectInteropIT {
     assertEquals(2, info.chunks());
     assertEquals("1", info.headers().first("X-A"));
     assertArrayEquals(data, Chunks.stored(js, bucket, info.nuid()));
+    assertArrayEquals(data, store.getBytes(name), "nats4j gets what the CLI put");
+    assertEquals(List.of(name), store.list().stream().map(ObjectInfo::name).toList());
 
     cli("object", "rm", bucket, name, "-f");
     assertTrue(store.info(name).isEmpty());
@@ -299,6 +302,7 @@ class ObjectInteropIT {
     assertEquals("js", info.description());
     assertEquals(theirs.length, info.size());
     assertArrayEquals(theirs, Chunks.stored(js, bucket, info.nuid()));
+    assertArrayEquals(theirs, store.getBytes("from js/x y.z"), "nats4j gets what nats.js put");
     assertNotNull(info.modified());
   }
 }
