@@ -11,6 +11,8 @@ import io.nats4j.objectstore.internal.Nuid;
 import io.nats4j.objectstore.internal.ObjectNames;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -21,10 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import okio.BufferedSource;
-import okio.HashingSource;
-import okio.Okio;
-import okio.Source;
 
 /**
  * One put: chunks published as they are read (async, a bounded number in flight), then the meta
@@ -53,7 +51,17 @@ final class ObjectPut {
     this.bucket = store.bucket();
   }
 
-  ObjectInfo put(ObjectMeta meta, Source source, long knownTotal, ProgressListener progress) {
+  /** Where a put reads from: like {@code InputStream.read}, -1 at the end. */
+  @FunctionalInterface
+  interface Input {
+    int read(byte[] b, int off, int len) throws IOException;
+  }
+
+  /**
+   * Puts from an input, which the caller closes. The bytes are read straight into the chunk array
+   * and hashed there: one copy per byte before the connection's own.
+   */
+  ObjectInfo put(ObjectMeta meta, Input in, long knownTotal, ProgressListener progress) {
     ObjectNames.requireValidName(bucket, meta.name());
     int chunkSize = meta.chunkSize() == 0 ? ObjectMeta.DEFAULT_CHUNK_SIZE : meta.chunkSize();
     Optional<ObjectInfo> existing = store.info(meta.name(), true);
@@ -63,17 +71,18 @@ final class ObjectPut {
     ArrayDeque<CompletableFuture<PubAck>> inFlight = new ArrayDeque<>();
     Duration ackWait = js.options().publishAckTimeout().multipliedBy(2);
 
-    HashingSource hashing = HashingSource.sha256(source);
+    MessageDigest sha = sha256();
     long size = 0;
     long chunks = 0;
     boolean metaStored = false;
-    try (BufferedSource in = Okio.buffer(hashing)) {
+    try {
       byte[] chunk = new byte[chunkSize];
       while (true) {
         int n = fill(in, chunk);
         if (n <= 0) {
           break;
         }
+        sha.update(chunk, 0, n);
         byte[] data = n == chunk.length ? chunk : Arrays.copyOf(chunk, n);
         inFlight.add(js.publishAsync(chunkSubject, null, data, PublishOptions.NONE));
         size += n;
@@ -102,8 +111,7 @@ final class ObjectPut {
       while (!inFlight.isEmpty()) {
         await(inFlight.pollFirst(), ackWait, "a chunk ack");
       }
-      String digest =
-          "SHA-256=" + Base64.getUrlEncoder().encodeToString(hashing.hash().toByteArray());
+      String digest = "SHA-256=" + Base64.getUrlEncoder().encodeToString(sha.digest());
       ObjectInfo info =
           new ObjectInfo(
               meta.name(),
@@ -209,6 +217,14 @@ final class ObjectPut {
     js.streams().purge(ObjectNames.stream(bucket), PurgeOptions.subject(subject));
   }
 
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
   private static <T> T await(CompletableFuture<T> f, Duration wait, String what) {
     try {
       return f.get(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -227,7 +243,7 @@ final class ObjectPut {
   }
 
   /** Reads until the array is full or the source ends; returns the count, 0 at the end. */
-  static int fill(BufferedSource in, byte[] chunk) throws IOException {
+  static int fill(Input in, byte[] chunk) throws IOException {
     int off = 0;
     while (off < chunk.length) {
       int n = in.read(chunk, off, chunk.length - off);

@@ -3,25 +3,21 @@ package io.nats4j.objectstore;
 import io.nats4j.client.NoRespondersException;
 import io.nats4j.jetstream.JetStream;
 import io.nats4j.jetstream.JetStreamApiException;
-import io.nats4j.jetstream.PurgeOptions;
 import io.nats4j.jetstream.StoredMessage;
 import io.nats4j.jetstream.StreamConfig;
 import io.nats4j.jetstream.StreamInfo;
-import io.nats4j.objectstore.internal.Nuid;
 import io.nats4j.objectstore.internal.ObjectNames;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import okio.Buffer;
+import okio.BufferedSource;
 import okio.Okio;
 import okio.Source;
 
@@ -57,10 +53,15 @@ public final class ObjectStore {
   private final String bucket;
   private final String stream;
 
+  private final MetaOps metaOps;
+  private final ObjectGets gets;
+
   ObjectStore(JetStream js, String bucket) {
     this.js = js;
     this.bucket = bucket;
     this.stream = ObjectNames.stream(bucket);
+    this.metaOps = new MetaOps(this, js);
+    this.gets = new ObjectGets(metaOps);
   }
 
   /**
@@ -128,7 +129,7 @@ public final class ObjectStore {
    */
   public ObjectInfo put(ObjectMeta meta, InputStream in, ProgressListener progress) {
     Objects.requireNonNull(in, "in");
-    return new ObjectPut(this, js).put(meta, Okio.source(in), -1, progress);
+    return new ObjectPut(this, js).put(meta, in::read, -1, progress);
   }
 
   /**
@@ -144,7 +145,11 @@ public final class ObjectStore {
    */
   public ObjectInfo put(ObjectMeta meta, Source source, ProgressListener progress) {
     Objects.requireNonNull(source, "source");
-    return new ObjectPut(this, js).put(meta, source, -1, progress);
+    try (BufferedSource in = Okio.buffer(source)) {
+      return new ObjectPut(this, js).put(meta, in::read, -1, progress);
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing the source failed: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -176,14 +181,18 @@ public final class ObjectStore {
     Objects.requireNonNull(meta, "meta");
     ObjectNames.requireValidName(bucket, meta.name());
     long size;
-    Source source;
+    InputStream in;
     try {
       size = Files.size(file);
-      source = Okio.source(file);
+      in = Files.newInputStream(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    return new ObjectPut(this, js).put(meta, source, size, progress);
+    try (in) {
+      return new ObjectPut(this, js).put(meta, in::read, size, progress);
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing " + file + " failed: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -197,8 +206,8 @@ public final class ObjectStore {
    */
   public ObjectInfo put(ObjectMeta meta, byte[] data) {
     Objects.requireNonNull(data, "data");
-    Buffer buffer = new Buffer().write(data);
-    return new ObjectPut(this, js).put(meta, buffer, data.length, null);
+    return new ObjectPut(this, js)
+        .put(meta, new ByteArrayInputStream(data)::read, data.length, null);
   }
 
   /**
@@ -278,48 +287,7 @@ public final class ObjectStore {
    * @throws StoreSealedException if the bucket is sealed
    */
   public ObjectInfo updateMeta(String name, ObjectMeta meta) {
-    Objects.requireNonNull(meta, "meta");
-    ObjectNames.requireValidName(bucket, name);
-    ObjectNames.requireValidName(bucket, meta.name());
-    ObjectInfo current =
-        info(name)
-            .orElseThrow(
-                () ->
-                    new ObjectNotFoundException(
-                        "cannot update the meta of '" + name + "': no such object"));
-    boolean rename = !name.equals(meta.name());
-    if (rename) {
-      Optional<ObjectInfo> taken = info(meta.name(), true);
-      if (taken.isPresent() && !taken.get().isDeleted()) {
-        throw new ObjectAlreadyExistsException(
-            "cannot rename '" + name + "' to '" + meta.name() + "': that object exists");
-      }
-    }
-    ObjectInfo updated =
-        new ObjectInfo(
-            meta.name(),
-            meta.description(),
-            meta.headers(),
-            meta.metadata(),
-            current.hasOptions(),
-            current.link(),
-            current.chunkSize(),
-            bucket,
-            current.nuid(),
-            current.size(),
-            null,
-            current.chunks(),
-            current.digest(),
-            false);
-    try {
-      new ObjectPut(this, js).publishMeta(updated);
-      if (rename) {
-        js.streams().purge(stream, PurgeOptions.subject(ObjectNames.metaSubject(bucket, name)));
-      }
-    } catch (RuntimeException e) {
-      throw Errors.map(bucket, "meta update of '" + name + "'", e);
-    }
-    return updated.withModified(Instant.now());
+    return metaOps.updateMeta(name, meta);
   }
 
   /**
@@ -332,34 +300,7 @@ public final class ObjectStore {
    * @throws StoreSealedException if the bucket is sealed
    */
   public ObjectInfo delete(String name) {
-    ObjectInfo current =
-        info(name, true)
-            .orElseThrow(
-                () -> new ObjectNotFoundException("cannot delete '" + name + "': no such object"));
-    ObjectInfo marker =
-        new ObjectInfo(
-            current.name(),
-            current.description(),
-            current.headers(),
-            current.metadata(),
-            current.hasOptions(),
-            current.link(),
-            current.chunkSize(),
-            bucket,
-            current.nuid(),
-            0,
-            null,
-            0,
-            null,
-            true);
-    try {
-      new ObjectPut(this, js).publishMeta(marker);
-      js.streams()
-          .purge(stream, PurgeOptions.subject(ObjectNames.chunkSubject(bucket, current.nuid())));
-    } catch (RuntimeException e) {
-      throw Errors.map(bucket, "delete of '" + name + "'", e);
-    }
-    return marker.withModified(Instant.now());
+    return metaOps.delete(name);
   }
 
   /**
@@ -374,40 +315,7 @@ public final class ObjectStore {
    * @throws StoreSealedException if the bucket is sealed
    */
   public ObjectInfo addLink(String name, ObjectInfo target) {
-    Objects.requireNonNull(target, "target");
-    ObjectNames.requireValidName(bucket, name);
-    if (target.isLink()) {
-      throw new ObjectLinkException(
-          "cannot link '" + name + "' to '" + target.name() + "': it is itself a link");
-    }
-    if (target.isDeleted()) {
-      throw new ObjectLinkException(
-          "cannot link '" + name + "' to '" + target.name() + "': it was deleted");
-    }
-    ObjectStore targetStore =
-        target.bucket().equals(bucket) ? this : new ObjectStore(js, target.bucket());
-    ObjectInfo now =
-        targetStore
-            .info(target.name(), true)
-            .orElseThrow(
-                () ->
-                    new ObjectLinkException(
-                        "cannot link '"
-                            + name
-                            + "' to '"
-                            + target.name()
-                            + "' in bucket '"
-                            + target.bucket()
-                            + "': no such object"));
-    if (now.isDeleted()) {
-      throw new ObjectLinkException(
-          "cannot link '" + name + "' to '" + target.name() + "': it was deleted");
-    }
-    if (now.isLink()) {
-      throw new ObjectLinkException(
-          "cannot link '" + name + "' to '" + target.name() + "': it is itself a link");
-    }
-    return storeLink(name, new ObjectLink(target.bucket(), target.name()));
+    return metaOps.addLink(name, target);
   }
 
   /**
@@ -422,24 +330,7 @@ public final class ObjectStore {
   public ObjectInfo addBucketLink(String name, ObjectStore target) {
     Objects.requireNonNull(target, "target");
     ObjectNames.requireValidName(bucket, name);
-    return storeLink(name, new ObjectLink(target.bucket(), null));
-  }
-
-  private ObjectInfo storeLink(String name, ObjectLink link) {
-    Optional<ObjectInfo> existing = info(name, true);
-    if (existing.isPresent() && !existing.get().isLink() && !existing.get().isDeleted()) {
-      throw new ObjectAlreadyExistsException(
-          "cannot make '" + name + "' a link: an object with that name exists");
-    }
-    ObjectInfo info =
-        new ObjectInfo(
-            name, null, null, null, true, link, 0, bucket, Nuid.next(), 0, null, 0, null, false);
-    try {
-      new ObjectPut(this, js).publishMeta(info);
-    } catch (RuntimeException e) {
-      throw Errors.map(bucket, "link '" + name + "'", e);
-    }
-    return info.withModified(Instant.now());
+    return metaOps.storeLink(name, new ObjectLink(target.bucket(), null));
   }
 
   /**
@@ -475,15 +366,7 @@ public final class ObjectStore {
    * @throws UncheckedIOException if writing failed
    */
   public ObjectInfo get(String name, OutputStream out, ProgressListener progress) {
-    Objects.requireNonNull(out, "out");
-    try (ChunkReader chunks = chunkReader(name, progress)) {
-      for (byte[] c = chunks.next(); c != null; c = chunks.next()) {
-        out.write(c);
-      }
-      return chunks.info();
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing object '" + name + "' failed: " + e.getMessage(), e);
-    }
+    return gets.get(name, out, progress);
   }
 
   /**
@@ -516,38 +399,7 @@ public final class ObjectStore {
    * @throws UncheckedIOException if writing failed
    */
   public ObjectInfo get(String name, Path file, ProgressListener progress) {
-    Path target = file.toAbsolutePath();
-    Path temp;
-    try {
-      temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write beside " + file + ": " + e.getMessage(), e);
-    }
-    boolean moved = false;
-    try {
-      ObjectInfo info;
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        info = get(name, out, progress);
-      }
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      moved = true;
-      return info;
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing " + file + " failed: " + e.getMessage(), e);
-    } finally {
-      if (!moved) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // best effort: the temporary file is hidden and named after the target
-        }
-      }
-    }
+    return gets.get(name, file, progress);
   }
 
   /**
@@ -560,17 +412,7 @@ public final class ObjectStore {
    * @throws ObjectIntegrityException if the stored chunks do not match the meta
    */
   public byte[] getBytes(String name) {
-    try (ChunkReader chunks = chunkReader(name, null)) {
-      if (chunks.info().size() > Integer.MAX_VALUE - 16) {
-        throw new IllegalStateException(
-            "object '" + name + "' has " + chunks.info().size() + " bytes: read it as a stream");
-      }
-      Buffer buffer = new Buffer();
-      for (byte[] c = chunks.next(); c != null; c = chunks.next()) {
-        buffer.write(c);
-      }
-      return buffer.readByteArray();
-    }
+    return gets.getBytes(name);
   }
 
   /**
@@ -596,7 +438,7 @@ public final class ObjectStore {
    * @throws ObjectLinkException if it is a link to a bucket, or its target is gone or a link
    */
   public ObjectReader reader(String name, ProgressListener progress) {
-    return new ObjectReader(chunkReader(name, progress));
+    return new ObjectReader(metaOps.chunkReader(name, progress));
   }
 
   /**
@@ -648,45 +490,6 @@ public final class ObjectStore {
       return new ObjectWatchImpl(js, bucket, watcher, options).start();
     } catch (RuntimeException e) {
       throw Errors.map(bucket, "watch", e);
-    }
-  }
-
-  private ChunkReader chunkReader(String name, ProgressListener progress) {
-    ObjectInfo info =
-        info(name).orElseThrow(() -> new ObjectNotFoundException("no object '" + name + "'"));
-    ObjectStore store = this;
-    if (info.isLink()) {
-      ObjectLink link = info.link();
-      if (link.isBucketLink()) {
-        throw new ObjectLinkException(
-            "'" + name + "' is a link to the bucket '" + link.bucket() + "'; open that bucket");
-      }
-      store = link.bucket().equals(bucket) ? this : new ObjectStore(js, link.bucket());
-      ObjectInfo target =
-          store
-              .info(link.name())
-              .orElseThrow(
-                  () ->
-                      new ObjectLinkException(
-                          "link '"
-                              + name
-                              + "' points to '"
-                              + link.name()
-                              + "' in bucket '"
-                              + link.bucket()
-                              + "', which does not exist (deleted?)"));
-      if (target.isLink()) {
-        throw new ObjectLinkException(
-            "link '" + name + "' points to '" + link.name() + "', itself a link");
-      }
-      info = target;
-    }
-    try {
-      return new ChunkReader(store, js, info, progress);
-    } catch (ObjectStoreException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw Errors.map(bucket, "get of '" + name + "'", e);
     }
   }
 
