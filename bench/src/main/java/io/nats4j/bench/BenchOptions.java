@@ -39,20 +39,30 @@ record BenchOptions(
   }
 
   static final Set<String> IMPLEMENTED =
-      Set.of("pub", "pubsub", "reqrep", "js-pub", "js-pub-async", "obj-put", "obj-get");
-  static final Set<String> PLANNED = Set.of("js-fetch", "kv-put", "kv-get");
+      Set.of(
+          "pub",
+          "pubsub",
+          "reqrep",
+          "js-pub",
+          "js-pub-async",
+          "js-fetch",
+          "js-consume",
+          "obj-put",
+          "obj-get");
+  static final Set<String> PLANNED = Set.of("kv-put", "kv-get");
   static final List<String> CLIENTS = List.of("jnats", "nats4j");
 
   static final String USAGE =
       """
       usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
                                     [--server URL] [--runs N] [--storage file|memory]
-        SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | obj-put | obj-get
-                   (planned: js-fetch kv-put kv-get)
+        SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | js-fetch | js-consume
+                   | obj-put | obj-get (planned: kv-put kv-get)
         --client   which client to measure (default: both, interleaved run by run)
-        --msgs     messages per run (default: 1000000; reqrep, js-pub: 20000; js-pub-async: 200000);
-                   obj-*: objects per run (default: 3)
-        --size     payload bytes (default: 16); obj-*: bytes per object (default: 67108864)
+        --msgs     messages per run (default: 1000000; reqrep, js-pub: 20000;
+                   js-pub-async, js-fetch, js-consume: 200000); obj-*: objects per run (default: 3)
+        --size     payload bytes (default: 16; js-fetch, js-consume: 128);
+                   obj-*: bytes per object (default: 67108864)
         --server   an existing server, e.g. nats://127.0.0.1:4222 (default: start one)
         --runs     measured runs per client, each printed as one JSON line (default: 1)
         --storage  js-*/obj-* scenarios: storage of the stream created for each run (default: file)
@@ -106,9 +116,6 @@ record BenchOptions(
       }
     }
     boolean objects = scenario.startsWith("obj-");
-    if (size == null) {
-      size = objects ? 64 * 1024 * 1024 : 16;
-    }
     boolean jetStream = scenario.startsWith("js-") || objects;
     if (storage != null && !jetStream) {
       throw new UsageException("--storage applies to the js-* scenarios only, not to " + scenario);
@@ -120,10 +127,16 @@ record BenchOptions(
       msgs =
           switch (scenario) {
             case "reqrep", "js-pub" -> 20_000;
-            case "js-pub-async" -> 200_000;
+            case "js-pub-async", "js-fetch", "js-consume" -> 200_000;
             case "obj-put", "obj-get" -> 3;
             default -> 1_000_000;
           };
+    }
+    if (size == null) {
+      size =
+          objects
+              ? 64 * 1024 * 1024
+              : scenario.equals("js-fetch") || scenario.equals("js-consume") ? 128 : 16;
     }
     return new BenchOptions(scenario, clients, msgs, size, server, runs, storage);
   }

@@ -63,6 +63,8 @@ final class Scenarios {
       case "reqrep" -> driver.reqrep(url, subject, msgs, payload);
       case "js-pub" -> driver.jsPub(url, subject, msgs, payload, storage);
       case "js-pub-async" -> driver.jsPubAsync(url, subject, msgs, payload, storage);
+      case "js-fetch", "js-consume" ->
+          ConsumeScenarios.run(driver, scenario, url, msgs, payload, storage);
       case "obj-put", "obj-get" ->
           ObjectBench.run(driver.name(), scenario, url, subject, msgs, payload, storage);
       default -> throw new IllegalArgumentException("scenario not implemented: " + scenario);
@@ -74,7 +76,7 @@ final class Scenarios {
     return switch (scenario) {
       case "reqrep" -> Math.min(msgs, 3_000);
       case "js-pub" -> Math.min(msgs, 5_000);
-      case "js-pub-async" -> Math.min(msgs, 50_000);
+      case "js-pub-async", "js-fetch", "js-consume" -> Math.min(msgs, 50_000);
       case "obj-put", "obj-get" -> 1;
       default -> Math.min(msgs, 500_000);
     };

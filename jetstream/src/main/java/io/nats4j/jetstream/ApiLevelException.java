@@ -10,8 +10,13 @@ package io.nats4j.jetstream;
 public class ApiLevelException extends JetStreamException {
   private static final long serialVersionUID = 1L;
 
+  /** The field or header that needs the newer server. */
   private final String feature;
+
+  /** The API level it needs. */
   private final int requiredLevel;
+
+  /** The connected server's API level. */
   private final int serverLevel;
 
   /**

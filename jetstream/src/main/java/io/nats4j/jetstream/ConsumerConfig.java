@@ -217,7 +217,7 @@ public final class ConsumerConfig {
     private DeliverPolicy deliverPolicy;
     private long optStartSeq;
     private Instant optStartTime;
-    private AckPolicy ackPolicy;
+    private AckPolicy ackPolicy = AckPolicy.EXPLICIT;
     private Duration ackWait;
     private long maxDeliver;
     private List<Duration> backoff = new ArrayList<>();
@@ -314,10 +314,12 @@ public final class ConsumerConfig {
     }
 
     /**
-     * Sets the ack policy.
+     * Sets how messages are acknowledged. Unset, a built configuration asks for {@link
+     * AckPolicy#EXPLICIT} (as the other NATS clients do; the server's own default would be none,
+     * which never redelivers); set {@link AckPolicy#NONE} yourself for a consumer that needs no
+     * acks.
      *
-     * @param ackPolicy the ack policy, null for the server's default (explicit for new pull
-     *     consumers)
+     * @param ackPolicy the ack policy; null leaves the field out (the server then applies none)
      * @return this
      */
     public Builder ackPolicy(AckPolicy ackPolicy) {
@@ -768,9 +770,10 @@ public final class ConsumerConfig {
   }
 
   /**
-   * Returns the ack policy, null for the server's default (explicit for new pull consumers).
+   * Returns the ack policy: {@link AckPolicy#EXPLICIT} unless the builder set another (null only if
+   * it was set to null, which leaves the field to the server, whose default is none).
    *
-   * @return the ack policy, null for the server's default (explicit for new pull consumers)
+   * @return the ack policy
    */
   public AckPolicy ackPolicy() {
     return ackPolicy;

@@ -52,6 +52,17 @@ public final class PublishOptions {
     if (ttl != null && ttl.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException("ttl must be at least 1 second, was " + ttl);
     }
+    if (ttl != null && ttl.getNano() != 0) {
+      // nats-server reads Nats-TTL as whole seconds (a Go duration is truncated), so 1.5s would
+      // quietly live 1s: refuse rather than round either way.
+      throw new IllegalArgumentException(
+          "ttl must be whole seconds (nats-server keeps Nats-TTL in seconds and would cut "
+              + ttl
+              + " to "
+              + ttl.toSeconds()
+              + "s), was "
+              + ttl);
+    }
     if (ttl != null && ttlNever) {
       throw new IllegalArgumentException("set either ttl or ttlNever, not both");
     }
@@ -162,9 +173,9 @@ public final class PublishOptions {
     }
 
     /**
-     * Sets how long the message lives, at least 1 s.
+     * Sets how long the message lives: whole seconds, at least 1 s.
      *
-     * @param ttl how long the message lives, at least 1 s
+     * @param ttl how long the message lives: whole seconds, at least 1 s
      * @return this
      */
     public Builder ttl(Duration ttl) {

@@ -149,4 +149,26 @@ class SamplesIT {
     original.print(out);
     return out;
   }
+
+  @Test
+  void fetchBatchFetchesThreeThenTheRest() throws Exception {
+    String out = run(() -> FetchBatch.main(args()));
+    assertTrue(
+        out.contains("fetched job 1 (seq 1)\nfetched job 2 (seq 2)\nfetched job 3 (seq 3)\n"), out);
+    assertTrue(out.contains("second fetch: 2 messages, ended EXPIRED"), out);
+  }
+
+  @Test
+  void consumeAndDrainHandlesEverythingBeforeTheDrainCompletes() throws Exception {
+    String out = run(() -> ConsumeAndDrain.main(args()));
+    assertTrue(out.contains("handled 100 orders, then drained"), out);
+    assertTrue(out.contains("unacked on the server: 0"), out);
+  }
+
+  @Test
+  void orderedReplayReplaysOneSubjectInOrder() throws Exception {
+    String out = run(() -> OrderedReplay.main(args()));
+    assertTrue(
+        out.contains("to replay: 3\nseq 1: login ann\nseq 3: login ann\nseq 5: login ann\n"), out);
+  }
 }

@@ -1,6 +1,8 @@
 package io.nats4j.jetstream.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nats4j.client.Message;
+import io.nats4j.client.NoRespondersException;
 import io.nats4j.jetstream.ApiError;
 import io.nats4j.jetstream.JetStreamApiException;
 import io.nats4j.jetstream.JetStreamException;
@@ -46,6 +48,38 @@ public final class Responses {
       throw new JetStreamApiException(JsonMapper.convert(error, ApiError.class));
     }
     return tree;
+  }
+
+  /**
+   * Reads the reply to a publish: a pub ack, or the error or status that came instead.
+   *
+   * @param subject the subject that was published to (for the messages)
+   * @param reply the reply
+   * @return the ack
+   * @throws NoRespondersException on a 503 status (no stream captures the subject)
+   * @throws JetStreamApiException if the stream refused the message
+   * @throws JetStreamException on another status, or a body that is not a pub ack
+   */
+  public static PubAck pubAck(String subject, Message reply) {
+    int status = reply.statusCode();
+    if (status == 503) {
+      throw new NoRespondersException(
+          "no stream answered the publish to "
+              + subject
+              + " (503 no responders): no stream captures the subject, or its leader is being"
+              + " elected; publish again");
+    }
+    if (status != 0) {
+      String description = reply.headers() == null ? null : reply.headers().statusDescription();
+      throw new JetStreamException(
+          "the publish to "
+              + subject
+              + " was answered with status "
+              + status
+              + (description == null || description.isEmpty() ? "" : " " + description)
+              + " instead of a pub ack: something other than a stream answers on that subject");
+    }
+    return pubAck(reply.data());
   }
 
   /**

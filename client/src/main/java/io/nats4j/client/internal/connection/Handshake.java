@@ -140,6 +140,7 @@ final class Handshake {
       upgraded = true;
     }
     Info info = (Info) readUntil(Info.class, "INFO");
+    parser.maxPayloadBound(ProtocolParser.payloadBoundFor(info.info().maxPayload()));
     boolean wantTls = address.tlsRequired() || info.info().tlsRequired() || tls != null;
     if (wantTls && !upgraded) {
       upgrade(address, tls == null ? TlsOptions.builder().build() : tls);

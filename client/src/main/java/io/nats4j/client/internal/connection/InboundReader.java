@@ -92,6 +92,7 @@ final class InboundReader implements Runnable {
     } else if (op instanceof Pong) {
       outbound.onPong();
     } else if (op instanceof Info info) {
+      parser.maxPayloadBound(ProtocolParser.payloadBoundFor(info.info().maxPayload()));
       sink.onInfo(info);
     } else if (op instanceof Err err) {
       sink.onServerError(err.message());

@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SessionOpener {
   private static final Logger LOG = LoggerFactory.getLogger(SessionOpener.class);
-  private static final int MAX_PAYLOAD_BOUND = 64 * 1024 * 1024 + 4096;
 
   /** A transport that passed the handshake. */
   record Session(
@@ -77,7 +76,8 @@ final class SessionOpener {
       } catch (SocketException e) {
         LOG.debug("socket from the dialer refused an option: {}", e.toString());
       }
-      ProtocolParser parser = new ProtocolParser(options.maxControlLine(), MAX_PAYLOAD_BOUND);
+      ProtocolParser parser =
+          new ProtocolParser(options.maxControlLine(), ProtocolParser.payloadBoundFor(0));
       Handshake.Result result = Handshake.run(t, named, options, parser, deadline);
       return new Session(target.server(), result.transport(), parser, result);
     } catch (IOException | RuntimeException e) {

@@ -16,8 +16,11 @@ import java.util.function.Consumer;
  * <p>Everything is bounded before anything is allocated: a control line longer than {@code
  * maxControlLine} ({@code INFO} lines may grow to {@link #MAX_INFO_LINE}, {@code MSG}/{@code HMSG}
  * lines to {@link #MESSAGE_LINE_FACTOR} × {@code maxControlLine}), a declared size that is not a
- * decimal number or exceeds {@code maxPayloadBound}, a header length above the total length, a CR
- * not followed by LF or a payload not followed by CRLF all throw {@link ProtocolException}.
+ * decimal number or exceeds {@code maxPayloadBound} (the server's {@code max_payload} plus {@link
+ * #SERVER_HEADER_ALLOWANCE}, see {@link #payloadBoundFor}), a header length above the total length,
+ * a CR not followed by LF or a payload not followed by CRLF all throw {@link ProtocolException}.
+ * The arrays of a message that arrives in pieces grow with the bytes received, not to its declared
+ * size.
  *
  * <p>After any exception (from the parser or from the sink) the parser is dead: the byte stream is
  * no longer in a known state, so the connection must be dropped; further calls throw {@link
@@ -43,6 +46,19 @@ public final class ProtocolParser {
    */
   public static final int MESSAGE_LINE_FACTOR = 16;
 
+  /**
+   * What a delivered message may carry beyond the server's {@code max_payload}: the server checks
+   * what clients publish against it, then may add headers of its own (JetStream's {@code Nats-*}
+   * headers on republish, direct get and sourcing, message tracing).
+   */
+  public static final int SERVER_HEADER_ALLOWANCE = 64 * 1024;
+
+  /** The server's own ceiling for {@code max_payload}, used while the server announced none. */
+  public static final int SERVER_MAX_PAYLOAD_CEILING = 64 * 1024 * 1024;
+
+  /** Payload arrays start at most this large and grow as bytes arrive, never to a mere claim. */
+  private static final int INITIAL_PAYLOAD_CAPACITY = 64 * 1024;
+
   private static final int MAX_ARGS = 5;
   private static final int MAX_SID_DIGITS = 18;
 
@@ -57,7 +73,7 @@ public final class ProtocolParser {
 
   private final int maxControlLine;
   private final int maxMessageLine;
-  private final int maxPayloadBound;
+  private int maxPayloadBound;
 
   private State state = State.LINE;
   private byte[] partialLine = new byte[256];
@@ -134,6 +150,35 @@ public final class ProtocolParser {
       state = State.DEAD;
       throw e;
     }
+  }
+
+  /**
+   * The bound for a declared message size given the server's announced {@code max_payload}.
+   *
+   * @param maxPayload from INFO; 0 or less when the server announced none
+   * @return {@code max_payload} plus {@link #SERVER_HEADER_ALLOWANCE}
+   */
+  public static int payloadBoundFor(long maxPayload) {
+    long base = maxPayload > 0 ? maxPayload : SERVER_MAX_PAYLOAD_CEILING;
+    return (int) Math.min(base + SERVER_HEADER_ALLOWANCE, Integer.MAX_VALUE - 8);
+  }
+
+  /**
+   * Changes the largest total message size accepted from now on (after the server's INFO).
+   *
+   * @param bound in bytes, not negative
+   */
+  public void maxPayloadBound(int bound) {
+    if (bound < 0) {
+      throw new IllegalArgumentException("maxPayloadBound must be >= 0, was " + bound);
+    }
+    this.maxPayloadBound = bound;
+  }
+
+  /** The capacity held for the message in progress, for tests: it follows what arrived. */
+  int heldBytes() {
+    return (msgHeaders == null ? 0 : msgHeaders.length)
+        + (msgPayload == null ? 0 : msgPayload.length);
   }
 
   /** Forgets all state, including a failure, so the parser can serve a new connection. */
@@ -300,8 +345,8 @@ public final class ProtocolParser {
       return next + total + 2;
     }
     int hdr = Math.max(msgHeaderLength, 0);
-    msgHeaders = msgHeaderLength >= 0 ? new byte[hdr] : null;
-    msgPayload = new byte[total - hdr];
+    msgHeaders = msgHeaderLength >= 0 ? new byte[Math.min(hdr, INITIAL_PAYLOAD_CAPACITY)] : null;
+    msgPayload = new byte[Math.min(total - hdr, INITIAL_PAYLOAD_CAPACITY)];
     msgReceived = 0;
     state = total == 0 ? State.PAYLOAD_CR : State.PAYLOAD;
     return next;
@@ -313,17 +358,31 @@ public final class ProtocolParser {
     int copied = 0;
     if (msgReceived < hdr) {
       int h = Math.min(n, hdr - msgReceived);
+      msgHeaders = grow(msgHeaders, msgReceived + h, hdr);
       System.arraycopy(buf, pos, msgHeaders, msgReceived, h);
       copied = h;
     }
     if (copied < n) {
-      System.arraycopy(buf, pos + copied, msgPayload, msgReceived + copied - hdr, n - copied);
+      int at = msgReceived + copied - hdr;
+      msgPayload = grow(msgPayload, at + n - copied, msgTotalLength - hdr);
+      System.arraycopy(buf, pos + copied, msgPayload, at, n - copied);
     }
     msgReceived += n;
     if (msgReceived == msgTotalLength) {
       state = State.PAYLOAD_CR;
     }
     return pos + n;
+  }
+
+  /**
+   * Room for {@code need} bytes, doubling up to {@code max}: the last step lands exactly on {@code
+   * max}, so a complete message's arrays have its exact sizes.
+   */
+  private static byte[] grow(byte[] a, int need, int max) {
+    if (need <= a.length) {
+      return a;
+    }
+    return Arrays.copyOf(a, (int) Math.min(max, Math.max(need, 2L * a.length)));
   }
 
   private int expectByte(

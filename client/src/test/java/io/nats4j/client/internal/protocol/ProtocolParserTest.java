@@ -283,6 +283,46 @@ class ProtocolParserTest {
   }
 
   @Test
+  void aDeclaredSizeIsBoundedByTheServersMaxPayloadPlusHeaders() {
+    ProtocolParser parser = newParser();
+    parser.maxPayloadBound(ProtocolParser.payloadBoundFor(1024));
+    int bound = 1024 + ProtocolParser.SERVER_HEADER_ALLOWANCE;
+    byte[] atBound = bytes("MSG a 1 " + bound + "\r\n");
+    parser.parse(atBound, 0, atBound.length, op -> {});
+    ProtocolParser other = newParser();
+    other.maxPayloadBound(ProtocolParser.payloadBoundFor(1024));
+    byte[] over = bytes("MSG a 1 " + (bound + 1) + "\r\n");
+    ProtocolException e =
+        assertThrows(ProtocolException.class, () -> other.parse(over, 0, over.length, op -> {}));
+    assertTrue(e.getMessage().contains("exceeds the bound"), e.getMessage());
+  }
+
+  @Test
+  void aLargeDeclaredSizeAllocatesOnlyWhatArrived() {
+    ProtocolParser parser = new ProtocolParser(4096, 64 << 20);
+    byte[] head = bytes("MSG a 1 " + (48 << 20) + "\r\n" + "x".repeat(1000));
+    parser.parse(head, 0, head.length, op -> {});
+    assertTrue(parser.heldBytes() <= 64 * 1024, "holds " + parser.heldBytes() + " bytes");
+    byte[] more = new byte[200_000];
+    parser.parse(more, 0, more.length, op -> {});
+    assertTrue(parser.heldBytes() <= 2 * 201_000, "holds " + parser.heldBytes() + " bytes");
+    // and a message that arrives in many pieces is still whole
+    byte[] payload = new byte[300_000];
+    new Random(7).nextBytes(payload);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    write(out, "HMSG big 2 12 " + (12 + payload.length) + "\r\nNATS/1.0\r\n\r\n");
+    out.writeBytes(payload);
+    write(out, "\r\n");
+    byte[] b = out.toByteArray();
+    List<ServerOp> ops = new ArrayList<>();
+    ProtocolParser pieces = newParser();
+    for (int i = 0; i < b.length; i += 1_500) {
+      pieces.parse(b, i, Math.min(1_500, b.length - i), ops::add);
+    }
+    assertEquals(List.of(new Msg("big", 2, null, bytes("NATS/1.0\r\n\r\n"), payload)), ops);
+  }
+
+  @Test
   void resetRevivesADeadParser() {
     ProtocolParser parser = newParser();
     byte[] bad = bytes("BOGUS\r\n");

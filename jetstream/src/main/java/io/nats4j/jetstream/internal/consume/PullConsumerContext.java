@@ -12,6 +12,7 @@ import io.nats4j.jetstream.JetStreamException;
 import io.nats4j.jetstream.JsMessage;
 import io.nats4j.jetstream.JsMessageHandler;
 import io.nats4j.jetstream.internal.ApiClient;
+import io.nats4j.jetstream.internal.PriorityLevels;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,6 +100,7 @@ public final class PullConsumerContext implements ConsumerContext {
   @Override
   public FetchResult fetch(FetchOptions options) {
     Objects.requireNonNull(options, "options");
+    api.require(PriorityLevels.of(options.priority()));
     return Fetcher.fetch(target("fetch"), options, null).result();
   }
 
@@ -106,12 +108,14 @@ public final class PullConsumerContext implements ConsumerContext {
   public ConsumeHandle consume(JsMessageHandler handler, ConsumeOptions options) {
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(options, "options");
+    api.require(PriorityLevels.of(options.priority()));
     return new HandlerConsume(target("consume"), handler, options);
   }
 
   @Override
   public ConsumerMessages messages(ConsumeOptions options) {
     Objects.requireNonNull(options, "options");
+    api.require(PriorityLevels.of(options.priority()));
     return new IteratorConsume(target("iterate"), options);
   }
 

@@ -1,0 +1,226 @@
+package io.nats4j.jetstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nats4j.client.Connection;
+import io.nats4j.client.ConnectionClosedException;
+import io.nats4j.client.Nats;
+import io.nats4j.testkit.LibraryThreads;
+import io.nats4j.testkit.NatsServer;
+import io.nats4j.testkit.NatsServerTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@NatsServerTest
+@io.nats4j.testkit.JetStream
+class AckIT {
+  private static int counter;
+  private final NatsServer server;
+  private Connection nc;
+  private JetStream js;
+  private String stream;
+
+  AckIT(NatsServer server) {
+    this.server = server;
+  }
+
+  @BeforeEach
+  void connect() {
+    nc = Nats.connect(server.clientUrl());
+    js = JetStream.of(nc);
+    stream = "ACK" + (++counter);
+    js.streams()
+        .create(
+            StreamConfig.builder(stream)
+                .subjects(stream.toLowerCase() + ".>")
+                .storage(StorageType.MEMORY)
+                .build());
+  }
+
+  @AfterEach
+  void close() {
+    if (!"CLOSED".equals(nc.status().name())) {
+      js.streams().delete(stream);
+    }
+    js.close();
+    nc.close();
+  }
+
+  @AfterAll
+  static void noLibraryThreadLeaked() {
+    LibraryThreads.assertNoneLeaked();
+  }
+
+  private ConsumerContext consumer(Duration ackWait, AckPolicy policy) {
+    String name = "c" + counter;
+    ConsumerConfig.Builder b = ConsumerConfig.builder().durableName(name).ackPolicy(policy);
+    if (ackWait != null) {
+      b.ackWait(ackWait);
+    }
+    js.consumers().create(stream, b.build());
+    return js.consumer(stream, name);
+  }
+
+  private void publish(int n) {
+    for (int i = 0; i < n; i++) {
+      js.publish(stream.toLowerCase() + ".x", new byte[] {(byte) i});
+    }
+  }
+
+  private static FetchResult fetch(ConsumerContext c, int n, Duration expires) {
+    return c.fetch(FetchOptions.builder().maxMessages(n).expiresIn(expires).build());
+  }
+
+  @Test
+  void ackingTwiceFailsNamingTheFirstAck() {
+    publish(1);
+    ConsumerContext c = consumer(null, AckPolicy.EXPLICIT);
+    JsMessage m = c.next(Duration.ofSeconds(2)).orElseThrow();
+    m.inProgress();
+    m.inProgress();
+    m.ack();
+    assertTrue(m.isAcked());
+    IllegalStateException e = assertThrows(IllegalStateException.class, m::nak);
+    assertTrue(e.getMessage().contains("already acknowledged with ack"), e.getMessage());
+    assertThrows(IllegalStateException.class, m::ack);
+    assertThrows(IllegalStateException.class, m::term);
+    assertThrows(IllegalStateException.class, m::inProgress);
+    assertThrows(IllegalStateException.class, () -> m.ackSync(Duration.ofSeconds(1)));
+  }
+
+  @Test
+  void ackPolicyNoneRefusesAcks() {
+    publish(1);
+    ConsumerContext c = consumer(null, AckPolicy.NONE);
+    JsMessage m = c.next(Duration.ofSeconds(2)).orElseThrow();
+    IllegalStateException e = assertThrows(IllegalStateException.class, m::ack);
+    assertTrue(e.getMessage().contains("ack policy is none"), e.getMessage());
+    assertThrows(IllegalStateException.class, m::inProgress);
+  }
+
+  @Test
+  void ackSyncWaitsForTheServer() {
+    publish(3);
+    ConsumerContext c = consumer(null, AckPolicy.EXPLICIT);
+    for (JsMessage m : fetch(c, 3, Duration.ofSeconds(2))) {
+      m.ackSync(Duration.ofSeconds(5));
+    }
+    assertEquals(0, c.info().numAckPending(), "stored before ackSync returned");
+  }
+
+  @Test
+  void ackAfterTheConnectionClosedFailsClearly() {
+    publish(1);
+    ConsumerContext c = consumer(null, AckPolicy.EXPLICIT);
+    JsMessage m = c.next(Duration.ofSeconds(2)).orElseThrow();
+    nc.close();
+    ConnectionClosedException e = assertThrows(ConnectionClosedException.class, m::ack);
+    assertTrue(e.getMessage().contains("closed"), e.getMessage());
+  }
+
+  @Test
+  void nakWithDelayRedeliversAfterTheDelayNotBefore() {
+    publish(1);
+    ConsumerContext c = consumer(Duration.ofSeconds(30), AckPolicy.EXPLICIT);
+    JsMessage m = c.next(Duration.ofSeconds(2)).orElseThrow();
+    long start = System.nanoTime();
+    m.nak(Duration.ofMillis(2000));
+    assertTrue(fetch(c, 1, Duration.ofMillis(1200)).isEmpty(), "redelivered before the delay");
+    JsMessage again = c.next(Duration.ofSeconds(5)).orElseThrow();
+    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertTrue(ms >= 1900, "redelivered after " + ms + " ms");
+    assertEquals(2, again.metadata().numDelivered());
+    again.ack();
+  }
+
+  @Test
+  void plainNakRedeliversAtOnce() {
+    publish(1);
+    ConsumerContext c = consumer(Duration.ofSeconds(30), AckPolicy.EXPLICIT);
+    c.next(Duration.ofSeconds(2)).orElseThrow().nak();
+    JsMessage again = c.next(Duration.ofSeconds(2)).orElseThrow();
+    assertEquals(2, again.metadata().numDelivered());
+  }
+
+  @Test
+  void inProgressKeepsASlowMessageFromRedelivery() {
+    publish(1);
+    ConsumerContext c = consumer(Duration.ofSeconds(1), AckPolicy.EXPLICIT);
+    JsMessage m = c.next(Duration.ofSeconds(2)).orElseThrow();
+    // 5 × 500 ms = 2.5 s, well past the 1 s ack wait; each fetch both waits and checks
+    for (int i = 0; i < 5; i++) {
+      m.inProgress();
+      assertTrue(fetch(c, 1, Duration.ofMillis(500)).isEmpty(), "redelivered in round " + i);
+    }
+    m.ack();
+    assertTrue(fetch(c, 1, Duration.ofMillis(1500)).isEmpty(), "redelivered after the ack");
+  }
+
+  @Test
+  void withoutInProgressTheMessageIsRedelivered() {
+    publish(1);
+    ConsumerContext c = consumer(Duration.ofSeconds(1), AckPolicy.EXPLICIT);
+    c.next(Duration.ofSeconds(2)).orElseThrow();
+    assertEquals(2, c.next(Duration.ofSeconds(3)).orElseThrow().metadata().numDelivered());
+  }
+
+  @Test
+  void termNeverRedelivers() {
+    publish(2);
+    ConsumerContext c = consumer(Duration.ofSeconds(1), AckPolicy.EXPLICIT);
+    FetchResult r = fetch(c, 2, Duration.ofSeconds(2));
+    r.messages().get(0).term("bad payload");
+    r.messages().get(1).term();
+    assertTrue(fetch(c, 2, Duration.ofMillis(2500)).isEmpty());
+    assertEquals(0, c.info().numAckPending());
+  }
+
+  @Test
+  void maxAckPendingHoldsDeliveryUntilSlowHandlersAck() throws Exception {
+    publish(30);
+    js.consumers()
+        .create(
+            stream,
+            ConsumerConfig.builder()
+                .durableName("map")
+                .ackPolicy(AckPolicy.EXPLICIT)
+                .maxAckPending(5)
+                .ackWait(Duration.ofSeconds(30))
+                .build());
+    ConsumerContext c = js.consumer(stream, "map");
+    BlockingQueue<JsMessage> handed = new LinkedBlockingQueue<>();
+    List<Long> acked = new ArrayList<>();
+    try (ConsumeHandle h = c.consume(handed::add, ConsumeOptions.builder().batchSize(20).build())) {
+      while (acked.size() < 30) {
+        List<JsMessage> window = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+          JsMessage m = handed.poll(10, TimeUnit.SECONDS);
+          assertTrue(m != null, "stalled after " + acked.size());
+          window.add(m);
+        }
+        // five unacknowledged: the server must hold the sixth back
+        assertNull(handed.poll(300, TimeUnit.MILLISECONDS), "more than max_ack_pending");
+        for (JsMessage m : window) {
+          m.ack();
+          acked.add(m.metadata().streamSequence());
+        }
+      }
+    }
+    List<Long> expected = new ArrayList<>();
+    for (long i = 1; i <= 30; i++) {
+      expected.add(i);
+    }
+    assertEquals(expected, acked);
+  }
+}

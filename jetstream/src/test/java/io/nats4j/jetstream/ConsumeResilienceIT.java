@@ -1,0 +1,229 @@
+package io.nats4j.jetstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nats4j.client.Connection;
+import io.nats4j.client.Nats;
+import io.nats4j.testkit.Await;
+import io.nats4j.testkit.LibraryThreads;
+import io.nats4j.testkit.NatsServer;
+import io.nats4j.testkit.NatsServerTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pull consume path under faults on one server: a restart, the consumer deleted, the server
+ * frozen (SIGSTOP) past two heartbeats.
+ */
+@NatsServerTest
+@io.nats4j.testkit.JetStream
+class ConsumeResilienceIT {
+  private static int counter;
+
+  private final NatsServer server;
+  private Connection nc;
+  private JetStream js;
+  private String stream;
+  private String subject;
+
+  ConsumeResilienceIT(NatsServer server) {
+    this.server = server;
+  }
+
+  @BeforeEach
+  void connectAndCreateStream() {
+    nc = Nats.connect(server.clientUrl());
+    js = JetStream.of(nc);
+    stream = "RES" + (++counter);
+    subject = stream.toLowerCase();
+    js.streams()
+        .create(
+            StreamConfig.builder(stream)
+                .subjects(subject + ".>")
+                .storage(StorageType.FILE)
+                .build());
+  }
+
+  @AfterEach
+  void deleteStreamAndDisconnect() {
+    try {
+      js.streams().delete(stream);
+    } catch (RuntimeException ignored) {
+      // the test may have deleted it
+    }
+    js.close();
+    nc.close();
+  }
+
+  @AfterAll
+  static void noLibraryThreadLeaked() {
+    LibraryThreads.assertNoneLeaked();
+  }
+
+  private ConsumerContext durable(String name) {
+    js.consumers()
+        .create(
+            stream,
+            ConsumerConfig.builder()
+                .durableName(name)
+                .ackPolicy(AckPolicy.EXPLICIT)
+                .ackWait(Duration.ofSeconds(2))
+                .build());
+    return js.consumer(stream, name);
+  }
+
+  private void publish(int from, int count) {
+    for (int i = from; i < from + count; i++) {
+      js.publishAsync(subject + ".m", Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
+    }
+    js.waitForOutstandingAcks(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void consumeSurvivesAServerRestartWithEveryMessageProcessed() throws Exception {
+    ConsumerContext c = durable("restart");
+    publish(1, 2000);
+    Map<Integer, Integer> deliveries = new ConcurrentHashMap<>();
+    CountDownLatch halfway = new CountDownLatch(1);
+    CountDownLatch restarted = new CountDownLatch(1);
+    AtomicInteger handled = new AtomicInteger();
+    List<JetStreamException> terminal = new CopyOnWriteArrayList<>();
+    ConsumeErrorListener listener =
+        new ConsumeErrorListener() {
+          @Override
+          public void terminated(JetStreamException error) {
+            terminal.add(error);
+          }
+        };
+    ConsumeHandle h =
+        c.consume(
+            m -> {
+              int id = Integer.parseInt(m.dataAsString());
+              deliveries.merge(id, 1, Integer::sum);
+              if (handled.incrementAndGet() == 1000) {
+                halfway.countDown();
+                await(restarted); // the server restarts while this handler holds a message
+              }
+              m.ack();
+            },
+            ConsumeOptions.builder()
+                .batchSize(100)
+                .expiresIn(Duration.ofSeconds(2))
+                .errorListener(listener)
+                .build());
+    assertTrue(halfway.await(30, TimeUnit.SECONDS), "half processed");
+    server.restart();
+    restarted.countDown();
+    publish(2001, 500); // new messages after the restart flow too
+    Await.until(() -> deliveries.size() == 2500, Duration.ofSeconds(60), "all 2500 processed");
+    assertTrue(terminal.isEmpty(), "not terminal: " + terminal);
+    assertFalse(h.closed().isDone(), "still consuming");
+    Await.until(() -> c.info().numAckPending() == 0, Duration.ofSeconds(30), "every ack landed");
+    long doubled = deliveries.values().stream().filter(n -> n > 1).count();
+    System.out.println("ConsumeResilienceIT restart: 2500 processed, " + doubled + " redelivered");
+    h.drain().get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void consumerDeletedWhileConsumingEndsTheConsumeOnceAndLeavesNoThread() throws Exception {
+    ConsumerContext c = durable("doomed");
+    publish(1, 10);
+    nc.defaultDispatcher(); // the connection's shared handler thread, not one of the consume's
+    Set<String> threadsBefore = new HashSet<>(LibraryThreads.alive());
+    Set<Integer> ids = ConcurrentHashMap.newKeySet();
+    List<JetStreamException> terminal = new CopyOnWriteArrayList<>();
+    ConsumeHandle h =
+        c.consume(
+            m -> {
+              ids.add(Integer.parseInt(m.dataAsString()));
+              m.ack();
+            },
+            ConsumeOptions.builder()
+                .expiresIn(Duration.ofSeconds(2))
+                .errorListener(
+                    new ConsumeErrorListener() {
+                      @Override
+                      public void terminated(JetStreamException error) {
+                        terminal.add(error);
+                      }
+                    })
+                .build());
+    Await.until(() -> ids.size() == 10, "10 processed");
+    js.consumers().delete(stream, "doomed");
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> h.closed().get(15, TimeUnit.SECONDS));
+    assertInstanceOf(JetStreamException.class, e.getCause());
+    assertEquals(1, terminal.size(), "reported once: " + terminal);
+    assertEquals(e.getCause(), terminal.get(0));
+    Await.until(
+        () -> threadsBefore.containsAll(LibraryThreads.alive()),
+        "no thread left behind: " + LibraryThreads.alive() + " vs " + threadsBefore);
+    h.drain().get(1, TimeUnit.SECONDS); // never fails
+  }
+
+  @Test
+  void pausedServerIsAMissedHeartbeatEventAndConsumeRecoversAfterSigcont() {
+    ConsumerContext c = durable("frozen");
+    List<Duration> missed = new CopyOnWriteArrayList<>();
+    Set<Integer> ids = ConcurrentHashMap.newKeySet();
+    Duration heartbeat = Duration.ofMillis(500);
+    try (ConsumeHandle h =
+        c.consume(
+            m -> {
+              ids.add(Integer.parseInt(m.dataAsString()));
+              m.ack();
+            },
+            ConsumeOptions.builder()
+                .expiresIn(Duration.ofSeconds(5))
+                .idleHeartbeat(heartbeat)
+                .errorListener(
+                    new ConsumeErrorListener() {
+                      @Override
+                      public void heartbeatsMissed(Duration silence) {
+                        missed.add(silence);
+                      }
+                    })
+                .build())) {
+      publish(1, 20);
+      Await.until(() -> ids.size() == 20, "20 processed before the pause");
+      server.pause();
+      try {
+        Await.until(() -> !missed.isEmpty(), "missed heartbeats reported while frozen");
+      } finally {
+        server.resume();
+      }
+      assertTrue(
+          missed.get(0).compareTo(heartbeat.multipliedBy(2)) >= 0,
+          "only after two heartbeats: " + missed.get(0));
+      publish(21, 20);
+      Await.until(() -> ids.size() == 40, Duration.ofSeconds(30), "consume recovered");
+      assertFalse(h.closed().isDone());
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,266 @@
+package io.nats4j.jetstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nats4j.client.Connection;
+import io.nats4j.client.Nats;
+import io.nats4j.testkit.Await;
+import io.nats4j.testkit.LibraryThreads;
+import io.nats4j.testkit.NatsServer;
+import io.nats4j.testkit.NatsServerTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@NatsServerTest
+@io.nats4j.testkit.JetStream
+class OrderedConsumerIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static int counter;
+  private final NatsServer server;
+  private Connection nc;
+  private JetStream js;
+  private String stream;
+  private final List<String> resets = new CopyOnWriteArrayList<>();
+  private final ConsumeErrorListener listener =
+      new ConsumeErrorListener() {
+        @Override
+        public void orderedReset(String reason, long next) {
+          resets.add(reason + " @" + next);
+        }
+      };
+
+  OrderedConsumerIT(NatsServer server) {
+    this.server = server;
+  }
+
+  @BeforeEach
+  void connect() {
+    nc = Nats.connect(server.clientUrl());
+    js = JetStream.of(nc);
+    stream = "ORD" + (++counter);
+    resets.clear();
+  }
+
+  @AfterEach
+  void close() {
+    try {
+      js.streams().delete(stream);
+    } catch (RuntimeException e) {
+      // best effort
+    }
+    js.close();
+    nc.close();
+  }
+
+  @AfterAll
+  static void noLibraryThreadLeaked() {
+    LibraryThreads.assertNoneLeaked();
+  }
+
+  private String subject(String last) {
+    return stream.toLowerCase() + "." + last;
+  }
+
+  private void createStream(StorageType storage) {
+    js.streams()
+        .create(StreamConfig.builder(stream).subjects(subject(">")).storage(storage).build());
+  }
+
+  private void publish(String last, int count) {
+    for (int i = 0; i < count; i++) {
+      js.publish(subject(last), ("m" + i).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static List<Long> range(long from, long to) {
+    List<Long> out = new ArrayList<>();
+    for (long i = from; i <= to; i++) {
+      out.add(i);
+    }
+    return out;
+  }
+
+  private ConsumeOptions options() {
+    return ConsumeOptions.builder()
+        .batchSize(20)
+        .expiresIn(Duration.ofSeconds(2))
+        .errorListener(listener)
+        .build();
+  }
+
+  @ParameterizedTest
+  @EnumSource(StorageType.class)
+  void consumesInOrderSkippingADeletedMessage(StorageType storage) {
+    createStream(storage);
+    publish("a", 10);
+    js.streams().deleteMessage(stream, 5);
+    OrderedConsumer oc = js.orderedConsumer(stream, OrderedConsumerConfig.builder().build());
+    assertNull(oc.currentInfo());
+    List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+    try (ConsumeHandle h = oc.consume(m -> seen.add(m.metadata().streamSequence()), options())) {
+      assertEquals(9, oc.currentInfo().numPending());
+      Await.until(() -> seen.size() >= 9, WAIT, "9 messages");
+      publish("a", 2);
+      Await.until(() -> seen.size() >= 11, WAIT, "11 messages");
+    }
+    List<Long> expected = range(1, 12);
+    expected.remove(4);
+    assertEquals(expected, seen);
+  }
+
+  @Test
+  void emptyRangeIsVisibleAtOnceAndMessagesCannotBeAcked() throws Exception {
+    createStream(StorageType.MEMORY);
+    OrderedConsumer oc =
+        js.orderedConsumer(
+            stream, OrderedConsumerConfig.builder().filterSubjects(subject("x")).build());
+    List<JsMessage> seen = new CopyOnWriteArrayList<>();
+    try (ConsumeHandle h = oc.consume(seen::add, options())) {
+      ConsumerInfo info = oc.currentInfo();
+      assertNotNull(info);
+      assertEquals(0, info.numPending());
+      assertEquals(AckPolicy.NONE, info.config().ackPolicy());
+      assertTrue(info.config().memStorage());
+      assertEquals(1, info.config().numReplicas());
+      publish("y", 1);
+      publish("x", 1);
+      Await.until(() -> seen.size() == 1, WAIT, "one message");
+      JsMessage m = seen.get(0);
+      assertEquals(subject("x"), m.subject());
+      IllegalStateException e = assertThrows(IllegalStateException.class, m::ack);
+      assertTrue(e.getMessage().contains("ack policy is none"), e.getMessage());
+      assertThrows(IllegalStateException.class, () -> oc.messages(), "one read at a time");
+    }
+  }
+
+  @Test
+  void survivesAServerRestartWithTheExactSequence() {
+    createStream(StorageType.FILE);
+    publish("a", 50);
+    OrderedConsumer oc = js.orderedConsumer(stream, OrderedConsumerConfig.builder().build());
+    List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+    try (ConsumeHandle h = oc.consume(m -> seen.add(m.metadata().streamSequence()), options())) {
+      Await.until(() -> seen.size() >= 50, WAIT, "first 50");
+      String before = oc.currentInfo().name();
+      server.restart();
+      publish("a", 50);
+      Await.until(() -> seen.size() >= 100, WAIT, "100 messages, got " + seen.size());
+      assertFalse(before.equals(oc.currentInfo().name()), "the consumer was recreated");
+    }
+    assertEquals(range(1, 100), seen);
+    assertFalse(resets.isEmpty());
+  }
+
+  @Test
+  void survivesAForcedReconnectWithTheExactSequence() {
+    createStream(StorageType.MEMORY);
+    publish("a", 30);
+    OrderedConsumer oc = js.orderedConsumer(stream, OrderedConsumerConfig.builder().build());
+    List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+    try (ConsumeHandle h = oc.consume(m -> seen.add(m.metadata().streamSequence()), options())) {
+      Await.until(() -> seen.size() >= 30, WAIT, "first 30");
+      nc.forceReconnect();
+      publish("a", 30);
+      Await.until(() -> seen.size() >= 60, WAIT, "60 messages, got " + seen.size());
+    }
+    assertEquals(range(1, 60), seen);
+    assertTrue(resets.stream().anyMatch(r -> r.startsWith("reconnected @31")), resets.toString());
+  }
+
+  @Test
+  void recreatesWhenItsServerConsumerIsDeleted() {
+    createStream(StorageType.MEMORY);
+    publish("a", 20);
+    OrderedConsumer oc = js.orderedConsumer(stream, OrderedConsumerConfig.builder().build());
+    List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+    try (ConsumeHandle h = oc.consume(m -> seen.add(m.metadata().streamSequence()), options())) {
+      Await.until(() -> seen.size() >= 20, WAIT, "first 20");
+      js.consumers().delete(stream, oc.currentInfo().name());
+      publish("a", 20);
+      Await.until(() -> seen.size() >= 40, WAIT, "40 messages, got " + seen.size());
+    }
+    assertEquals(range(1, 40), seen);
+    assertTrue(resets.stream().anyMatch(r -> r.endsWith("@21")), resets.toString());
+  }
+
+  @Test
+  void messagesIteratorSurvivesRestartAndReconnect() {
+    createStream(StorageType.FILE);
+    publish("a", 10);
+    OrderedConsumer oc = js.orderedConsumer(stream, OrderedConsumerConfig.builder().build());
+    List<Long> seen = new ArrayList<>();
+    try (ConsumerMessages it = oc.messages(options())) {
+      while (seen.size() < 10) {
+        seen.add(it.next(WAIT).orElseThrow().metadata().streamSequence());
+      }
+      nc.forceReconnect();
+      publish("a", 10);
+      while (seen.size() < 20) {
+        seen.add(it.next(WAIT).orElseThrow().metadata().streamSequence());
+      }
+      server.restart();
+      publish("a", 10);
+      while (seen.size() < 30) {
+        seen.add(it.next(WAIT).orElseThrow().metadata().streamSequence());
+      }
+      assertEquals(Optional.empty(), it.next(Duration.ofMillis(300)));
+    }
+    assertEquals(range(1, 30), seen);
+  }
+
+  @Test
+  void fetchAndNextContinueWhereTheLastReadStopped() {
+    createStream(StorageType.MEMORY);
+    publish("a", 7);
+    publish("b", 3);
+    OrderedConsumer oc =
+        js.orderedConsumer(
+            stream,
+            OrderedConsumerConfig.builder().filterSubjects(subject("a")).headersOnly(true).build());
+    FetchResult first = oc.fetch(FetchOptions.messages(4));
+    assertEquals(4, first.size());
+    assertEquals(0, first.messages().get(0).data().length, "headers only");
+    assertEquals("2", first.messages().get(0).headers().first("Nats-Msg-Size"));
+    assertEquals(5, oc.next(Duration.ofSeconds(2)).orElseThrow().metadata().streamSequence());
+    FetchResult rest = oc.fetch(FetchOptions.builder().maxMessages(10).noWait().build());
+    assertEquals(
+        List.of(6L, 7L), rest.messages().stream().map(m -> m.metadata().streamSequence()).toList());
+    js.consumers().delete(stream, oc.currentInfo().name());
+    publish("a", 1);
+    assertThrows(JetStreamException.class, () -> oc.fetch(FetchOptions.messages(1)));
+    assertEquals(11, oc.next(Duration.ofSeconds(2)).orElseThrow().metadata().streamSequence());
+  }
+
+  @Test
+  void startsWhereTheConfigSays() {
+    createStream(StorageType.MEMORY);
+    publish("a", 5);
+    OrderedConsumer bySeq =
+        js.orderedConsumer(stream, OrderedConsumerConfig.builder().startSequence(4).build());
+    assertEquals(
+        List.of(4L, 5L),
+        bySeq.fetch(FetchOptions.builder().maxMessages(10).noWait().build()).messages().stream()
+            .map(m -> m.metadata().streamSequence())
+            .toList());
+    OrderedConsumer last =
+        js.orderedConsumer(
+            stream, OrderedConsumerConfig.builder().deliverPolicy(DeliverPolicy.LAST).build());
+    assertEquals(5, last.next(Duration.ofSeconds(2)).orElseThrow().metadata().streamSequence());
+  }
+}

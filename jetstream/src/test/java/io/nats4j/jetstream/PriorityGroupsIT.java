@@ -1,0 +1,239 @@
+package io.nats4j.jetstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nats4j.client.Connection;
+import io.nats4j.client.Nats;
+import io.nats4j.testkit.Await;
+import io.nats4j.testkit.LibraryThreads;
+import io.nats4j.testkit.NatsServer;
+import io.nats4j.testkit.NatsServerTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Priority groups (ADR-42) with two consumes in one group on one pull consumer, against the real
+ * server (2.11+ for overflow and pinned_client, 2.12+ for prioritized).
+ */
+@NatsServerTest
+@io.nats4j.testkit.JetStream
+class PriorityGroupsIT {
+  private static final String GROUP = "jobs";
+  private static int counter;
+
+  private final NatsServer server;
+  private Connection nc;
+  private JetStream js;
+  private String stream;
+  private String subject;
+
+  PriorityGroupsIT(NatsServer server) {
+    this.server = server;
+  }
+
+  @BeforeEach
+  void connectAndCreateStream() {
+    nc = Nats.connect(server.clientUrl());
+    js = JetStream.of(nc);
+    stream = "PRIO" + (++counter);
+    subject = stream.toLowerCase();
+    js.streams()
+        .create(
+            StreamConfig.builder(stream)
+                .subjects(subject + ".>")
+                .storage(StorageType.MEMORY)
+                .build());
+  }
+
+  @AfterEach
+  void deleteStreamAndDisconnect() {
+    js.streams().delete(stream);
+    js.close();
+    nc.close();
+  }
+
+  @AfterAll
+  static void noLibraryThreadLeaked() {
+    LibraryThreads.assertNoneLeaked();
+  }
+
+  private ConsumerContext create(PriorityPolicy policy) {
+    ConsumerConfig.Builder b =
+        ConsumerConfig.builder()
+            .durableName("worker")
+            .ackPolicy(AckPolicy.EXPLICIT)
+            .priorityGroups(GROUP)
+            .priorityPolicy(policy);
+    if (policy == PriorityPolicy.PINNED_CLIENT) {
+      b.priorityTimeout(Duration.ofMinutes(1));
+    }
+    js.consumers().create(stream, b.build());
+    return js.consumer(stream, "worker");
+  }
+
+  private void publish(int from, int count) {
+    for (int i = from; i < from + count; i++) {
+      js.publishAsync(subject + ".job", Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
+    }
+    js.waitForOutstandingAcks(Duration.ofSeconds(30));
+  }
+
+  private static ConsumeOptions pulls(PriorityPull priority) {
+    return ConsumeOptions.builder().batchSize(10).priority(priority).build();
+  }
+
+  private static JsMessageHandler collect(List<Integer> into, List<String> pins) {
+    return m -> {
+      into.add(Integer.parseInt(m.dataAsString()));
+      if (pins != null) {
+        pins.add(m.headers() == null ? null : m.headers().first("Nats-Pin-Id"));
+      }
+      m.ack();
+    };
+  }
+
+  @Test
+  void overflowMemberGetsMessagesOnlyWhileTheBacklogIsAtLeastMinPending() {
+    ConsumerContext c = create(PriorityPolicy.OVERFLOW);
+    List<Integer> overflow = new CopyOnWriteArrayList<>();
+    List<Integer> regular = new CopyOnWriteArrayList<>();
+    publish(1, 50);
+    try (ConsumeHandle b =
+        c.consume(collect(overflow, null), pulls(PriorityPull.group(GROUP).minPending(100)))) {
+      Await.until(() -> c.info().numWaiting() > 0, "the overflow pull waits at the server");
+      // 50 pending < 100: the overflow member's waiting pull is not served
+      ConsumerInfo idle = c.info();
+      assertEquals(50, idle.numPending());
+      assertEquals(0, overflow.size());
+      publish(51, 100); // 150 pending >= 100: now it is served, until the backlog falls under 100
+      Await.until(() -> !overflow.isEmpty(), "the overflow member is served");
+      Await.until(() -> c.info().numAckPending() == 0, "its messages are acked");
+      ConsumerInfo after = c.info();
+      assertTrue(
+          after.numPending() >= 99,
+          "it stops once the backlog is under min_pending: pending " + after.numPending());
+      assertEquals(150, overflow.size() + after.numPending());
+    }
+    try (ConsumeHandle a = c.consume(collect(regular, null), pulls(PriorityPull.group(GROUP)))) {
+      Await.until(
+          () -> overflow.size() + regular.size() == 150, "the regular member takes the rest");
+    }
+    Set<Integer> all = new HashSet<>(overflow);
+    all.addAll(regular);
+    assertEquals(150, all.size(), "each message once");
+  }
+
+  @Test
+  void pinnedClientGetsEverythingKeepsItsPinAcrossPullsAndUnpinMovesIt() {
+    ConsumerContext c = create(PriorityPolicy.PINNED_CLIENT);
+    List<Integer> a = new CopyOnWriteArrayList<>();
+    List<Integer> b = new CopyOnWriteArrayList<>();
+    List<String> pinsA = new CopyOnWriteArrayList<>();
+    List<String> pinsB = new CopyOnWriteArrayList<>();
+    try (Connection other = Nats.connect(server.clientUrl());
+        JetStream js2 = JetStream.of(other);
+        ConsumeHandle ha = c.consume(collect(a, pinsA), pulls(PriorityPull.group(GROUP)));
+        ConsumeHandle hb =
+            js2.consumer(stream, "worker")
+                .consume(collect(b, pinsB), pulls(PriorityPull.group(GROUP)))) {
+      Await.until(() -> c.info().numWaiting() >= 2, "both members pull");
+      // 100 messages in batches of 10: many pulls, all must carry the pin id to stay served
+      publish(1, 100);
+      Await.until(() -> a.size() + b.size() == 100, "first 100 delivered");
+      assertTrue(
+          a.isEmpty() || b.isEmpty(), "one pinned client got all: " + a.size() + "/" + b.size());
+      List<String> firstPins = a.isEmpty() ? pinsB : pinsA;
+      String pin = firstPins.get(0);
+      assertNotNull(pin, "messages to the pinned client carry Nats-Pin-Id");
+      assertEquals(Set.of(pin), new HashSet<>(firstPins), "the same pin throughout");
+      String pinnedId = c.info().priorityGroups().get(0).pinnedClientId();
+      assertEquals(pin, pinnedId);
+
+      js.consumers().unpin(stream, "worker", GROUP);
+      Await.until(
+          () -> {
+            List<PriorityGroupState> groups = c.info().priorityGroups();
+            return groups.isEmpty() || !pin.equals(groups.get(0).pinnedClientId());
+          },
+          "the server dropped the pin");
+      // the old pin's waiting pulls were answered 423: the client forgets the id and pulls without
+      // it, so the next message pins one of the members again
+      publish(101, 100);
+      Await.until(() -> a.size() + b.size() == 200, "next 100 delivered after the unpin");
+      List<String> laterPins = new CopyOnWriteArrayList<>(pinsA);
+      laterPins.addAll(pinsB);
+      laterPins.removeIf(pin::equals);
+      assertEquals(100, laterPins.size(), "every message after the unpin has the new pin");
+      assertNotEquals(pin, laterPins.get(0));
+      assertEquals(1, new HashSet<>(laterPins).size(), "one new pinned client");
+    }
+  }
+
+  @Test
+  void prioritizedMemberWithTheHighestPriorityGetsEverythingWhileItPulls() {
+    ConsumerContext c = create(PriorityPolicy.PRIORITIZED);
+    List<Integer> high = new CopyOnWriteArrayList<>();
+    List<Integer> low = new CopyOnWriteArrayList<>();
+    ConsumeOptions highOptions =
+        ConsumeOptions.builder()
+            .batchSize(500)
+            .priority(PriorityPull.group(GROUP).priority(0))
+            .build();
+    try (ConsumeHandle hl =
+        c.consume(collect(low, null), pulls(PriorityPull.group(GROUP).priority(5)))) {
+      try (ConsumeHandle hh = c.consume(collect(high, null), highOptions)) {
+        Await.until(() -> c.info().numWaiting() >= 2, "both members pull");
+        publish(1, 100);
+        Await.until(() -> high.size() + low.size() == 100, "100 delivered");
+        assertEquals(100, high.size(), "priority 0 beats priority 5");
+        assertEquals(0, low.size());
+      }
+      publish(101, 20);
+      Await.until(() -> low.size() == 20, "the lower priority member gets them once alone");
+    }
+  }
+
+  @Test
+  void priorityPullsNeedAServerWithPriorityGroups() {
+    create(PriorityPolicy.PRIORITIZED);
+    try (JetStream old =
+        JetStream.of(nc, JetStreamOptions.builder().assumeApiLevelAtMost(0).build())) {
+      ConsumerContext c = old.consumer(stream, "worker");
+      ApiLevelException e =
+          assertThrows(
+              ApiLevelException.class, () -> c.consume(m -> {}, pulls(PriorityPull.group(GROUP))));
+      assertTrue(e.getMessage().contains("2.11"), e.getMessage());
+      assertThrows(
+          ApiLevelException.class,
+          () ->
+              c.fetch(
+                  FetchOptions.builder()
+                      .maxMessages(1)
+                      .priority(PriorityPull.group(GROUP))
+                      .build()));
+      assertThrows(ApiLevelException.class, () -> c.messages(pulls(PriorityPull.group(GROUP))));
+    }
+    try (JetStream level1 =
+        JetStream.of(nc, JetStreamOptions.builder().assumeApiLevelAtMost(1).build())) {
+      ConsumerContext c = level1.consumer(stream, "worker");
+      ApiLevelException e =
+          assertThrows(
+              ApiLevelException.class,
+              () -> c.consume(m -> {}, pulls(PriorityPull.group(GROUP).priority(3))));
+      assertTrue(e.getMessage().contains("2.12"), e.getMessage());
+    }
+    assertEquals(0, js.consumer(stream, "worker").info().numWaiting(), "nothing was sent");
+  }
+}
