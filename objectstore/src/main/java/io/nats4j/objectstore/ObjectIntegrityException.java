@@ -24,6 +24,7 @@ public class ObjectIntegrityException extends ObjectStoreException {
     UNKNOWN_DIGEST
   }
 
+  /** Which check failed. */
   private final Reason reason;
 
   /**
