@@ -60,7 +60,13 @@ final class ChunkReader implements AutoCloseable {
                   .filterSubjects(ObjectNames.chunkSubject(info.bucket(), info.nuid()))
                   .deliverPolicy(DeliverPolicy.ALL)
                   .build());
-      this.messages = consumer.messages(ConsumeOptions.builder().maxBytes(WINDOW_BYTES).build());
+      this.messages =
+          consumer.messages(
+              ConsumeOptions.builder()
+                  .maxBytes(WINDOW_BYTES)
+                  // pull again after a quarter of the window was read, so the server never waits
+                  .thresholdBytes(WINDOW_BYTES * 3 / 4)
+                  .build());
       ConsumerInfo ci = consumer.currentInfo();
       if (ci != null && ci.numPending() == 0) {
         // Every chunk is gone (purged or never stored): the end checks say which.

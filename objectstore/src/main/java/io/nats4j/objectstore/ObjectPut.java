@@ -37,7 +37,7 @@ final class ObjectPut {
   static final String ROLLUP_SUBJECT = "sub";
 
   /** Bytes of chunks in flight (published, ack not yet received) per put. */
-  private static final long IN_FLIGHT_BYTES = 32L * 1024 * 1024;
+  private static final long IN_FLIGHT_BYTES = 8L * 1024 * 1024;
 
   private static final System.Logger LOG = System.getLogger(ObjectPut.class.getName());
 
