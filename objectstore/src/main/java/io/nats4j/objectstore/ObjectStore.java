@@ -32,8 +32,8 @@ import okio.Source;
  * }</pre>
  *
  * <p><b>Puts stream</b>: chunks are published as they are read with the JetStream async-publish
- * window (at most 8 MiB of chunks in flight), never the whole object in memory. The meta message
- * is the commit point: until it is stored, readers see the previous version (or nothing); after it,
+ * window (at most 8 MiB of chunks in flight), never the whole object in memory. The meta message is
+ * the commit point: until it is stored, readers see the previous version (or nothing); after it,
  * the new one; the old chunks are purged only then. A put that fails midway purges the chunks it
  * published, so no partial object and no orphan chunks remain (if the server itself is gone, chunks
  * without a meta may stay in the stream, invisible to every client).

@@ -1,6 +1,7 @@
 package io.nats4j.objectstore;
 
 import io.nats4j.jetstream.ConsumeHandle;
+import io.nats4j.jetstream.ConsumeOptions;
 import io.nats4j.jetstream.ConsumerInfo;
 import io.nats4j.jetstream.DeliverPolicy;
 import io.nats4j.jetstream.JetStream;
@@ -8,6 +9,7 @@ import io.nats4j.jetstream.JsMessage;
 import io.nats4j.jetstream.OrderedConsumer;
 import io.nats4j.jetstream.OrderedConsumerConfig;
 import io.nats4j.objectstore.internal.ObjectNames;
+import java.time.Duration;
 
 /**
  * A watch over a bucket's metas: an ordered consumer on {@code $O.<bucket>.M.>} (last per subject,
@@ -20,6 +22,7 @@ import io.nats4j.objectstore.internal.ObjectNames;
  */
 final class ObjectWatchImpl implements ObjectWatch {
   private final ObjectWatcher watcher;
+  private final String bucket;
   private final WatchOptions options;
   private final OrderedConsumer consumer;
   private final Object lock = new Object();
@@ -29,6 +32,7 @@ final class ObjectWatchImpl implements ObjectWatch {
 
   ObjectWatchImpl(JetStream js, String bucket, ObjectWatcher watcher, WatchOptions options) {
     this.watcher = watcher;
+    this.bucket = bucket;
     this.options = options;
     DeliverPolicy policy =
         options.updatesOnly()
@@ -49,7 +53,24 @@ final class ObjectWatchImpl implements ObjectWatch {
         signalInit();
       }
     }
-    handle = consumer.consume(this::onMessage);
+    // ADR-17's 5 s heartbeat: a watch whose consumer vanished (bucket deleted, server restarted)
+    // notices within a few heartbeats instead of the default 15 s ones.
+    handle =
+        consumer.consume(
+            this::onMessage, ConsumeOptions.builder().idleHeartbeat(Duration.ofSeconds(5)).build());
+    handle
+        .closed()
+        .whenComplete(
+            (ok, failure) -> {
+              if (failure != null && !stopped) {
+                synchronized (lock) {
+                  watcher.onError(
+                      new ObjectStoreException(
+                          "the watch of bucket '" + bucket + "' ended: " + failure.getMessage(),
+                          failure));
+                }
+              }
+            });
     synchronized (lock) {
       if (!initDone && nothingPendingAtStart()) {
         signalInit();

@@ -48,6 +48,11 @@ class ObjectWatchIT {
       events.add("END");
     }
 
+    @Override
+    public void onError(ObjectStoreException error) {
+      events.add("ERROR " + error.getMessage());
+    }
+
     void awaitCount(int n) {
       Await.until(() -> events.size() >= n, "watch events: " + events);
     }
@@ -64,7 +69,9 @@ class ObjectWatchIT {
 
   @AfterEach
   void disconnect() {
-    manager.delete(bucket);
+    if (manager.names().contains(bucket)) {
+      manager.delete(bucket);
+    }
     js.close();
     nc.close();
   }
@@ -144,5 +151,17 @@ class ObjectWatchIT {
     }
     assertEquals(List.of("END"), r.events);
     assertTrue(second.events.contains("after 1"));
+  }
+
+  @Test
+  void tellsTheWatcherWhenTheWatchEndsBecauseTheBucketWasDeleted() {
+    Recorder r = new Recorder();
+    try (ObjectWatch w = store.watch(r)) {
+      r.awaitCount(1);
+      manager.delete(bucket);
+      // Seen at once when the pending pull gets the server's 409, else after the missed heartbeats
+      Await.until(() -> r.events.size() >= 2, java.time.Duration.ofSeconds(45), "watch end");
+      assertTrue(r.events.get(1).startsWith("ERROR the watch of bucket"), r.events.toString());
+    }
   }
 }
