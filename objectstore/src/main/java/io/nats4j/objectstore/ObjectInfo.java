@@ -211,6 +211,49 @@ public final class ObjectInfo {
   }
 
   @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ObjectInfo other)) {
+      return false;
+    }
+    return java.util.Objects.equals(name, other.name)
+        && java.util.Objects.equals(description, other.description)
+        && java.util.Objects.equals(headers, other.headers)
+        && java.util.Objects.equals(metadata, other.metadata)
+        && java.util.Objects.equals(hasOptions, other.hasOptions)
+        && java.util.Objects.equals(link, other.link)
+        && java.util.Objects.equals(chunkSize, other.chunkSize)
+        && java.util.Objects.equals(bucket, other.bucket)
+        && java.util.Objects.equals(nuid, other.nuid)
+        && java.util.Objects.equals(size, other.size)
+        && java.util.Objects.equals(modified, other.modified)
+        && java.util.Objects.equals(chunks, other.chunks)
+        && java.util.Objects.equals(digest, other.digest)
+        && java.util.Objects.equals(deleted, other.deleted);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        name,
+        description,
+        headers,
+        metadata,
+        hasOptions,
+        link,
+        chunkSize,
+        bucket,
+        nuid,
+        size,
+        modified,
+        chunks,
+        digest,
+        deleted);
+  }
+
+  @Override
   public String toString() {
     return "ObjectInfo[bucket="
         + bucket

@@ -107,6 +107,26 @@ public final class ObjectMeta {
   }
 
   @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ObjectMeta other)) {
+      return false;
+    }
+    return java.util.Objects.equals(name, other.name)
+        && java.util.Objects.equals(description, other.description)
+        && java.util.Objects.equals(headers, other.headers)
+        && java.util.Objects.equals(metadata, other.metadata)
+        && java.util.Objects.equals(chunkSize, other.chunkSize);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(name, description, headers, metadata, chunkSize);
+  }
+
+  @Override
   public String toString() {
     return "ObjectMeta[name=" + name + ", chunkSize=" + chunkSize + "]";
   }

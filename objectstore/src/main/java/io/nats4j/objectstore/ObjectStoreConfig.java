@@ -140,6 +140,31 @@ public final class ObjectStoreConfig {
   }
 
   @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ObjectStoreConfig other)) {
+      return false;
+    }
+    return java.util.Objects.equals(bucket, other.bucket)
+        && java.util.Objects.equals(description, other.description)
+        && java.util.Objects.equals(ttl, other.ttl)
+        && java.util.Objects.equals(maxBytes, other.maxBytes)
+        && java.util.Objects.equals(storage, other.storage)
+        && java.util.Objects.equals(replicas, other.replicas)
+        && java.util.Objects.equals(placement, other.placement)
+        && java.util.Objects.equals(compression, other.compression)
+        && java.util.Objects.equals(metadata, other.metadata);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        bucket, description, ttl, maxBytes, storage, replicas, placement, compression, metadata);
+  }
+
+  @Override
   public String toString() {
     return "ObjectStoreConfig[bucket="
         + bucket

@@ -246,4 +246,28 @@ class ObjectStoreIT {
     assertEquals(kept.nuid(), store.info("kept").orElseThrow().nuid());
     assertArrayEquals(new byte[] {1}, Chunks.stored(js, bucket, kept.nuid()));
   }
+
+  @Test
+  void aDeletedBucketIsReportedAsSuch() {
+    ObjectStore store = manager.create(ObjectStoreConfig.builder(bucket).build());
+    store.put("x", new byte[] {1});
+    manager.delete(bucket);
+    assertThrows(BucketNotFoundException.class, () -> store.info("x"));
+    assertThrows(BucketNotFoundException.class, () -> store.put("y", new byte[] {1}));
+    assertThrows(BucketNotFoundException.class, store::status);
+    assertThrows(BucketNotFoundException.class, store::seal);
+  }
+
+  @Test
+  void valuesCompareByContent() {
+    assertEquals(
+        ObjectMeta.builder("a").description("d").header("K", "v").build(),
+        ObjectMeta.builder("a").description("d").header("K", "v").build());
+    assertEquals(
+        ObjectStoreConfig.builder("b").ttl(Duration.ofSeconds(1)).build(),
+        ObjectStoreConfig.builder("b").ttl(Duration.ofSeconds(1)).build());
+    ObjectStore store = manager.create(ObjectStoreConfig.builder(bucket).build());
+    store.put("same", new byte[] {1});
+    assertEquals(store.info("same").orElseThrow(), store.info("same").orElseThrow());
+  }
 }
