@@ -1,6 +1,8 @@
 /** Object Store: chunked objects on JetStream streams, wire-compatible with the other clients. */
 module io.nats4j.objectstore {
   requires transitive io.nats4j.jetstream;
+  requires transitive okio;
+  requires com.fasterxml.jackson.databind;
 
-// The public package io.nats4j.objectstore is exported once it has code.
+  exports io.nats4j.objectstore;
 }

@@ -50,8 +50,10 @@ record BenchOptions(
           "js-ordered",
           "kv-put",
           "kv-get",
-          "kv-watch");
-  static final Set<String> PLANNED = Set.of("obj-put", "obj-get");
+          "kv-watch",
+          "obj-put",
+          "obj-get");
+  static final Set<String> PLANNED = Set.of();
   static final List<String> CLIENTS = List.of("jnats", "nats4j");
 
   static final String USAGE =
@@ -59,15 +61,17 @@ record BenchOptions(
       usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
                                     [--server URL] [--runs N] [--storage file|memory]
         SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | js-fetch | js-consume
-                   | js-ordered | kv-put | kv-get | kv-watch
-                   (planned: obj-put obj-get)
+                   | js-ordered | kv-put | kv-get | kv-watch | obj-put | obj-get
         --client   which client to measure (default: both, interleaved run by run)
         --msgs     messages per run (default: 1000000; reqrep, js-pub, kv-put, kv-get: 20000;
-                   js-pub-async, js-fetch, js-consume, js-ordered: 200000; kv-watch: 100000)
-        --size     payload bytes (default: 16; js-fetch, js-consume, js-ordered: 128)
+                   js-pub-async, js-fetch, js-consume, js-ordered: 200000; kv-watch: 100000);
+                   obj-*: objects per run (default: 3)
+        --size     payload bytes (default: 16; js-fetch, js-consume, js-ordered: 128);
+                   obj-*: bytes per object (default: 67108864)
         --server   an existing server, e.g. nats://127.0.0.1:4222 (default: start one)
         --runs     measured runs per client, each printed as one JSON line (default: 1)
-        --storage  js-*, kv-*: storage of the stream/bucket created for each run (default: file)
+        --storage  js-*, kv-*, obj-*: storage of the stream/bucket created for each run
+                   (default: file)
       """;
 
   /** A command line that cannot run; the message says why. */
@@ -117,10 +121,11 @@ record BenchOptions(
         default -> throw new UsageException("unknown option '" + flag + "'");
       }
     }
-    boolean jetStream = scenario.startsWith("js-") || scenario.startsWith("kv-");
+    boolean objects = scenario.startsWith("obj-");
+    boolean jetStream = scenario.startsWith("js-") || scenario.startsWith("kv-") || objects;
     if (storage != null && !jetStream) {
       throw new UsageException(
-          "--storage applies to the js-* and kv-* scenarios only, not to " + scenario);
+          "--storage applies to the js-*, kv-* and obj-* scenarios only, not to " + scenario);
     }
     if (jetStream && storage == null) {
       storage = Storage.FILE;
@@ -131,11 +136,15 @@ record BenchOptions(
             case "reqrep", "js-pub", "kv-put", "kv-get" -> 20_000;
             case "js-pub-async", "js-fetch", "js-consume", "js-ordered" -> 200_000;
             case "kv-watch" -> 100_000;
+            case "obj-put", "obj-get" -> 3;
             default -> 1_000_000;
           };
     }
     if (size == null) {
-      size = Set.of("js-fetch", "js-consume", "js-ordered").contains(scenario) ? 128 : 16;
+      size =
+          objects
+              ? 64 * 1024 * 1024
+              : Set.of("js-fetch", "js-consume", "js-ordered").contains(scenario) ? 128 : 16;
     }
     return new BenchOptions(scenario, clients, msgs, size, server, runs, storage);
   }

@@ -68,6 +68,8 @@ final class Scenarios {
       case "js-pub-async" -> driver.jsPubAsync(url, subject, msgs, payload, storage);
       case "js-fetch", "js-consume", "js-ordered" ->
           ConsumeScenarios.run(driver, scenario, url, msgs, payload, storage);
+      case "obj-put", "obj-get" ->
+          ObjectBench.run(driver.name(), scenario, url, subject, msgs, payload, storage);
       default -> throw new IllegalArgumentException("scenario not implemented: " + scenario);
     };
   }
@@ -80,6 +82,7 @@ final class Scenarios {
       case "kv-put", "kv-get" -> Math.min(msgs, 3_000);
       case "kv-watch" -> Math.min(msgs, 20_000);
       case "js-pub-async", "js-fetch", "js-consume", "js-ordered" -> Math.min(msgs, 50_000);
+      case "obj-put", "obj-get" -> 1;
       default -> Math.min(msgs, 500_000);
     };
   }

@@ -1,0 +1,54 @@
+package io.nats4j.objectstore;
+
+import io.nats4j.client.NatsTimeoutException;
+import io.nats4j.jetstream.ConsumerInfo;
+import io.nats4j.jetstream.ConsumerMessages;
+import io.nats4j.jetstream.DeliverPolicy;
+import io.nats4j.jetstream.JetStream;
+import io.nats4j.jetstream.JsMessage;
+import io.nats4j.jetstream.OrderedConsumer;
+import io.nats4j.jetstream.OrderedConsumerConfig;
+import io.nats4j.objectstore.internal.ObjectNames;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Lists a bucket: the last meta per object through an ordered consumer. Stateless. */
+final class ObjectLister {
+  private ObjectLister() {}
+
+  static List<ObjectInfo> list(JetStream js, String bucket, boolean includeDeleted) {
+    OrderedConsumer consumer =
+        js.orderedConsumer(
+            ObjectNames.stream(bucket),
+            OrderedConsumerConfig.builder()
+                .filterSubjects(ObjectNames.allMeta(bucket))
+                .deliverPolicy(DeliverPolicy.LAST_PER_SUBJECT)
+                .build());
+    List<ObjectInfo> objects = new ArrayList<>();
+    Duration wait = js.options().requestTimeout();
+    try (ConsumerMessages messages = consumer.messages()) {
+      ConsumerInfo start = consumer.currentInfo();
+      if (start != null && start.numPending() == 0) {
+        return objects;
+      }
+      while (true) {
+        Optional<JsMessage> m = messages.next(wait);
+        if (m.isEmpty()) {
+          throw new NatsTimeoutException(
+              "listing bucket '" + bucket + "': no meta arrived within " + wait);
+        }
+        ObjectInfo info = MetaJson.decode(m.get().data(), m.get().metadata().timestamp());
+        if (includeDeleted || !info.isDeleted()) {
+          objects.add(info);
+        }
+        if (m.get().metadata().numPending() == 0) {
+          return objects;
+        }
+      }
+    } catch (RuntimeException e) {
+      throw Errors.map(bucket, "list", e);
+    }
+  }
+}

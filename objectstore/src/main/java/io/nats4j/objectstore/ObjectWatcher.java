@@ -1,0 +1,36 @@
+package io.nats4j.objectstore;
+
+/**
+ * Told about the objects of a bucket by {@link ObjectStore#watch}: first the current state (one
+ * call per object), then {@link #onEndOfInitialData()} exactly once (also when the bucket is empty,
+ * and at once with {@link WatchOptions.Builder#updatesOnly(boolean)}), then every change as it is
+ * stored.
+ *
+ * <p>Calls come one at a time, never concurrently, on the consumer's delivery thread (see
+ * docs/THREADING.md), except that {@link #onEndOfInitialData()} may come on the thread that called
+ * {@code watch} when there is nothing to deliver first. Do not block for long in them.
+ */
+@FunctionalInterface
+public interface ObjectWatcher {
+  /**
+   * An object's current meta, or a change to it (a put, meta update, link or, with {@link
+   * WatchOptions.Builder#includeDeleted(boolean)}, a delete).
+   *
+   * @param info the object's info; {@link ObjectInfo#modified()} is when the server stored it
+   */
+  void onUpdate(ObjectInfo info);
+
+  /** Everything that existed when the watch started was delivered. Called once. */
+  default void onEndOfInitialData() {}
+
+  /**
+   * A meta message could not be read (not Object Store JSON); it is skipped. The default logs it as
+   * a warning through {@link System.Logger}.
+   *
+   * @param error what was wrong
+   */
+  default void onError(ObjectStoreException error) {
+    System.getLogger(ObjectWatcher.class.getName())
+        .log(System.Logger.Level.WARNING, "object watch skipped a meta message: {0}", error);
+  }
+}

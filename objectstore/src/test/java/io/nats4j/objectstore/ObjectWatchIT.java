@@ -1,0 +1,167 @@
+package io.nats4j.objectstore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nats4j.client.Connection;
+import io.nats4j.client.Nats;
+import io.nats4j.jetstream.JetStream;
+import io.nats4j.jetstream.StorageType;
+import io.nats4j.testkit.Await;
+import io.nats4j.testkit.LibraryThreads;
+import io.nats4j.testkit.NatsServer;
+import io.nats4j.testkit.NatsServerTest;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@NatsServerTest
+@io.nats4j.testkit.JetStream
+class ObjectWatchIT {
+  private static int counter;
+
+  private final NatsServer server;
+  private Connection nc;
+  private JetStream js;
+  private ObjectStoreManager manager;
+  private ObjectStore store;
+  private String bucket;
+
+  ObjectWatchIT(NatsServer server) {
+    this.server = server;
+  }
+
+  /** Records what a watch reported, the end of initial data as "END". */
+  static final class Recorder implements ObjectWatcher {
+    final List<String> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onUpdate(ObjectInfo info) {
+      events.add(info.name() + (info.isDeleted() ? " deleted" : "") + " " + info.size());
+    }
+
+    @Override
+    public void onEndOfInitialData() {
+      events.add("END");
+    }
+
+    @Override
+    public void onError(ObjectStoreException error) {
+      events.add("ERROR " + error.getMessage());
+    }
+
+    void awaitCount(int n) {
+      Await.until(() -> events.size() >= n, "watch events: " + events);
+    }
+  }
+
+  @BeforeEach
+  void connect() {
+    nc = Nats.connect(server.clientUrl());
+    js = JetStream.of(nc);
+    manager = ObjectStoreManager.of(js);
+    bucket = "W" + (++counter);
+    store = manager.create(ObjectStoreConfig.builder(bucket).storage(StorageType.MEMORY).build());
+  }
+
+  @AfterEach
+  void disconnect() {
+    if (manager.names().contains(bucket)) {
+      manager.delete(bucket);
+    }
+    js.close();
+    nc.close();
+  }
+
+  @AfterAll
+  static void noLibraryThreadLeaked() {
+    LibraryThreads.assertNoneLeaked();
+  }
+
+  @Test
+  void deliversTheCurrentStateThenTheEndOnceThenUpdates() {
+    store.put("a", new byte[] {1});
+    store.put("b", new byte[] {1, 2});
+    store.put("a", new byte[] {1, 2, 3});
+    store.put("gone", new byte[] {1});
+    store.delete("gone");
+    Recorder r = new Recorder();
+    try (ObjectWatch w = store.watch(r)) {
+      r.awaitCount(3);
+      store.put("c", new byte[4]);
+      store.delete("b");
+      store.put("d", new byte[5]);
+      r.awaitCount(5);
+      assertEquals(List.of("b 2", "a 3", "END", "c 4", "d 5"), r.events);
+    }
+  }
+
+  @Test
+  void signalsTheEndAtOnceOnAnEmptyStoreAndThenUpdates() {
+    Recorder r = new Recorder();
+    try (ObjectWatch w = store.watch(r)) {
+      r.awaitCount(1);
+      assertEquals(List.of("END"), r.events);
+      store.put("x", new byte[1]);
+      r.awaitCount(2);
+      assertEquals(List.of("END", "x 1"), r.events);
+    }
+  }
+
+  @Test
+  void includesDeletesWhenAsked() {
+    store.put("gone", new byte[] {1});
+    store.delete("gone");
+    store.put("kept", new byte[] {1});
+    Recorder r = new Recorder();
+    try (ObjectWatch w = store.watch(r, WatchOptions.builder().includeDeleted(true).build())) {
+      r.awaitCount(3);
+      store.delete("kept");
+      r.awaitCount(4);
+      assertEquals(List.of("gone deleted 0", "kept 1", "END", "kept deleted 0"), r.events);
+    }
+  }
+
+  @Test
+  void updatesOnlySkipsTheCurrentState() {
+    store.put("old", new byte[] {1});
+    Recorder r = new Recorder();
+    try (ObjectWatch w = store.watch(r, WatchOptions.builder().updatesOnly(true).build())) {
+      assertEquals(List.of("END"), r.events);
+      store.put("new", new byte[2]);
+      r.awaitCount(2);
+      assertEquals(List.of("END", "new 2"), r.events);
+    }
+  }
+
+  @Test
+  void stopsDeliveringAfterClose() {
+    Recorder r = new Recorder();
+    ObjectWatch w = store.watch(r);
+    r.awaitCount(1);
+    w.close();
+    store.put("after", new byte[1]);
+    // a later watch sees the object, proving it was stored before we look at the first one
+    Recorder second = new Recorder();
+    try (ObjectWatch w2 = store.watch(second)) {
+      second.awaitCount(2);
+    }
+    assertEquals(List.of("END"), r.events);
+    assertTrue(second.events.contains("after 1"));
+  }
+
+  @Test
+  void tellsTheWatcherWhenTheWatchEndsBecauseTheBucketWasDeleted() {
+    Recorder r = new Recorder();
+    try (ObjectWatch w = store.watch(r)) {
+      r.awaitCount(1);
+      manager.delete(bucket);
+      // Seen at once when the pending pull gets the server's 409, else after the missed heartbeats
+      Await.until(() -> r.events.size() >= 2, java.time.Duration.ofSeconds(45), "watch end");
+      assertTrue(r.events.get(1).startsWith("ERROR the watch of bucket"), r.events.toString());
+    }
+  }
+}
