@@ -6,4 +6,5 @@ module io.nats4j.bench {
   requires io.nats4j.objectstore;
   requires io.nats4j.testkit;
   requires io.nats.jnats;
+  requires jdk.management; // the process CPU time in each result line
 }
