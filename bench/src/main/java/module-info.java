@@ -7,4 +7,5 @@ module io.nats4j.bench {
   requires io.nats4j.testkit;
   requires io.nats.jnats;
   requires java.management;
+  requires jdk.management; // the process CPU time in each result line
 }

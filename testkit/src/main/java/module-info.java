@@ -5,6 +5,8 @@ module io.nats4j.testkit {
   requires org.bouncycastle.pkix;
   requires java.net.http;
   requires static org.junit.platform.launcher;
+  // Optional, only for NatsContainer; the jar names no module, so its file name gives this one.
+  requires static testcontainers;
 
   exports io.nats4j.testkit;
 }

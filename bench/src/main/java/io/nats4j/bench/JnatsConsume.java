@@ -31,7 +31,7 @@ final class JnatsConsume {
               .maxMessages(ConsumeScenarios.FETCH_BATCH)
               .expiresIn(5000)
               .build();
-      long start = System.nanoTime();
+      Meter meter = Meter.start();
       int received = 0;
       while (received < msgs) {
         int got = 0;
@@ -48,7 +48,7 @@ final class JnatsConsume {
         received += got;
       }
       c.flush(Scenarios.FLUSH_TIMEOUT);
-      return RunResult.throughput(System.nanoTime() - start);
+      return meter.throughput();
     }
   }
 
@@ -57,7 +57,7 @@ final class JnatsConsume {
       ConsumerContext cc = c.getConsumerContext(stream, consumer);
       CountDownLatch done = new CountDownLatch(1);
       int[] received = {0};
-      long start = System.nanoTime();
+      Meter meter = Meter.start();
       try (MessageConsumer mc =
           cc.consume(
               m -> {
@@ -70,7 +70,7 @@ final class JnatsConsume {
           throw new IllegalStateException("jnats consume stalled");
         }
         c.flush(Duration.ofSeconds(60));
-        return RunResult.throughput(System.nanoTime() - start);
+        return meter.throughput();
       }
     }
   }
@@ -81,7 +81,7 @@ final class JnatsConsume {
           c.getStreamContext(stream).createOrderedConsumer(new OrderedConsumerConfiguration());
       CountDownLatch done = new CountDownLatch(1);
       int[] received = {0};
-      long start = System.nanoTime();
+      Meter meter = Meter.start();
       try (MessageConsumer mc =
           oc.consume(
               m -> {
@@ -92,7 +92,7 @@ final class JnatsConsume {
         if (!done.await(Scenarios.receiveTimeout(msgs).toSeconds(), TimeUnit.SECONDS)) {
           throw new IllegalStateException("jnats ordered consume stalled");
         }
-        return RunResult.throughput(System.nanoTime() - start);
+        return meter.throughput();
       }
     }
   }

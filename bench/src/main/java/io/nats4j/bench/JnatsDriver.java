@@ -34,12 +34,12 @@ final class JnatsDriver implements ClientDriver {
   @Override
   public RunResult pub(String url, String subject, int msgs, byte[] payload) throws Exception {
     try (Connection c = connect(url)) {
-      long start = System.nanoTime();
+      Meter meter = Meter.start();
       for (int i = 0; i < msgs; i++) {
         c.publish(subject, payload);
       }
       c.flush(Scenarios.FLUSH_TIMEOUT);
-      return RunResult.throughput(System.nanoTime() - start);
+      return meter.throughput();
     }
   }
 
@@ -59,7 +59,7 @@ final class JnatsDriver implements ClientDriver {
       dispatcher.setPendingLimits(0, 0);
       dispatcher.subscribe(subject);
       subscriber.flush(Scenarios.FLUSH_TIMEOUT);
-      long start = System.nanoTime();
+      Meter meter = Meter.start();
       for (int i = 0; i < msgs; i++) {
         publisher.publish(subject, payload);
       }
@@ -75,7 +75,7 @@ final class JnatsDriver implements ClientDriver {
                 + dispatcher.getDroppedCount()
                 + ")");
       }
-      return RunResult.throughput(System.nanoTime() - start);
+      return meter.throughput();
     }
   }
 
@@ -138,7 +138,7 @@ final class JnatsDriver implements ClientDriver {
             new ArrayDeque<>(Scenarios.ASYNC_ACK_WINDOW);
         long timeoutMillis = Scenarios.ACK_TIMEOUT.toMillis();
         PublishAck last = null;
-        long start = System.nanoTime();
+        Meter meter = Meter.start();
         for (int i = 0; i < msgs; i++) {
           if (window.size() == Scenarios.ASYNC_ACK_WINDOW) {
             window.poll().get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -148,11 +148,11 @@ final class JnatsDriver implements ClientDriver {
         while (!window.isEmpty()) {
           last = window.poll().get(timeoutMillis, TimeUnit.MILLISECONDS);
         }
-        long nanos = System.nanoTime() - start;
+        RunResult result = meter.throughput();
         Scenarios.checkSequence(name(), last.getSeqno(), msgs);
         Scenarios.checkStored(
             name(), jsm.getStreamInfo(stream).getStreamState().getMsgCount(), msgs);
-        return RunResult.throughput(nanos);
+        return result;
       } finally {
         jsm.deleteStream(stream);
       }

@@ -26,16 +26,16 @@ final class JnatsObjects implements ObjectBench.ObjectDriver {
       manager.create(config(bucket, storage));
       ObjectStore store = nc.objectStore(bucket);
       try {
-        long start = System.nanoTime();
+        Meter meter = Meter.start();
         for (int i = 0; i < msgs; i++) {
           store.put(ObjectMeta.objectName(ObjectBench.name(i)), ObjectBench.source(payload));
         }
-        long nanos = System.nanoTime() - start;
+        RunResult result = meter.throughput();
         for (int i = 0; i < msgs; i++) {
           ObjectInfo info = store.getInfo(ObjectBench.name(i));
           ObjectBench.check("jnats", "stored size", info.getSize(), payload.length);
         }
-        return RunResult.throughput(nanos);
+        return result;
       } finally {
         manager.delete(bucket);
       }
@@ -53,18 +53,18 @@ final class JnatsObjects implements ObjectBench.ObjectDriver {
         for (int i = 0; i < msgs; i++) {
           store.put(ObjectMeta.objectName(ObjectBench.name(i)), ObjectBench.source(payload));
         }
-        long start = System.nanoTime();
+        Meter meter = Meter.start();
         long[] counts = new long[msgs];
         for (int i = 0; i < msgs; i++) {
           ObjectBench.CountingSink sink = new ObjectBench.CountingSink();
           store.get(ObjectBench.name(i), sink);
           counts[i] = sink.count;
         }
-        long nanos = System.nanoTime() - start;
+        RunResult result = meter.throughput();
         for (long c : counts) {
           ObjectBench.check("jnats", "bytes got", c, payload.length);
         }
-        return RunResult.throughput(nanos);
+        return result;
       } finally {
         manager.delete(bucket);
       }

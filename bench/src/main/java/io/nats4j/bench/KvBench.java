@@ -79,7 +79,7 @@ final class KvBench {
         if (scenario.equals("kv-watch")) {
           int[] seen = {0}; // the listener runs on one thread; the latch publishes the count
           java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
-          long start = System.nanoTime();
+          Meter meter = Meter.start();
           try (io.nats4j.kv.KeyValueWatch w =
               kv.watch(
                   java.util.List.of(),
@@ -96,9 +96,9 @@ final class KvBench {
                     }
                   })) {
             awaitEnd(end, msgs);
-            long nanos = System.nanoTime() - start;
+            RunResult result = meter.throughput();
             checkWatched("nats4j", seen[0], msgs);
-            return RunResult.throughput(nanos);
+            return result;
           }
         }
         return Scenarios.timeEach(
@@ -159,7 +159,7 @@ final class KvBench {
         if (scenario.equals("kv-watch")) {
           int[] seen = {0};
           java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
-          long start = System.nanoTime();
+          Meter meter = Meter.start();
           io.nats.client.impl.NatsKeyValueWatchSubscription sub =
               kv.watchAll(
                   new io.nats.client.api.KeyValueWatcher() {
@@ -175,9 +175,9 @@ final class KvBench {
                   });
           try {
             awaitEnd(end, msgs);
-            long nanos = System.nanoTime() - start;
+            RunResult result = meter.throughput();
             checkWatched("jnats", seen[0], msgs);
-            return RunResult.throughput(nanos);
+            return result;
           } finally {
             sub.unsubscribe();
           }

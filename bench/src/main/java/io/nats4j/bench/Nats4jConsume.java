@@ -26,7 +26,7 @@ final class Nats4jConsume {
               .maxMessages(ConsumeScenarios.FETCH_BATCH)
               .expiresIn(Duration.ofSeconds(5))
               .build();
-      long start = System.nanoTime();
+      Meter meter = Meter.start();
       int received = 0;
       while (received < msgs) {
         FetchResult batch = cc.fetch(options);
@@ -39,7 +39,7 @@ final class Nats4jConsume {
         received += batch.size();
       }
       c.flush(Scenarios.FLUSH_TIMEOUT);
-      return RunResult.throughput(System.nanoTime() - start);
+      return meter.throughput();
     }
   }
 
@@ -50,7 +50,7 @@ final class Nats4jConsume {
       ConsumerContext cc = js.consumer(stream, consumer);
       CountDownLatch done = new CountDownLatch(1);
       int[] received = {0}; // only the handler's thread touches it; the latch publishes it
-      long start = System.nanoTime();
+      Meter meter = Meter.start();
       try (ConsumeHandle h =
           cc.consume(
               m -> {
@@ -63,7 +63,7 @@ final class Nats4jConsume {
           throw new IllegalStateException("nats4j consume stalled");
         }
         c.flush(Scenarios.FLUSH_TIMEOUT);
-        return RunResult.throughput(System.nanoTime() - start);
+        return meter.throughput();
       }
     }
   }
@@ -74,7 +74,7 @@ final class Nats4jConsume {
       OrderedConsumer oc = js.orderedConsumer(stream, OrderedConsumerConfig.builder().build());
       CountDownLatch done = new CountDownLatch(1);
       int[] received = {0};
-      long start = System.nanoTime();
+      Meter meter = Meter.start();
       try (ConsumeHandle h =
           oc.consume(
               m -> {
@@ -85,7 +85,7 @@ final class Nats4jConsume {
         if (!done.await(Scenarios.receiveTimeout(msgs).toSeconds(), TimeUnit.SECONDS)) {
           throw new IllegalStateException("nats4j ordered consume stalled");
         }
-        return RunResult.throughput(System.nanoTime() - start);
+        return meter.throughput();
       }
     }
   }

@@ -38,12 +38,12 @@ final class Nats4jDriver implements ClientDriver {
   @Override
   public RunResult pub(String url, String subject, int msgs, byte[] payload) {
     try (Connection c = connect(url)) {
-      long start = System.nanoTime();
+      Meter meter = Meter.start();
       for (int i = 0; i < msgs; i++) {
         c.publish(subject, payload);
       }
       c.flush(Scenarios.FLUSH_TIMEOUT);
-      return RunResult.throughput(System.nanoTime() - start);
+      return meter.throughput();
     }
   }
 
@@ -65,7 +65,7 @@ final class Nats4jDriver implements ClientDriver {
               });
       subscription.setPendingLimits(0, 0);
       subscriber.flush(Scenarios.FLUSH_TIMEOUT);
-      long start = System.nanoTime();
+      Meter meter = Meter.start();
       for (int i = 0; i < msgs; i++) {
         publisher.publish(subject, payload);
       }
@@ -83,7 +83,7 @@ final class Nats4jDriver implements ClientDriver {
                 + subscription.droppedMessages()
                 + ")");
       }
-      return RunResult.throughput(System.nanoTime() - start);
+      return meter.throughput();
     }
   }
 
@@ -133,15 +133,15 @@ final class Nats4jDriver implements ClientDriver {
       String stream = createStream(js, subject, storage);
       try {
         CompletableFuture<PubAck> last = null;
-        long start = System.nanoTime();
+        Meter meter = Meter.start();
         for (int i = 0; i < msgs; i++) {
           last = js.publishAsync(subject, payload); // blocks while the window is full
         }
         js.waitForOutstandingAcks(Scenarios.receiveTimeout(msgs));
-        long nanos = System.nanoTime() - start;
+        RunResult result = meter.throughput();
         Scenarios.checkSequence(name(), last.join().seq(), msgs);
         Scenarios.checkStored(name(), js.streams().info(stream).state().messages(), msgs);
-        return RunResult.throughput(nanos);
+        return result;
       } finally {
         js.streams().delete(stream);
       }

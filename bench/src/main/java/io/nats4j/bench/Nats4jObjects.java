@@ -21,16 +21,16 @@ final class Nats4jObjects implements ObjectBench.ObjectDriver {
       ObjectStoreManager manager = ObjectStoreManager.of(js);
       ObjectStore store = manager.create(config(bucket, storage));
       try {
-        long start = System.nanoTime();
+        Meter meter = Meter.start();
         for (int i = 0; i < msgs; i++) {
           store.put(ObjectMeta.of(ObjectBench.name(i)), ObjectBench.source(payload));
         }
-        long nanos = System.nanoTime() - start;
+        RunResult result = meter.throughput();
         for (int i = 0; i < msgs; i++) {
           ObjectInfo info = store.info(ObjectBench.name(i)).orElseThrow();
           ObjectBench.check("nats4j", "stored size", info.size(), payload.length);
         }
-        return RunResult.throughput(nanos);
+        return result;
       } finally {
         manager.delete(bucket);
       }
@@ -48,18 +48,18 @@ final class Nats4jObjects implements ObjectBench.ObjectDriver {
         for (int i = 0; i < msgs; i++) {
           store.put(ObjectMeta.of(ObjectBench.name(i)), ObjectBench.source(payload));
         }
-        long start = System.nanoTime();
+        Meter meter = Meter.start();
         long[] counts = new long[msgs];
         for (int i = 0; i < msgs; i++) {
           ObjectBench.CountingSink sink = new ObjectBench.CountingSink();
           store.get(ObjectBench.name(i), sink);
           counts[i] = sink.count;
         }
-        long nanos = System.nanoTime() - start;
+        RunResult result = meter.throughput();
         for (long c : counts) {
           ObjectBench.check("nats4j", "bytes got", c, payload.length);
         }
-        return RunResult.throughput(nanos);
+        return result;
       } finally {
         manager.delete(bucket);
       }

@@ -9,18 +9,22 @@ import java.util.Locale;
  * <p>Thread-safety: immutable once returned (the latency array is not modified afterwards).
  *
  * @param nanos wall time of the measured part
+ * @param cpuNanos CPU time of the benchmark JVM (all threads) during the measured part, or -1 when
+ *     the JVM cannot report it
  * @param latencyNanos per-request latencies for latency scenarios, sorted ascending, or null
  */
-record RunResult(long nanos, long[] latencyNanos) {
+record RunResult(long nanos, long cpuNanos, long[] latencyNanos) {
 
-  static RunResult throughput(long nanos) {
-    return new RunResult(nanos, null);
+  /** A throughput run's result; scenarios get it from {@link Meter#throughput()}. */
+  static RunResult throughput(long nanos, long cpuNanos) {
+    return new RunResult(nanos, cpuNanos, null);
   }
 
-  static RunResult latency(long nanos, long[] latencies) {
+  /** A latency run's result; scenarios get it from {@link Meter#latency(long[])}. */
+  static RunResult latency(long nanos, long cpuNanos, long[] latencies) {
     long[] sorted = latencies.clone();
     Arrays.sort(sorted);
-    return new RunResult(nanos, sorted);
+    return new RunResult(nanos, cpuNanos, sorted);
   }
 
   /** The JSON line of DESIGN.md ("Contracts the outside relies on"). */
@@ -42,7 +46,7 @@ record RunResult(long nanos, long[] latencyNanos) {
         String.format(
             Locale.ROOT,
             "{\"scenario\":\"%s\",\"client\":\"%s\",\"msgs\":%d,\"size\":%d,%s\"seconds\":%.3f,"
-                + "\"msgs_per_s\":%d,\"mb_per_s\":%.1f",
+                + "\"msgs_per_s\":%d,\"mb_per_s\":%.1f,\"cpu_ns_per_msg\":%s",
             scenario,
             client,
             msgs,
@@ -50,7 +54,8 @@ record RunResult(long nanos, long[] latencyNanos) {
             storage == null ? "" : "\"storage\":\"" + storage.label() + "\",",
             seconds,
             Math.round(msgsPerSecond),
-            mbPerSecond));
+            mbPerSecond,
+            cpuNanos < 0 ? "null" : String.format(Locale.ROOT, "%.1f", (double) cpuNanos / msgs)));
     if (latencyNanos != null) {
       sb.append(
           String.format(

@@ -34,13 +34,13 @@ final class Scenarios {
    */
   static RunResult timeEach(int msgs, RoundTrip roundTrip) throws Exception {
     long[] latencies = new long[msgs];
-    long start = System.nanoTime();
+    Meter meter = Meter.start();
     for (int i = 0; i < msgs; i++) {
       long t0 = System.nanoTime();
       roundTrip.run(i);
       latencies[i] = System.nanoTime() - t0;
     }
-    return RunResult.latency(System.nanoTime() - start, latencies);
+    return meter.latency(latencies);
   }
 
   /** Generous: a correct client is done in seconds, a lossy one must not hang the tool. */

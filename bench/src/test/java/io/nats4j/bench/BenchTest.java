@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -100,22 +103,47 @@ class BenchTest {
 
   @Test
   void throughputJsonMatchesTheDesignContract() {
-    String json = RunResult.throughput(410_000_000L).toJson("pub", "nats4j", 1_000_000, 16);
+    String json =
+        RunResult.throughput(410_000_000L, 123_450_000L).toJson("pub", "nats4j", 1_000_000, 16);
     assertEquals(
         "{\"scenario\":\"pub\",\"client\":\"nats4j\",\"msgs\":1000000,\"size\":16,"
-            + "\"seconds\":0.410,\"msgs_per_s\":2439024,\"mb_per_s\":37.2}",
+            + "\"seconds\":0.410,\"msgs_per_s\":2439024,\"mb_per_s\":37.2,\"cpu_ns_per_msg\":123.5}",
         json);
   }
 
   @Test
   void jetStreamJsonNamesTheStorage() {
     String json =
-        RunResult.throughput(2_000_000_000L)
+        RunResult.throughput(2_000_000_000L, 3_000_000_000L)
             .toJson("js-pub-async", "jnats", 200_000, 128, BenchOptions.Storage.MEMORY);
     assertEquals(
         "{\"scenario\":\"js-pub-async\",\"client\":\"jnats\",\"msgs\":200000,\"size\":128,"
-            + "\"storage\":\"memory\",\"seconds\":2.000,\"msgs_per_s\":100000,\"mb_per_s\":12.2}",
+            + "\"storage\":\"memory\",\"seconds\":2.000,\"msgs_per_s\":100000,\"mb_per_s\":12.2,"
+            + "\"cpu_ns_per_msg\":15000.0}",
         json);
+  }
+
+  @Test
+  void cpuTimeIsNullWhenTheJvmCannotReportIt() {
+    String json = RunResult.throughput(1_000_000_000L, -1).toJson("pub", "jnats", 10, 16);
+    assertTrue(json.endsWith(",\"mb_per_s\":0.0,\"cpu_ns_per_msg\":null}"), json);
+  }
+
+  @Test
+  void meterCountsTheCpuTheTimedPartBurns() {
+    assumeTrue(Meter.processCpuNanos() >= 0, "this JVM does not report its process CPU time");
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    assumeTrue(threads.isCurrentThreadCpuTimeSupported(), "no thread CPU time on this JVM");
+    Meter meter = Meter.start();
+    long threadStart = threads.getCurrentThreadCpuTime();
+    long burnt = 0;
+    while (burnt < 100_000_000L) { // burn 100 ms of this thread's CPU, however long that takes
+      burnt = threads.getCurrentThreadCpuTime() - threadStart;
+    }
+    RunResult result = meter.throughput();
+    // The process burnt at least what this thread did; its clock may tick in 10 ms steps.
+    assertTrue(result.cpuNanos() >= burnt - 20_000_000L, result.cpuNanos() + " < " + burnt);
+    assertTrue(result.nanos() >= burnt - 20_000_000L, "wall " + result.nanos());
   }
 
   @Test
@@ -130,8 +158,12 @@ class BenchTest {
     for (int i = 0; i < 100; i++) {
       latencies[99 - i] = (i + 1) * 1000L; // 1..100 us, unsorted
     }
-    String json = RunResult.latency(1_000_000_000L, latencies).toJson("reqrep", "jnats", 100, 16);
-    assertTrue(json.endsWith(",\"p50_us\":50.0,\"p90_us\":90.0,\"p99_us\":99.0}"), json);
+    String json =
+        RunResult.latency(1_000_000_000L, 2_000_000L, latencies).toJson("reqrep", "jnats", 100, 16);
+    assertTrue(
+        json.endsWith(
+            ",\"cpu_ns_per_msg\":20000.0,\"p50_us\":50.0,\"p90_us\":90.0,\"p99_us\":99.0}"),
+        json);
     assertTrue(json.contains("\"msgs_per_s\":100,"), json);
   }
 

@@ -51,7 +51,12 @@ public interface ServerChooser {
    * @param delay how long to wait before the attempt; null lets the {@link ReconnectDelay} decide
    */
   record Choice(String url, Duration delay) {
-    /** Checks the URL. */
+    /**
+     * Checks the URL.
+     *
+     * @param url the server to connect to
+     * @param delay how long to wait before connecting
+     */
     public Choice {
       Objects.requireNonNull(url, "url");
     }

@@ -10,8 +10,13 @@ package io.nats4j.jetstream;
 public class ApiLevelException extends JetStreamException {
   private static final long serialVersionUID = 1L;
 
+  /** The JSON field or header the request used. */
   private final String feature;
+
+  /** The API level the feature needs. */
   private final int requiredLevel;
+
+  /** The API level the server reported. */
   private final int serverLevel;
 
   /**

@@ -86,6 +86,7 @@ public class JetStreamApiException extends JetStreamException {
   /** The server's API level is lower than the request's {@code Nats-Required-Api-Level}. */
   public static final int REQUIRED_API_LEVEL = 10185;
 
+  /** The error object the server returned. */
   private final ApiError error;
 
   /**

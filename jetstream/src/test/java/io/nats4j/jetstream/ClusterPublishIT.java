@@ -14,6 +14,7 @@ import io.nats4j.testkit.Await;
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsCluster;
 import io.nats4j.testkit.NatsServer;
+import io.nats4j.testkit.RequiresServerVersion;
 import io.nats4j.testkit.ServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,6 +43,7 @@ class ClusterPublishIT {
   }
 
   @Test
+  @RequiresServerVersion("2.11.0") // checks with direct get batch: API level 1
   void asyncPublishingThroughALeaderKillEndsWithExactlyNMessagesAfterRepublishing() {
     int n = 5_000;
     NatsServer leader = createR3Stream("KILLASYNC", "killasync");

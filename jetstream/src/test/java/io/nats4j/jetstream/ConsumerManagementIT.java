@@ -12,6 +12,7 @@ import io.nats4j.client.Nats;
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.NatsServerTest;
+import io.nats4j.testkit.RequiresServerVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -170,6 +171,7 @@ class ConsumerManagementIT {
   }
 
   @Test
+  @RequiresServerVersion("2.11.0") // consumer pause: API level 1
   void pausesAndResumes() {
     js.consumers().create(stream, ConsumerConfig.builder().name("p").build());
     Instant until =
@@ -185,6 +187,7 @@ class ConsumerManagementIT {
   }
 
   @Test
+  @RequiresServerVersion("2.11.0") // priority groups: API level 1
   void createsPriorityGroupConsumersAndUnpins() {
     ConsumerInfo pinned =
         js.consumers()
@@ -207,6 +210,7 @@ class ConsumerManagementIT {
   }
 
   @Test
+  @RequiresServerVersion("2.14.0") // consumer reset: API level 4
   void resetsToTheStartOrASequence() {
     js.consumers().create(stream, ConsumerConfig.builder().name("r").build());
     ConsumerResetResult toAckFloor = js.consumers().reset(stream, "r");
@@ -218,6 +222,7 @@ class ConsumerManagementIT {
   }
 
   @Test
+  @RequiresServerVersion("2.11.0") // pause_until: API level 1
   void theServersConsumerConfigCanBeSentBack() {
     ConsumerInfo created =
         js.consumers()

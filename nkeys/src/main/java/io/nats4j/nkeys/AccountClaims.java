@@ -52,43 +52,78 @@ public final class AccountClaims {
       requireKey(accountPublicKey, KeyType.ACCOUNT, "account public key");
     }
 
-    /** Adds account signing keys ({@code A...}) that may sign this account's user JWTs. */
+    /**
+     * Adds account signing keys ({@code A...}) that may sign this account's user JWTs.
+     *
+     * @param accountPublicKeys the signing keys' encoded public keys
+     * @return this builder
+     */
     public Builder signingKeys(String... accountPublicKeys) {
       addKeys(signingKeys, accountPublicKeys, KeyType.ACCOUNT, "account signing key");
       return this;
     }
 
-    /** Maximum imports ({@code limits.imports}). */
+    /**
+     * Maximum imports ({@code limits.imports}).
+     *
+     * @param max the limit, -1 for unlimited
+     * @return this builder
+     */
     public Builder imports(long max) {
       this.imports = max;
       return this;
     }
 
-    /** Maximum exports ({@code limits.exports}). */
+    /**
+     * Maximum exports ({@code limits.exports}).
+     *
+     * @param max the limit, -1 for unlimited
+     * @return this builder
+     */
     public Builder exports(long max) {
       this.exports = max;
       return this;
     }
 
-    /** Whether exports may use wildcards ({@code limits.wildcards}, default true). */
+    /**
+     * Whether exports may use wildcards ({@code limits.wildcards}, default true).
+     *
+     * @param allowed whether wildcard exports are allowed
+     * @return this builder
+     */
     public Builder wildcardExports(boolean allowed) {
       this.wildcardExports = allowed;
       return this;
     }
 
-    /** Maximum client connections ({@code limits.conn}). */
+    /**
+     * Maximum client connections ({@code limits.conn}).
+     *
+     * @param max the limit, -1 for unlimited
+     * @return this builder
+     */
     public Builder connections(long max) {
       this.connections = max;
       return this;
     }
 
-    /** Maximum leaf node connections ({@code limits.leaf}). */
+    /**
+     * Maximum leaf node connections ({@code limits.leaf}).
+     *
+     * @param max the limit, -1 for unlimited
+     * @return this builder
+     */
     public Builder leafNodeConnections(long max) {
       this.leafNodeConnections = max;
       return this;
     }
 
-    /** Whether bearer user JWTs are refused ({@code limits.disallow_bearer}). */
+    /**
+     * Whether bearer user JWTs are refused ({@code limits.disallow_bearer}).
+     *
+     * @param disallow whether bearer user JWTs are refused
+     * @return this builder
+     */
     public Builder disallowBearer(boolean disallow) {
       this.disallowBearer = disallow;
       return this;
@@ -97,6 +132,12 @@ public final class AccountClaims {
     /**
      * Enables JetStream with these limits ({@code limits.mem_storage}, {@code disk_storage}, {@code
      * streams}, {@code consumer}); {@code -1} means unlimited, 0 storage disables it.
+     *
+     * @param memoryBytes memory storage limit in bytes
+     * @param diskBytes file storage limit in bytes
+     * @param maxStreams the most streams
+     * @param maxConsumers the most consumers
+     * @return this builder
      */
     public Builder jetStream(long memoryBytes, long diskBytes, long maxStreams, long maxConsumers) {
       this.memoryStorage = memoryBytes;
@@ -106,18 +147,32 @@ public final class AccountClaims {
       return this;
     }
 
-    /** Enables JetStream without limits. */
+    /**
+     * Enables JetStream without limits.
+     *
+     * @return this builder
+     */
     public Builder jetStreamUnlimited() {
       return jetStream(NO_LIMIT, NO_LIMIT, NO_LIMIT, NO_LIMIT);
     }
 
-    /** Adds subjects users of this account may publish to unless their JWT says otherwise. */
+    /**
+     * Adds subjects users of this account may publish to unless their JWT says otherwise.
+     *
+     * @param subjects the subjects to add
+     * @return this builder
+     */
     public Builder defaultPublishAllow(String... subjects) {
       defaultPublishAllow.addAll(List.of(subjects));
       return this;
     }
 
-    /** Adds subjects users of this account may subscribe to unless their JWT says otherwise. */
+    /**
+     * Adds subjects users of this account may subscribe to unless their JWT says otherwise.
+     *
+     * @param subjects the subjects to add
+     * @return this builder
+     */
     public Builder defaultSubscribeAllow(String... subjects) {
       defaultSubscribeAllow.addAll(List.of(subjects));
       return this;

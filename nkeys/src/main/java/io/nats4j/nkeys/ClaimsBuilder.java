@@ -49,37 +49,67 @@ public abstract class ClaimsBuilder<B extends ClaimsBuilder<B>> {
     return (B) this;
   }
 
-  /** Sets {@code name} (a label for humans; may be null). */
+  /**
+   * Sets {@code name} (a label for humans; may be null).
+   *
+   * @param name the name, or null
+   * @return this builder
+   */
   public B name(String name) {
     this.name = name;
     return self();
   }
 
-  /** Sets {@code aud}. */
+  /**
+   * Sets {@code aud}.
+   *
+   * @param audience the audience, or null
+   * @return this builder
+   */
   public B audience(String audience) {
     this.audience = audience;
     return self();
   }
 
-  /** Sets {@code exp} (seconds precision); null for a JWT that does not expire (the default). */
+  /**
+   * Sets {@code exp} (seconds precision); null for a JWT that does not expire (the default).
+   *
+   * @param expires when the JWT expires, or null
+   * @return this builder
+   */
   public B expires(Instant expires) {
     this.expires = expires;
     return self();
   }
 
-  /** Sets {@code nbf} (seconds precision). */
+  /**
+   * Sets {@code nbf} (seconds precision).
+   *
+   * @param notBefore when the JWT becomes valid, or null
+   * @return this builder
+   */
   public B notBefore(Instant notBefore) {
     this.notBefore = notBefore;
     return self();
   }
 
-  /** Fixes {@code iat} instead of using the time of {@link #sign}. */
+  /**
+   * Fixes {@code iat} instead of using the time of {@link #sign}.
+   *
+   * @param issuedAt the issue time to write
+   * @return this builder
+   */
   public B issuedAt(Instant issuedAt) {
     this.issuedAt = issuedAt;
     return self();
   }
 
-  /** Adds {@code nats.tags}. */
+  /**
+   * Adds {@code nats.tags}.
+   *
+   * @param tags the tags to add
+   * @return this builder
+   */
   public B tags(String... tags) {
     Collections.addAll(this.tags, tags);
     return self();
@@ -102,6 +132,8 @@ public abstract class ClaimsBuilder<B extends ClaimsBuilder<B>> {
   /**
    * Signs the claims with {@code issuer} and returns the encoded JWT.
    *
+   * @param issuer the key that signs, whose public key becomes {@code iss}
+   * @return the encoded JWT
    * @throws IllegalArgumentException if {@code issuer} is not of the type this claim needs (an
    *     operator key for operator and account JWTs, an account key for user JWTs)
    * @throws IllegalStateException if {@code issuer} has no seed or is closed

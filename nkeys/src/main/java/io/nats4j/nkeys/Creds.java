@@ -44,6 +44,8 @@ public final class Creds implements AutoCloseable {
   /**
    * Reads and parses a creds file (UTF-8). The file's bytes are wiped from memory after parsing.
    *
+   * @param file the creds file
+   * @return the user JWT and key; close it to wipe the seed
    * @throws UncheckedIOException if the file cannot be read
    * @throws IllegalArgumentException if the content is not a valid creds file
    */
@@ -79,7 +81,12 @@ public final class Creds implements AutoCloseable {
     }
   }
 
-  /** Parses creds text. Prefer {@link #parse(char[])} so the caller can wipe the text. */
+  /**
+   * Parses creds text. Prefer {@link #parse(char[])} so the caller can wipe the text.
+   *
+   * @param text the creds file's content
+   * @return the user JWT and key; close it to wipe the seed
+   */
   public static Creds parse(String text) {
     if (text == null) {
       throw new IllegalArgumentException("creds text is null");
@@ -92,7 +99,12 @@ public final class Creds implements AutoCloseable {
     }
   }
 
-  /** Parses creds text; {@code text} is not modified and may be wiped by the caller afterwards. */
+  /**
+   * Parses creds text; {@code text} is not modified and may be wiped by the caller afterwards.
+   *
+   * @param text the creds file's content
+   * @return the user JWT and key; close it to wipe the seed
+   */
   public static Creds parse(char[] text) {
     if (text == null) {
       throw new IllegalArgumentException("creds text is null");
@@ -100,12 +112,20 @@ public final class Creds implements AutoCloseable {
     return CredsParser.parse(text);
   }
 
-  /** The user JWT. Treat it as a secret: do not log it. */
+  /**
+   * The user JWT. Treat it as a secret: do not log it.
+   *
+   * @return the user JWT
+   */
   public String jwt() {
     return jwt;
   }
 
-  /** The user's key (can sign nonces until this creds object is closed). */
+  /**
+   * The user's key (can sign nonces until this creds object is closed).
+   *
+   * @return the user's key
+   */
   public NKey userKey() {
     return userKey;
   }
@@ -126,6 +146,9 @@ public final class Creds implements AutoCloseable {
    * Writes the standard creds text for {@code userJwt} and {@code userSeed}, byte for byte as the
    * Go jwt library's {@code FormatUserConfig} does. The caller should wipe the returned array.
    *
+   * @param userJwt the encoded user JWT
+   * @param userSeed the user's encoded seed ({@code SU...})
+   * @return the creds text; wipe it after use
    * @throws IllegalArgumentException if the seed is not a valid user seed or the JWT is not a token
    */
   public static char[] format(String userJwt, char[] userSeed) {

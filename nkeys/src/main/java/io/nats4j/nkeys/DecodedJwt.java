@@ -28,49 +28,85 @@ public final class DecodedJwt {
     this.signature = signature;
   }
 
-  /** The header ({@code typ}, {@code alg}). */
+  /**
+   * The header ({@code typ}, {@code alg}).
+   *
+   * @return the header ({@code typ}, {@code alg})
+   */
   public Map<String, Object> header() {
     return header;
   }
 
-  /** All claims. */
+  /**
+   * All claims.
+   *
+   * @return all claims
+   */
   public Map<String, Object> claims() {
     return claims;
   }
 
-  /** The {@code nats} object (empty if absent). */
+  /**
+   * The {@code nats} object (empty if absent).
+   *
+   * @return the {@code nats} object (empty if absent)
+   */
   @SuppressWarnings("unchecked")
   public Map<String, Object> nats() {
     Object nats = claims.get("nats");
     return nats instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
   }
 
-  /** {@code jti}, or null. */
+  /**
+   * {@code jti}, or null.
+   *
+   * @return {@code jti}, or null
+   */
   public String id() {
     return string(claims, "jti");
   }
 
-  /** {@code iss}: the public key that signed this JWT. */
+  /**
+   * {@code iss}: the public key that signed this JWT.
+   *
+   * @return {@code iss}, the public key that signed this JWT
+   */
   public String issuer() {
     return string(claims, "iss");
   }
 
-  /** {@code sub}: the public key this JWT is about. */
+  /**
+   * {@code sub}: the public key this JWT is about.
+   *
+   * @return {@code sub}, the public key this JWT is about
+   */
   public String subject() {
     return string(claims, "sub");
   }
 
-  /** {@code name}, or null. */
+  /**
+   * {@code name}, or null.
+   *
+   * @return {@code name}, or null
+   */
   public String name() {
     return string(claims, "name");
   }
 
-  /** {@code aud}, or null. */
+  /**
+   * {@code aud}, or null.
+   *
+   * @return {@code aud}, or null
+   */
   public String audience() {
     return string(claims, "aud");
   }
 
-  /** {@code nats.issuer_account} (set when a signing key issued a user JWT), or null. */
+  /**
+   * {@code nats.issuer_account} (set when a signing key issued a user JWT), or null.
+   *
+   * @return {@code nats.issuer_account}, or null
+   */
   public String issuerAccount() {
     return string(nats(), "issuer_account");
   }
@@ -78,13 +114,19 @@ public final class DecodedJwt {
   /**
    * The claim type: {@code nats.type} ("operator", "account", "user", ...), or the top-level {@code
    * type} of a version 1 JWT.
+   *
+   * @return the claim type, e.g. {@code "user"}
    */
   public String claimType() {
     String v1 = string(claims, "type");
     return v1 != null ? v1 : string(nats(), "type");
   }
 
-  /** The JWT version: 1 for JWTs with a top-level {@code type}, else {@code nats.version}. */
+  /**
+   * The JWT version: 1 for JWTs with a top-level {@code type}, else {@code nats.version}.
+   *
+   * @return the JWT version, 1 or 2
+   */
   public int version() {
     if (claims.containsKey("type")) {
       return 1;
@@ -93,22 +135,38 @@ public final class DecodedJwt {
     return version instanceof Number n ? n.intValue() : 1;
   }
 
-  /** {@code iat}, or null. */
+  /**
+   * {@code iat}, or null.
+   *
+   * @return {@code iat}, or null
+   */
   public Instant issuedAt() {
     return instant("iat");
   }
 
-  /** {@code exp}, or null if the JWT does not expire. */
+  /**
+   * {@code exp}, or null if the JWT does not expire.
+   *
+   * @return {@code exp}, or null if the JWT does not expire
+   */
   public Instant expires() {
     return instant("exp");
   }
 
-  /** {@code nbf}, or null. */
+  /**
+   * {@code nbf}, or null.
+   *
+   * @return {@code nbf}, or null
+   */
   public Instant notBefore() {
     return instant("nbf");
   }
 
-  /** {@code signing_keys} of an operator or account JWT (string entries only). */
+  /**
+   * {@code signing_keys} of an operator or account JWT (string entries only).
+   *
+   * @return the signing keys, empty if none
+   */
   public List<String> signingKeys() {
     Object keys = nats().get("signing_keys");
     if (!(keys instanceof List<?> list)) {
@@ -117,7 +175,12 @@ public final class DecodedJwt {
     return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
   }
 
-  /** Whether {@code now} is after {@code exp} or before {@code nbf}. */
+  /**
+   * Whether {@code now} is after {@code exp} or before {@code nbf}.
+   *
+   * @param now the time to check
+   * @return whether the JWT is not valid at {@code now}
+   */
   public boolean isExpiredOrNotYetValid(Instant now) {
     Instant exp = expires();
     Instant nbf = notBefore();
@@ -125,7 +188,11 @@ public final class DecodedJwt {
         || (nbf != null && now.getEpochSecond() < nbf.getEpochSecond());
   }
 
-  /** The raw signature (a copy). */
+  /**
+   * The raw signature (a copy).
+   *
+   * @return a copy of the signature bytes
+   */
   public byte[] signature() {
     return signature.clone();
   }

@@ -49,6 +49,8 @@ public final class Jwt {
   /**
    * Parses a JWT without checking its signature.
    *
+   * @param jwt the encoded JWT
+   * @return the decoded header and claims
    * @throws IllegalArgumentException if it is not a well-formed NATS JWT
    */
   public static DecodedJwt decode(String jwt) {
@@ -83,6 +85,8 @@ public final class Jwt {
    * type the claim type requires (operator for operator and account JWTs, account for user JWTs).
    * Does not check {@code exp}; see {@link #verify(String, Instant)}.
    *
+   * @param jwt the encoded JWT
+   * @return the decoded header and claims
    * @throws IllegalArgumentException if the JWT is malformed or its signature does not verify
    */
   public static DecodedJwt verify(String jwt) {
@@ -120,6 +124,10 @@ public final class Jwt {
   /**
    * {@link #verify(String)} plus the time claims: fails if {@code now} is after {@code exp} or
    * before {@code nbf}.
+   *
+   * @param jwt the encoded JWT
+   * @param now the time to check {@code exp} and {@code nbf} against
+   * @return the decoded header and claims
    */
   public static DecodedJwt verify(String jwt, Instant now) {
     DecodedJwt decoded = verify(jwt);
@@ -129,17 +137,34 @@ public final class Jwt {
     return decoded;
   }
 
-  /** Starts an operator JWT; sign it with the operator's identity key. */
+  /**
+   * Starts an operator JWT; sign it with the operator's identity key.
+   *
+   * @param name the operator's name
+   * @return a new builder
+   */
   public static OperatorClaims.Builder operator(String name) {
     return new OperatorClaims.Builder(name);
   }
 
-  /** Starts an account JWT for {@code accountPublicKey}; sign it with an operator key. */
+  /**
+   * Starts an account JWT for {@code accountPublicKey}; sign it with an operator key.
+   *
+   * @param accountPublicKey the account's encoded public key ({@code A...}), the JWT's subject
+   * @param name the account's name
+   * @return a new builder
+   */
   public static AccountClaims.Builder account(String accountPublicKey, String name) {
     return new AccountClaims.Builder(accountPublicKey, name);
   }
 
-  /** Starts a user JWT for {@code userPublicKey}; sign it with an account key. */
+  /**
+   * Starts a user JWT for {@code userPublicKey}; sign it with an account key.
+   *
+   * @param userPublicKey the user's encoded public key ({@code U...}), the JWT's subject
+   * @param name the user's name
+   * @return a new builder
+   */
   public static UserClaims.Builder user(String userPublicKey, String name) {
     return new UserClaims.Builder(userPublicKey, name);
   }

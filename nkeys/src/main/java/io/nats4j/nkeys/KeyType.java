@@ -32,12 +32,20 @@ public enum KeyType {
     this.prefixByte = prefixByte;
   }
 
-  /** The first letter of this type's encoded public key (and the second letter of its seed). */
+  /**
+   * The first letter of this type's encoded public key (and the second letter of its seed).
+   *
+   * @return the prefix letter, e.g. {@code 'U'}
+   */
   public char prefix() {
     return prefix;
   }
 
-  /** The raw prefix byte NATS puts before the 32 key bytes of a public key of this type. */
+  /**
+   * The raw prefix byte NATS puts before the 32 key bytes of a public key of this type.
+   *
+   * @return the prefix byte
+   */
   public int prefixByte() {
     return prefixByte;
   }
@@ -52,7 +60,12 @@ public enum KeyType {
     return null;
   }
 
-  /** The type whose public keys start with {@code letter}, or {@code null} if none. */
+  /**
+   * The type whose public keys start with {@code letter}, or {@code null} if none.
+   *
+   * @param letter the first letter of an encoded public key
+   * @return the type, or {@code null} if no type has that letter
+   */
   public static KeyType fromPrefix(char letter) {
     for (KeyType type : values()) {
       if (type.prefix == letter) {

@@ -39,7 +39,12 @@ public final class NKey implements AutoCloseable {
     this.publicKey = KeyCodec.encodePublic(type, rawPublicKey);
   }
 
-  /** A new key of {@code type} from {@link SecureRandom}. */
+  /**
+   * A new key of {@code type} from {@link SecureRandom}.
+   *
+   * @param type the key's type
+   * @return the new key; close it to wipe its seed
+   */
   public static NKey create(KeyType type) {
     if (type == null) {
       throw new IllegalArgumentException("key type is required");
@@ -53,6 +58,8 @@ public final class NKey implements AutoCloseable {
    * The key encoded by {@code encodedSeed} ({@code S} + type letter + ...). The chars are copied
    * (the caller may wipe its array afterwards).
    *
+   * @param encodedSeed the encoded seed (copied; the caller may wipe its array)
+   * @return the key; close it to wipe its seed
    * @throws IllegalArgumentException naming what is wrong (not base32, length, checksum, prefix);
    *     the message never contains the seed
    */
@@ -64,6 +71,8 @@ public final class NKey implements AutoCloseable {
   /**
    * A verify-only key from an encoded public key ({@code U...}, {@code A...}, ...).
    *
+   * @param encodedPublicKey the encoded public key
+   * @return a key that can verify but not sign
    * @throws IllegalArgumentException naming what is wrong with the key
    */
   public static NKey fromPublicKey(String encodedPublicKey) {
@@ -74,6 +83,9 @@ public final class NKey implements AutoCloseable {
   /**
    * A verify-only key that must be of {@code expected} type.
    *
+   * @param encodedPublicKey the encoded public key
+   * @param expected the type the key must have
+   * @return a key that can verify but not sign
    * @throws IllegalArgumentException if the key is malformed or of another type
    */
   public static NKey fromPublicKey(String encodedPublicKey, KeyType expected) {
@@ -84,6 +96,10 @@ public final class NKey implements AutoCloseable {
   /**
    * Whether {@code encodedPublicKey} is a well-formed public key of {@code type} (any type if
    * {@code null}).
+   *
+   * @param encodedPublicKey the text to check
+   * @param type the type required, or {@code null} for any
+   * @return whether the key is well formed and of that type
    */
   public static boolean isValidPublicKey(String encodedPublicKey, KeyType type) {
     try {
@@ -105,17 +121,29 @@ public final class NKey implements AutoCloseable {
     return new NKey(type, secret, pub);
   }
 
-  /** The encoded public key, e.g. {@code "UAB..."}. Available even after {@link #close()}. */
+  /**
+   * The encoded public key, e.g. {@code "UAB..."}. Available even after {@link #close()}.
+   *
+   * @return the encoded public key, e.g. {@code UA...}
+   */
   public String publicKey() {
     return publicKey;
   }
 
-  /** The key's type. */
+  /**
+   * The key's type.
+   *
+   * @return the key's type
+   */
   public KeyType type() {
     return type;
   }
 
-  /** Whether this key holds a seed (can sign) and has not been closed. */
+  /**
+   * Whether this key holds a seed (can sign) and has not been closed.
+   *
+   * @return whether this key can sign
+   */
   public synchronized boolean hasSeed() {
     return secret != null && !closed;
   }
@@ -123,6 +151,7 @@ public final class NKey implements AutoCloseable {
   /**
    * A fresh copy of the encoded seed; the caller should wipe it after use.
    *
+   * @return the encoded seed; wipe it after use
    * @throws IllegalStateException for a verify-only or closed key
    */
   public synchronized char[] seed() {
@@ -132,6 +161,7 @@ public final class NKey implements AutoCloseable {
   /**
    * Signs {@code data} with Ed25519.
    *
+   * @param data the bytes to sign
    * @return the 64-byte signature
    * @throws IllegalStateException for a verify-only, closed or curve key
    */
@@ -149,6 +179,9 @@ public final class NKey implements AutoCloseable {
    * Whether {@code signature} is a valid Ed25519 signature of {@code data} by this key. Returns
    * false (never throws) for a signature of the wrong length.
    *
+   * @param data the signed bytes
+   * @param signature the signature to check
+   * @return whether the signature is valid
    * @throws IllegalStateException for a curve key
    */
   public boolean verify(byte[] data, byte[] signature) {

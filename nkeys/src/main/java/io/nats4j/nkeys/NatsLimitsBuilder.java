@@ -20,19 +20,34 @@ abstract class NatsLimitsBuilder<B extends NatsLimitsBuilder<B>> extends ClaimsB
     super(subject, name);
   }
 
-  /** Maximum subscriptions ({@code subs}; -1 unlimited). */
+  /**
+   * Maximum subscriptions ({@code subs}; -1 unlimited).
+   *
+   * @param max the limit, -1 for unlimited
+   * @return this builder
+   */
   public B subscriptions(long max) {
     this.subscriptions = max;
     return self();
   }
 
-  /** Maximum bytes ({@code data}; -1 unlimited). */
+  /**
+   * Maximum bytes ({@code data}; -1 unlimited).
+   *
+   * @param maxBytes the limit, -1 for unlimited
+   * @return this builder
+   */
   public B data(long maxBytes) {
     this.data = maxBytes;
     return self();
   }
 
-  /** Maximum message payload ({@code payload}; -1 unlimited). */
+  /**
+   * Maximum message payload ({@code payload}; -1 unlimited).
+   *
+   * @param maxBytes the limit, -1 for unlimited
+   * @return this builder
+   */
   public B payload(long maxBytes) {
     this.payload = maxBytes;
     return self();

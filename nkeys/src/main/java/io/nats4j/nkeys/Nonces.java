@@ -15,6 +15,9 @@ public final class Nonces {
    * Ed25519 signature of {@code nonce} (the nonce string's bytes as sent in INFO, ASCII/UTF-8),
    * encoded as base64 URL-safe without padding.
    *
+   * @param key the key that signs
+   * @param nonce the nonce's bytes
+   * @return the signature, base64 URL-safe without padding
    * @throws IllegalStateException if {@code key} cannot sign (public only, closed or curve)
    */
   public static String sign(NKey key, byte[] nonce) {
@@ -24,6 +27,9 @@ public final class Nonces {
   /**
    * Signs the INFO nonce as received (a string; its UTF-8 bytes, ASCII in practice, are signed).
    *
+   * @param key the key that signs
+   * @param nonce the nonce from INFO
+   * @return the signature, base64 URL-safe without padding
    * @throws IllegalStateException if {@code key} cannot sign (public only, closed or curve)
    */
   public static String sign(NKey key, String nonce) {
@@ -33,6 +39,11 @@ public final class Nonces {
   /**
    * Whether {@code signature} (base64 URL-safe, padding optional) is {@code key}'s signature of
    * {@code nonce}.
+   *
+   * @param key the key that should have signed
+   * @param nonce the nonce's bytes
+   * @param signature the signature to check
+   * @return whether the signature is valid
    */
   public static boolean verify(NKey key, byte[] nonce, String signature) {
     byte[] raw;

@@ -34,32 +34,57 @@ public final class OperatorClaims {
       super(null, name);
     }
 
-    /** Adds operator signing keys ({@code O...}) that may sign account JWTs. */
+    /**
+     * Adds operator signing keys ({@code O...}) that may sign account JWTs.
+     *
+     * @param operatorPublicKeys the signing keys' encoded public keys
+     * @return this builder
+     */
     public Builder signingKeys(String... operatorPublicKeys) {
       addKeys(signingKeys, operatorPublicKeys, KeyType.OPERATOR, "operator signing key");
       return this;
     }
 
-    /** Sets {@code system_account} ({@code A...}). */
+    /**
+     * Sets {@code system_account} ({@code A...}).
+     *
+     * @param accountPublicKey the system account's encoded public key
+     * @return this builder
+     */
     public Builder systemAccount(String accountPublicKey) {
       requireKey(accountPublicKey, KeyType.ACCOUNT, "system account");
       this.systemAccount = accountPublicKey;
       return this;
     }
 
-    /** Sets {@code account_server_url}. */
+    /**
+     * Sets {@code account_server_url}.
+     *
+     * @param url the account server URL
+     * @return this builder
+     */
     public Builder accountServerUrl(String url) {
       this.accountServerUrl = url;
       return this;
     }
 
-    /** Adds {@code operator_service_urls} (e.g. {@code nats://host:4222}). */
+    /**
+     * Adds {@code operator_service_urls} (e.g. {@code nats://host:4222}).
+     *
+     * @param urls the URLs to add
+     * @return this builder
+     */
     public Builder operatorServiceUrls(String... urls) {
       serviceUrls.addAll(List.of(urls));
       return this;
     }
 
-    /** Sets {@code strict_signing_key_usage}: accounts must then be signed by a signing key. */
+    /**
+     * Sets {@code strict_signing_key_usage}: accounts must then be signed by a signing key.
+     *
+     * @param strict whether accounts must be signed by a signing key
+     * @return this builder
+     */
     public Builder strictSigningKeyUsage(boolean strict) {
       this.strictSigningKeyUsage = strict;
       return this;

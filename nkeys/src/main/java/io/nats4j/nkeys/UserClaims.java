@@ -53,32 +53,57 @@ public final class UserClaims {
       requireKey(userPublicKey, KeyType.USER, "user public key");
     }
 
-    /** The account ({@code A...}) when signing with one of its signing keys. */
+    /**
+     * The account ({@code A...}) when signing with one of its signing keys.
+     *
+     * @param accountPublicKey the account's encoded public key
+     * @return this builder
+     */
     public Builder issuerAccount(String accountPublicKey) {
       requireKey(accountPublicKey, KeyType.ACCOUNT, "issuer account");
       this.issuerAccount = accountPublicKey;
       return this;
     }
 
-    /** Adds subjects the user may publish to ({@code pub.allow}). */
+    /**
+     * Adds subjects the user may publish to ({@code pub.allow}).
+     *
+     * @param subjects the subjects to add
+     * @return this builder
+     */
     public Builder publishAllow(String... subjects) {
       publishAllow.addAll(List.of(subjects));
       return this;
     }
 
-    /** Adds subjects the user may not publish to ({@code pub.deny}). */
+    /**
+     * Adds subjects the user may not publish to ({@code pub.deny}).
+     *
+     * @param subjects the subjects to add
+     * @return this builder
+     */
     public Builder publishDeny(String... subjects) {
       publishDeny.addAll(List.of(subjects));
       return this;
     }
 
-    /** Adds subjects the user may subscribe to ({@code sub.allow}). */
+    /**
+     * Adds subjects the user may subscribe to ({@code sub.allow}).
+     *
+     * @param subjects the subjects to add
+     * @return this builder
+     */
     public Builder subscribeAllow(String... subjects) {
       subscribeAllow.addAll(List.of(subjects));
       return this;
     }
 
-    /** Adds subjects the user may not subscribe to ({@code sub.deny}). */
+    /**
+     * Adds subjects the user may not subscribe to ({@code sub.deny}).
+     *
+     * @param subjects the subjects to add
+     * @return this builder
+     */
     public Builder subscribeDeny(String... subjects) {
       subscribeDeny.addAll(List.of(subjects));
       return this;
@@ -87,6 +112,10 @@ public final class UserClaims {
     /**
      * Lets the user reply to requests it received ({@code resp}: at most {@code maxMessages}
      * replies per request within {@code ttl}; {@link Duration#ZERO} for no time limit).
+     *
+     * @param maxMessages the most replies per request
+     * @param ttl how long after a request replies are allowed, or {@link Duration#ZERO}
+     * @return this builder
      */
     public Builder allowResponses(int maxMessages, Duration ttl) {
       this.responseMax = maxMessages;
@@ -94,13 +123,23 @@ public final class UserClaims {
       return this;
     }
 
-    /** Whether the JWT alone authenticates (no nonce signature). Default false. */
+    /**
+     * Whether the JWT alone authenticates (no nonce signature). Default false.
+     *
+     * @param bearer whether the JWT is a bearer token
+     * @return this builder
+     */
     public Builder bearerToken(boolean bearer) {
       this.bearerToken = bearer;
       return this;
     }
 
-    /** Restricts connection types ({@code STANDARD}, {@code WEBSOCKET}, {@code LEAFNODE}, ...). */
+    /**
+     * Restricts connection types ({@code STANDARD}, {@code WEBSOCKET}, {@code LEAFNODE}, ...).
+     *
+     * @param types the connection types allowed
+     * @return this builder
+     */
     public Builder allowedConnectionTypes(String... types) {
       connectionTypes.addAll(List.of(types));
       return this;

@@ -33,7 +33,11 @@ public final class XKey implements AutoCloseable {
     this.key = key;
   }
 
-  /** A new random curve key. */
+  /**
+   * A new random curve key.
+   *
+   * @return the new key; close it to wipe its seed
+   */
   public static XKey create() {
     return new XKey(NKey.create(KeyType.CURVE));
   }
@@ -41,6 +45,8 @@ public final class XKey implements AutoCloseable {
   /**
    * The curve key of an {@code SX...} seed (copied; the caller may wipe its array).
    *
+   * @param encodedSeed the encoded seed ({@code SX...})
+   * @return the key; close it to wipe its seed
    * @throws IllegalArgumentException if the seed is malformed or not a curve seed
    */
   public static XKey fromSeed(char[] encodedSeed) {
@@ -57,18 +63,28 @@ public final class XKey implements AutoCloseable {
    * A public-only curve key ({@code X...}); it can be a recipient or sender but cannot seal or
    * open.
    *
+   * @param encodedPublicKey the encoded public key ({@code X...})
+   * @return a public-only key
    * @throws IllegalArgumentException if the key is malformed or not a curve key
    */
   public static XKey fromPublicKey(String encodedPublicKey) {
     return new XKey(NKey.fromPublicKey(encodedPublicKey, KeyType.CURVE));
   }
 
-  /** The encoded public key {@code X...}. */
+  /**
+   * The encoded public key {@code X...}.
+   *
+   * @return the encoded public key
+   */
   public String publicKey() {
     return key.publicKey();
   }
 
-  /** A copy of the encoded seed {@code SX...}; wipe it after use. */
+  /**
+   * A copy of the encoded seed {@code SX...}; wipe it after use.
+   *
+   * @return the encoded seed; wipe it after use
+   */
   public char[] seed() {
     return key.seed();
   }
@@ -76,6 +92,8 @@ public final class XKey implements AutoCloseable {
   /**
    * Encrypts and authenticates {@code plain} for {@code recipientPublicKey} ({@code X...}).
    *
+   * @param plain the bytes to encrypt
+   * @param recipientPublicKey the recipient's encoded public key
    * @return {@code "xkv1" | nonce(24) | tag(16) | ciphertext}
    * @throws IllegalArgumentException if the recipient key is malformed, all-zero or of low order
    * @throws IllegalStateException if this key is public-only or closed
@@ -103,6 +121,9 @@ public final class XKey implements AutoCloseable {
   /**
    * Decrypts a message sealed by {@code senderPublicKey} for this key.
    *
+   * @param sealed the bytes {@link #seal} produced
+   * @param senderPublicKey the sender's encoded public key
+   * @return the decrypted bytes
    * @throws IllegalArgumentException if the message is too short, lacks the {@code xkv1} prefix,
    *     was tampered with or was not sealed by that sender for this key, or if the sender key is
    *     malformed, all-zero or of low order

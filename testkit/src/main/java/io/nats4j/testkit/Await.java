@@ -46,6 +46,8 @@ public final class Await {
   /**
    * Waits up to {@link #DEFAULT_TIMEOUT} until {@code condition} returns true.
    *
+   * @param condition checked until it returns true
+   * @param description what is awaited, for the failure message
    * @throws AssertionError naming {@code description} on timeout
    */
   public static void until(BooleanSupplier condition, String description) {

@@ -29,7 +29,7 @@ public final class InteropTools {
   /** The result of one tool run: exit code and the two output streams as UTF-8 text. */
   public record Result(int exitCode, String stdout, String stderr) {
 
-    /** Returns stdout, or throws with everything the tool printed when it failed. */
+    /** {@return stdout, or throws with everything the tool printed when it failed} */
     public String expectSuccess() {
       if (exitCode != 0) {
         throw new IllegalStateException(
@@ -39,13 +39,21 @@ public final class InteropTools {
     }
   }
 
-  /** The {@code nats} CLI executable, if {@code scripts/interop-install} put it there. */
+  /**
+   * The {@code nats} CLI executable, if {@code scripts/interop-install} put it there.
+   *
+   * @return the path of the {@code nats} executable, or empty when it is not installed
+   */
   public static Optional<Path> natsCli() {
     Path cli = cache().resolve("bin").resolve("nats");
     return Files.isExecutable(cli) ? Optional.of(cli) : Optional.empty();
   }
 
-  /** The {@code node_modules} folder holding nats.js, if installed, and Node is on the PATH. */
+  /**
+   * The {@code node_modules} folder holding nats.js, if installed, and Node is on the PATH.
+   *
+   * @return the {@code node_modules} folder, or empty when nats.js or Node is missing
+   */
   public static Optional<Path> nodeModules() {
     Path modules = cache().resolve("node").resolve("node_modules");
     if (!Files.isDirectory(modules.resolve("@nats-io").resolve("transport-node"))) {
@@ -58,6 +66,10 @@ public final class InteropTools {
    * Runs the {@code nats} CLI against {@code serverUrl} with a private context directory (the
    * user's CLI contexts are never read) and waits up to {@code timeout}.
    *
+   * @param serverUrl the server the CLI connects to
+   * @param timeout how long the CLI may run before it is killed
+   * @param args the CLI arguments after the connection options
+   * @return the exit code and what the CLI printed
    * @throws IllegalStateException if the CLI is not installed or does not finish in time
    */
   public static Result nats(String serverUrl, Duration timeout, String... args) {
@@ -75,6 +87,11 @@ public final class InteropTools {
    * Runs an ES module script with Node, nats.js resolvable from it, {@code NATS_URL} set to {@code
    * serverUrl}, and {@code stdin} (may be {@code null}) written to its input.
    *
+   * @param serverUrl the server URL, given to the script as {@code NATS_URL}
+   * @param script the ES module source to run
+   * @param stdin bytes written to the script's input, or {@code null} for none
+   * @param timeout how long the script may run before it is killed
+   * @return the exit code and what the script printed
    * @throws IllegalStateException if nats.js or Node is missing, or the script does not finish
    */
   public static Result node(String serverUrl, String script, byte[] stdin, Duration timeout) {

@@ -52,6 +52,9 @@ public final class NatsCluster implements AutoCloseable {
    * returns once every node sees {@code size - 1} routes on {@code /routez} and, with JetStream,
    * every node reports a meta leader on {@code /jsz}.
    *
+   * @param size the number of nodes, at least 1
+   * @param config the configuration of every node (the cluster block is added)
+   * @return the running cluster; close it to stop every node
    * @throws IllegalArgumentException if {@code size < 2}
    * @throws IllegalStateException if the cluster does not form within {@link #FORM_TIMEOUT}
    */
@@ -104,17 +107,22 @@ public final class NatsCluster implements AutoCloseable {
     }
   }
 
-  /** Returns the nodes in start order. */
+  /** {@return the nodes in start order} */
   public List<NatsServer> servers() {
     return servers;
   }
 
-  /** Returns node {@code index} (0-based). */
+  /**
+   * Returns node {@code index} (0-based).
+   *
+   * @param index the node's position in start order, from 0
+   * @return node {@code index} (0-based)
+   */
   public NatsServer server(int index) {
     return servers.get(index);
   }
 
-  /** Returns the client URLs of all nodes, in node order. */
+  /** {@return the client URLs of all nodes, in node order} */
   public List<String> clientUrls() {
     return servers.stream().map(NatsServer::clientUrl).toList();
   }

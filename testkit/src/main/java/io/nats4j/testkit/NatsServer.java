@@ -77,7 +77,11 @@ public final class NatsServer implements AutoCloseable {
     sequence = ServerRegistry.register(this);
   }
 
-  /** Starts a plain server ({@link ServerConfig#defaults()}); see {@link #start(ServerConfig)}. */
+  /**
+   * Starts a plain server ({@link ServerConfig#defaults()}); see {@link #start(ServerConfig)}.
+   *
+   * @return the running server; close it to stop it
+   */
   public static NatsServer start() {
     return start(ServerConfig.defaults());
   }
@@ -86,6 +90,8 @@ public final class NatsServer implements AutoCloseable {
    * Starts a server with {@code config} on free loopback ports and returns once it accepts clients
    * (INFO received on the client port, {@code /healthz} OK).
    *
+   * @param config what the server runs with
+   * @return the running server; close it to stop it
    * @throws IllegalStateException if the binary is missing, or the server exits or is not ready
    *     within {@link #READY_TIMEOUT}; the message includes the end of the server log
    */
@@ -120,44 +126,44 @@ public final class NatsServer implements AutoCloseable {
     }
   }
 
-  /** Returns the client URL, {@code nats://127.0.0.1:<port>}. */
+  /** {@return the client URL, {@code nats://127.0.0.1:<port>}} */
   public String clientUrl() {
     return "nats://" + host() + ":" + port;
   }
 
-  /** Returns the host the server listens on, {@code 127.0.0.1}. */
+  /** {@return the host the server listens on, {@code 127.0.0.1}} */
   public String host() {
     return "127.0.0.1";
   }
 
-  /** Returns the client port. */
+  /** {@return the client port} */
   public int port() {
     return port;
   }
 
-  /** Returns the monitoring base URL, {@code http://127.0.0.1:<port>}. */
+  /** {@return the monitoring base URL, {@code http://127.0.0.1:<port>}} */
   public String monitoringUrl() {
     return "http://" + host() + ":" + monitoringPort;
   }
 
-  /** Returns the monitoring port. */
+  /** {@return the monitoring port} */
   public int monitoringPort() {
     return monitoringPort;
   }
 
   /**
-   * Returns the websocket port, or {@code -1} if {@link ServerConfig.Builder#websocket()} is off.
+   * {@return the websocket port, or {@code -1} if {@link ServerConfig.Builder#websocket()} is off}
    */
   public int websocketPort() {
     return config.websocket ? websocketPort : -1;
   }
 
-  /** Returns {@code ws://127.0.0.1:<port>}, or {@code null} without a websocket listener. */
+  /** {@return {@code ws://127.0.0.1:<port>}, or {@code null} without a websocket listener} */
   public String websocketUrl() {
     return config.websocket ? "ws://" + host() + ":" + websocketPort : null;
   }
 
-  /** Returns the cluster (route) port, or {@code -1} if this server is not in a cluster. */
+  /** {@return the cluster (route) port, or {@code -1} if this server is not in a cluster} */
   public int clusterPort() {
     return config.clusterName == null ? -1 : clusterPort;
   }
@@ -166,6 +172,8 @@ public final class NatsServer implements AutoCloseable {
    * GETs a monitoring endpoint and returns the body, e.g. {@code monitor("/varz")} or {@code
    * monitor("/jsz?streams=true")}.
    *
+   * @param path the endpoint path, e.g. {@code /varz} or {@code /jsz?streams=true}
+   * @return the response body
    * @throws UncheckedIOException if the request fails
    * @throws IllegalStateException if the status is not 200
    */
@@ -178,7 +186,11 @@ public final class NatsServer implements AutoCloseable {
     return response.body();
   }
 
-  /** Returns the server's version, e.g. {@code "2.15.2"}, as reported in its INFO. */
+  /**
+   * Returns the server's version, e.g. {@code "2.15.2"}, as reported in its INFO.
+   *
+   * @return the server's version without a leading {@code v}, e.g. {@code 2.15.2}
+   */
   public String version() {
     String json = info;
     if (json != null) {
@@ -193,27 +205,30 @@ public final class NatsServer implements AutoCloseable {
   /**
    * Returns the JSON of the INFO the server sent to the readiness probe, or {@code null} when the
    * server expects TLS first.
+   *
+   * @return the JSON of the INFO the server sent to the readiness probe, or {@code null} when the
+   *     server expects TLS first
    */
   public String info() {
     return info;
   }
 
-  /** Returns the process id of the current process (changes on {@link #restart()}). */
+  /** {@return the process id of the current process (changes on {@link #restart()})} */
   public long pid() {
     return process.pid();
   }
 
-  /** Returns the configuration this server runs with. */
+  /** {@return the configuration this server runs with} */
   public ServerConfig config() {
     return config;
   }
 
-  /** Returns the JetStream store directory, or {@code null} without JetStream. */
+  /** {@return the JetStream store directory, or {@code null} without JetStream} */
   public Path storeDir() {
     return storeDir;
   }
 
-  /** Returns whether the process is alive (a paused process is alive). */
+  /** {@return whether the process is alive (a paused process is alive)} */
   public boolean isRunning() {
     Process p = process;
     return p != null && p.isAlive();
@@ -285,7 +300,9 @@ public final class NatsServer implements AutoCloseable {
     awaitProcessState(false);
   }
 
-  /** Returns everything the server printed so far (across restarts); empty with {@code noLog()}. */
+  /**
+   * {@return everything the server printed so far (across restarts); empty with {@code noLog()}}
+   */
   public String log() {
     if (closed) {
       return finalLog;
@@ -297,7 +314,12 @@ public final class NatsServer implements AutoCloseable {
     }
   }
 
-  /** Returns the last {@code maxLines} lines of {@link #log()}. */
+  /**
+   * Returns the last {@code maxLines} lines of {@link #log()}.
+   *
+   * @param maxLines how many lines to return at most
+   * @return the last {@code maxLines} lines of {@link #log()}
+   */
   public String logTail(int maxLines) {
     List<String> lines = log().lines().toList();
     return String.join("\n", lines.subList(Math.max(0, lines.size() - maxLines), lines.size()));

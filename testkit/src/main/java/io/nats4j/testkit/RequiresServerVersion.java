@@ -19,6 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(RequiresServerVersionCondition.class)
 public @interface RequiresServerVersion {
-  /** The oldest server version the test works with, e.g. {@code "2.12.0"}. */
+  /**
+   * The oldest server version the test works with, e.g. {@code "2.12.0"}.
+   *
+   * @return the version, e.g. {@code "2.12.0"}
+   */
   String value();
 }

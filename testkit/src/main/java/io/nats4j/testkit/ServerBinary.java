@@ -31,6 +31,7 @@ public final class ServerBinary {
   /**
    * Returns the path of the {@code nats-server} executable to use.
    *
+   * @return the path of the {@code nats-server} executable to use
    * @throws IllegalStateException if none is found; the message names {@code
    *     scripts/nats-server-install}
    */
@@ -46,6 +47,7 @@ public final class ServerBinary {
   /**
    * Returns the version of the located binary without a leading {@code v}, e.g. {@code "2.15.2"}.
    *
+   * @return the version without a leading {@code v}, e.g. {@code 2.15.2}
    * @throws IllegalStateException if the binary is missing or does not report a version
    */
   public static String version() {

@@ -71,42 +71,42 @@ public final class ServerConfig {
     routePorts = List.copyOf(b.routePorts);
   }
 
-  /** Returns the configuration of a plain server: no JetStream, no auth, no TLS. */
+  /** {@return the configuration of a plain server: no JetStream, no auth, no TLS} */
   public static ServerConfig defaults() {
     return builder().build();
   }
 
-  /** Returns a new builder starting from {@link #defaults()}. */
+  /** {@return a new builder starting from {@link #defaults()}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder pre-filled with this configuration. */
+  /** {@return a builder pre-filled with this configuration} */
   public Builder toBuilder() {
     return new Builder(this);
   }
 
-  /** Returns whether JetStream is enabled. */
+  /** {@return whether JetStream is enabled} */
   public boolean jetStreamEnabled() {
     return jetStream;
   }
 
-  /** Returns whether the server requires TLS. */
+  /** {@return whether the server requires TLS} */
   public boolean tlsEnabled() {
     return certificates != null;
   }
 
-  /** Returns the certificates the server uses, or {@code null} without TLS. */
+  /** {@return the certificates the server uses, or {@code null} without TLS} */
   public TestCertificates certificates() {
     return certificates;
   }
 
-  /** Returns whether the server expects a TLS handshake before sending INFO. */
+  /** {@return whether the server expects a TLS handshake before sending INFO} */
   public boolean tlsHandshakeFirstEnabled() {
     return tlsHandshakeFirst;
   }
 
-  /** Returns whether a websocket listener is configured. */
+  /** {@return whether a websocket listener is configured} */
   public boolean websocketEnabled() {
     return websocket;
   }
@@ -203,24 +203,46 @@ public final class ServerConfig {
       routePorts.addAll(c.routePorts);
     }
 
-    /** Enables JetStream with its store in a temporary directory kept across restarts. */
+    /**
+     * Enables JetStream with its store in a temporary directory kept across restarts.
+     *
+     * @return this builder
+     */
     public Builder jetStream() {
       jetStream = true;
       return this;
     }
 
-    /** Sets {@code server_name} (required to be unique per node in a cluster). */
+    /**
+     * Sets {@code server_name} (required to be unique per node in a cluster).
+     *
+     * @param name the server name
+     * @return this builder
+     */
     public Builder serverName(String name) {
       serverName = requireText(name, "server name");
       return this;
     }
 
-    /** Adds a user with a password and no permission limits. */
+    /**
+     * Adds a user with a password and no permission limits.
+     *
+     * @param name the user name
+     * @param password the user's password
+     * @return this builder
+     */
     public Builder user(String name, String password) {
       return user(name, password, null);
     }
 
-    /** Adds a user with a password and the given permissions ({@code null}: none). */
+    /**
+     * Adds a user with a password and the given permissions ({@code null}: none).
+     *
+     * @param name the user name
+     * @param password the user's password
+     * @param permissions what the user may publish and subscribe to, or {@code null} for no limits
+     * @return this builder
+     */
     public Builder user(String name, String password, Permissions permissions) {
       users.add(
           new User(
@@ -230,18 +252,34 @@ public final class ServerConfig {
       return this;
     }
 
-    /** Requires clients to present {@code token} ({@code authorization { token }}). */
+    /**
+     * Requires clients to present {@code token} ({@code authorization { token }}).
+     *
+     * @param token the token clients must present
+     * @return this builder
+     */
     public Builder token(String token) {
       this.token = requireText(token, "token");
       return this;
     }
 
-    /** Adds an nkey user ({@code authorization { users = [{nkey: U...}] }}). */
+    /**
+     * Adds an nkey user ({@code authorization { users = [{nkey: U...}] }}).
+     *
+     * @param userPublicKey the user's encoded public nkey ({@code U...})
+     * @return this builder
+     */
     public Builder nkeyUser(String userPublicKey) {
       return nkeyUser(userPublicKey, null);
     }
 
-    /** Adds an nkey user with the given permissions ({@code null}: none). */
+    /**
+     * Adds an nkey user with the given permissions ({@code null}: none).
+     *
+     * @param userPublicKey the user's encoded public nkey ({@code U...})
+     * @param permissions what the user may publish and subscribe to, or {@code null} for no limits
+     * @return this builder
+     */
     public Builder nkeyUser(String userPublicKey, Permissions permissions) {
       String key = requireText(userPublicKey, "nkey user public key");
       if (!key.startsWith("U")) {
@@ -258,6 +296,7 @@ public final class ServerConfig {
      * @param systemAccountPublicKey the system account's public key ({@code A...}); its JWT should
      *     be among the preloaded accounts
      * @param accountJwtsByPublicKey account JWTs preloaded into the resolver, by public key
+     * @return this builder
      */
     public Builder operator(
         String operatorJwt,
@@ -271,25 +310,43 @@ public final class ServerConfig {
       return this;
     }
 
-    /** Requires TLS on the client port, with the server certificate and CA of {@code certs}. */
+    /**
+     * Requires TLS on the client port, with the server certificate and CA of {@code certs}.
+     *
+     * @param certs the certificates the server presents and trusts
+     * @return this builder
+     */
     public Builder tls(TestCertificates certs) {
       certificates = Objects.requireNonNull(certs, "certificates");
       return this;
     }
 
-    /** Requires clients to present a certificate signed by the CA (mutual TLS). Needs tls(). */
+    /**
+     * Requires clients to present a certificate signed by the CA (mutual TLS). Needs tls().
+     *
+     * @return this builder
+     */
     public Builder verifyClientCertificates() {
       verifyClientCertificates = true;
       return this;
     }
 
-    /** Expects the TLS handshake before INFO ({@code handshake_first}). Needs tls(). */
+    /**
+     * Expects the TLS handshake before INFO ({@code handshake_first}). Needs tls().
+     *
+     * @return this builder
+     */
     public Builder tlsHandshakeFirst() {
       tlsHandshakeFirst = true;
       return this;
     }
 
-    /** Sets {@code max_payload} in bytes. */
+    /**
+     * Sets {@code max_payload} in bytes.
+     *
+     * @param bytes the largest payload the server accepts
+     * @return this builder
+     */
     public Builder maxPayload(int bytes) {
       if (bytes <= 0) {
         throw new IllegalArgumentException("max payload must be positive, was " + bytes);
@@ -301,31 +358,50 @@ public final class ServerConfig {
     /**
      * Adds a plain (no TLS) websocket listener on a free port; see {@link
      * NatsServer#websocketPort()}.
+     *
+     * @return this builder
      */
     public Builder websocket() {
       websocket = true;
       return this;
     }
 
-    /** Appends {@code text} verbatim to the generated configuration file. */
+    /**
+     * Appends {@code text} verbatim to the generated configuration file.
+     *
+     * @param text configuration text in the server's format
+     * @return this builder
+     */
     public Builder configFragment(String text) {
       fragments.add(Objects.requireNonNull(text, "config fragment"));
       return this;
     }
 
-    /** Discards the server's output instead of keeping it for {@link NatsServer#log()}. */
+    /**
+     * Discards the server's output instead of keeping it for {@link NatsServer#log()}.
+     *
+     * @return this builder
+     */
     public Builder noLog() {
       noLog = true;
       return this;
     }
 
-    /** Turns on {@code debug} logging. */
+    /**
+     * Turns on {@code debug} logging.
+     *
+     * @return this builder
+     */
     public Builder debug() {
       debug = true;
       return this;
     }
 
-    /** Turns on {@code trace} logging (every protocol line). */
+    /**
+     * Turns on {@code trace} logging (every protocol line).
+     *
+     * @return this builder
+     */
     public Builder trace() {
       trace = true;
       return this;
@@ -336,6 +412,9 @@ public final class ServerConfig {
      * lame_duck_grace_period}; by default the server waits 10 s before it starts closing clients
      * and spreads the closing over 2 minutes.
      *
+     * @param duration {@code lame_duck_duration}, at least 30 s
+     * @param gracePeriod {@code lame_duck_grace_period}
+     * @return this builder
      * @throws IllegalArgumentException if the duration is under 30 s or not above the grace period
      */
     public Builder lameDuck(Duration duration, Duration gracePeriod) {
@@ -361,6 +440,7 @@ public final class ServerConfig {
     /**
      * Returns the configuration.
      *
+     * @return the configuration
      * @throws IllegalStateException if the settings contradict each other
      */
     public ServerConfig build() {

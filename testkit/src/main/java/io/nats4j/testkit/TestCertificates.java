@@ -112,7 +112,11 @@ public final class TestCertificates {
     writePem(clientKey(), new JcaPKCS8Generator(clientKeys.getPrivate(), null).generate());
   }
 
-  /** Generates a CA, a server certificate for {@code DNS:localhost} only, and a client one. */
+  /**
+   * Generates a CA, a server certificate for {@code DNS:localhost} only, and a client one.
+   *
+   * @return the certificates, as files in a new temporary directory and in memory
+   */
   public static TestCertificates generate() {
     return generate("localhost");
   }
@@ -120,6 +124,9 @@ public final class TestCertificates {
   /**
    * Generates a CA, a server certificate with the given subject alternative names (host names or IP
    * literals, e.g. {@code "localhost", "127.0.0.1"}), and a client certificate.
+   *
+   * @param serverSubjectAltNames host names or IP literals the server certificate is valid for
+   * @return the certificates, as files in a new temporary directory and in memory
    */
   public static TestCertificates generate(String... serverSubjectAltNames) {
     if (serverSubjectAltNames.length == 0) {
@@ -134,32 +141,32 @@ public final class TestCertificates {
     }
   }
 
-  /** Returns the CA certificate PEM file. */
+  /** {@return the CA certificate PEM file} */
   public Path caCertificate() {
     return dir.resolve("ca.pem");
   }
 
-  /** Returns the server certificate PEM file. */
+  /** {@return the server certificate PEM file} */
   public Path serverCertificate() {
     return dir.resolve("server-cert.pem");
   }
 
-  /** Returns the server private key PEM file (PKCS#8). */
+  /** {@return the server private key PEM file (PKCS#8)} */
   public Path serverKey() {
     return dir.resolve("server-key.pem");
   }
 
-  /** Returns the client certificate PEM file (CN=nats4j-client). */
+  /** {@return the client certificate PEM file (CN=nats4j-client)} */
   public Path clientCertificate() {
     return dir.resolve("client-cert.pem");
   }
 
-  /** Returns the client private key PEM file (PKCS#8). */
+  /** {@return the client private key PEM file (PKCS#8)} */
   public Path clientKey() {
     return dir.resolve("client-key.pem");
   }
 
-  /** Returns a new PKCS#12 key store holding only the CA certificate. */
+  /** {@return a new PKCS#12 key store holding only the CA certificate} */
   public KeyStore trustStore() {
     try {
       KeyStore store = emptyStore();
@@ -170,17 +177,17 @@ public final class TestCertificates {
     }
   }
 
-  /** Returns a new PKCS#12 key store with the client key and chain, protected by the password. */
+  /** {@return a new PKCS#12 key store with the client key and chain, protected by the password} */
   public KeyStore clientKeyStore() {
     return keyStore("nats4j-client", clientKeys, client);
   }
 
-  /** Returns the password of {@link #clientKeyStore()} and its key entry (a copy). */
+  /** {@return the password of {@link #clientKeyStore()} and its key entry (a copy)} */
   public char[] clientKeyStorePassword() {
     return password.clone();
   }
 
-  /** Returns a new PKCS#12 key store with the server key and chain (for scripted fake servers). */
+  /** {@return a new PKCS#12 key store with the server key and chain (for scripted fake servers)} */
   public KeyStore serverKeyStore() {
     return keyStore("nats4j-server", serverKeys, server);
   }
@@ -188,12 +195,15 @@ public final class TestCertificates {
   /**
    * Returns a client TLS context that trusts this CA and, if asked, presents the client
    * certificate.
+   *
+   * @param presentClientCertificate whether the context presents the client certificate (for mTLS)
+   * @return a client TLS context that trusts this CA and, if asked, presents the client certificate
    */
   public SSLContext clientSslContext(boolean presentClientCertificate) {
     return sslContext(presentClientCertificate ? clientKeyStore() : null);
   }
 
-  /** Returns a server TLS context with the server certificate that trusts this CA. */
+  /** {@return a server TLS context with the server certificate that trusts this CA} */
   public SSLContext serverSslContext() {
     return sslContext(serverKeyStore());
   }

@@ -36,8 +36,12 @@ final class RawClient implements AutoCloseable {
   }
 
   static RawClient connect(NatsServer server) throws IOException {
+    return connect(server.host(), server.port());
+  }
+
+  static RawClient connect(String host, int port) throws IOException {
     Socket socket = new Socket();
-    socket.connect(new InetSocketAddress(server.host(), server.port()), 5000);
+    socket.connect(new InetSocketAddress(host, port), 5000);
     return new RawClient(socket);
   }
 

@@ -66,14 +66,15 @@ public final class ApiClient {
   }
 
   /**
-   * Returns the API level used for gating: the connected server's INFO {@code api_lvl}, capped by
-   * {@link JetStreamOptions#assumedApiLevel()}.
+   * Returns the API level used for gating: the connected server's INFO {@code api_lvl} (1 for 2.11
+   * servers, which do not announce it; see {@link ApiLevels#ofServer}), capped by {@link
+   * JetStreamOptions#assumedApiLevel()}.
    *
    * @return the level
    */
   public int apiLevel() {
     ServerInfo info = connection.serverInfo();
-    int server = info == null ? 0 : info.apiLevel();
+    int server = info == null ? 0 : ApiLevels.ofServer(info.apiLevel(), info.version());
     int cap = options.assumedApiLevel();
     return cap >= 0 ? Math.min(cap, server) : server;
   }

@@ -120,4 +120,27 @@ public final class ApiLevels {
       }
     }
   }
+
+  /**
+   * The server's API level from its INFO. Servers from 2.12 announce it ({@code api_lvl}); 2.11
+   * servers are at level 1 (per-message TTL, pause, priority groups) but do not say so in INFO, so
+   * their version decides. Older servers, or an unreadable version, are at level 0.
+   *
+   * @param announced the INFO's {@code api_lvl}, 0 when absent
+   * @param version the INFO's {@code version}, e.g. {@code 2.11.17}, or null
+   * @return the level to gate requests with
+   */
+  public static int ofServer(int announced, String version) {
+    if (announced > 0 || version == null) {
+      return Math.max(announced, 0);
+    }
+    String[] parts = version.split("[.+-]");
+    try {
+      int major = Integer.parseInt(parts[0]);
+      int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+      return major > 2 || (major == 2 && minor >= 11) ? TTL_PAUSE_PRIORITY : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
 }

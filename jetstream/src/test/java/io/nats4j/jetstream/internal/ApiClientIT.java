@@ -11,6 +11,7 @@ import io.nats4j.jetstream.JetStreamOptions;
 import io.nats4j.testkit.JetStream;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.NatsServerTest;
+import io.nats4j.testkit.RequiresServerVersion;
 import org.junit.jupiter.api.Test;
 
 @NatsServerTest
@@ -23,6 +24,7 @@ class ApiClientIT {
   }
 
   @Test
+  @RequiresServerVersion("2.12.0") // the server checks Nats-Required-Api-Level from 2.12
   void theServerEnforcesTheRequiredApiLevelHeader() {
     try (Connection nc = Nats.connect(server.clientUrl())) {
       ApiClient api = new ApiClient(nc, JetStreamOptions.defaults());

@@ -19,6 +19,19 @@ import org.junit.jupiter.api.Test;
 class ApiLevelsTest {
 
   @Test
+  void theServersLevelIsAnnouncedFrom212AndImpliedBy211() {
+    assertEquals(4, ApiLevels.ofServer(4, "2.14.10"));
+    assertEquals(3, ApiLevels.ofServer(3, "2.12.15"));
+    assertEquals(1, ApiLevels.ofServer(0, "2.11.17"), "2.11 sends no api_lvl but is at level 1");
+    assertEquals(1, ApiLevels.ofServer(0, "2.11.0-RC.1"));
+    assertEquals(1, ApiLevels.ofServer(0, "3.0.0"));
+    assertEquals(0, ApiLevels.ofServer(0, "2.10.27"));
+    assertEquals(0, ApiLevels.ofServer(0, "2.9.25"));
+    assertEquals(0, ApiLevels.ofServer(0, null));
+    assertEquals(0, ApiLevels.ofServer(0, "garbage"));
+  }
+
+  @Test
   void plainConfigsNeedNoLevel() {
     assertEquals(List.of(), ApiLevels.of(StreamConfig.builder("S").subjects("a").build()));
     assertEquals(List.of(), ApiLevels.of(ConsumerConfig.builder().durableName("d").build()));

@@ -1,0 +1,54 @@
+package io.nats4j.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+
+/**
+ * Measures the timed part of one run: wall time, and the CPU time of the whole benchmark JVM (every
+ * thread: the client's, the scenario's own, GC and JIT) over the same span. The server runs in its
+ * own process and is not counted.
+ *
+ * <p>Thread-safety: start and stop it on the same thread; the CPU time it reads is process-wide.
+ */
+final class Meter {
+  private static final OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean();
+
+  private final long startNanos;
+  private final long startCpuNanos;
+
+  private Meter(long startNanos, long startCpuNanos) {
+    this.startNanos = startNanos;
+    this.startCpuNanos = startCpuNanos;
+  }
+
+  /** Starts measuring now. */
+  static Meter start() {
+    long cpu = processCpuNanos();
+    return new Meter(System.nanoTime(), cpu);
+  }
+
+  /** Stops and returns the result of a throughput run. */
+  RunResult throughput() {
+    long nanos = System.nanoTime() - startNanos;
+    return RunResult.throughput(nanos, cpuSinceStart());
+  }
+
+  /** Stops and returns the result of a latency run with these per-operation latencies. */
+  RunResult latency(long[] latencyNanos) {
+    long nanos = System.nanoTime() - startNanos;
+    return RunResult.latency(nanos, cpuSinceStart(), latencyNanos);
+  }
+
+  private long cpuSinceStart() {
+    long now = processCpuNanos();
+    return now < 0 || startCpuNanos < 0 ? -1 : now - startCpuNanos;
+  }
+
+  /** The JVM's process CPU time in nanoseconds (user + system), or -1 if the JVM cannot tell. */
+  static long processCpuNanos() {
+    if (OS instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+}
