@@ -61,6 +61,7 @@ final class InboundReader implements Runnable {
       Sink sink) {
     this.transport = transport;
     this.parser = parser;
+    parser.replySid(router::requestSid);
     this.leftover = leftover;
     this.router = router;
     this.outbound = outbound;

@@ -4,6 +4,7 @@ import io.nats4j.client.ProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * A streaming parser for the ops a NATS server sends: {@code INFO}, {@code MSG}, {@code HMSG},
@@ -56,6 +57,14 @@ public final class ProtocolParser {
   /** The server's own ceiling for {@code max_payload}, used while the server announced none. */
   public static final int SERVER_MAX_PAYLOAD_CEILING = 64 * 1024 * 1024;
 
+  /**
+   * The bound for replies to requests (the sid {@link #replySid} names): the server answers
+   * JetStream API requests itself and does not hold those answers to {@code max_payload} (a stream
+   * info listing many subjects runs to megabytes), so they may be as large as the server's ceiling
+   * for {@code max_payload}.
+   */
+  public static final int REPLY_BOUND = SERVER_MAX_PAYLOAD_CEILING + SERVER_HEADER_ALLOWANCE;
+
   /** Payload arrays start at most this large and grow as bytes arrive, never to a mere claim. */
   private static final int INITIAL_PAYLOAD_CAPACITY = 64 * 1024;
 
@@ -74,6 +83,7 @@ public final class ProtocolParser {
   private final int maxControlLine;
   private final int maxMessageLine;
   private int maxPayloadBound;
+  private LongSupplier replySid = () -> -1;
 
   private State state = State.LINE;
   private byte[] partialLine = new byte[256];
@@ -173,6 +183,16 @@ public final class ProtocolParser {
       throw new IllegalArgumentException("maxPayloadBound must be >= 0, was " + bound);
     }
     this.maxPayloadBound = bound;
+  }
+
+  /**
+   * Names the sid of the request inbox, whose messages are bounded by {@link #REPLY_BOUND} instead
+   * of the server's {@code max_payload}; consulted only for a size over {@code maxPayloadBound}.
+   *
+   * @param sid the current request inbox sid, or -1
+   */
+  public void replySid(LongSupplier sid) {
+    this.replySid = sid;
   }
 
   /** The capacity held for the message in progress, for tests: it follows what arrived. */
@@ -434,6 +454,7 @@ public final class ProtocolParser {
     if (withHeaders) {
       msgHeaderLength = parseSize(line, argStart[sizeArg], argEnd[sizeArg], "header length");
       msgTotalLength = parseSize(line, argStart[sizeArg + 1], argEnd[sizeArg + 1], "total length");
+      checkBound(msgTotalLength, line, argStart[sizeArg + 1], argEnd[sizeArg + 1], "total length");
       if (msgHeaderLength > msgTotalLength) {
         throw new ProtocolException(
             "protocol error: HMSG header length "
@@ -444,6 +465,7 @@ public final class ProtocolParser {
     } else {
       msgHeaderLength = -1;
       msgTotalLength = parseSize(line, argStart[sizeArg], argEnd[sizeArg], "payload size");
+      checkBound(msgTotalLength, line, argStart[sizeArg], argEnd[sizeArg], "payload size");
     }
   }
 
@@ -466,6 +488,22 @@ public final class ProtocolParser {
     }
   }
 
+  /** Sizes were parsed against the loosest bound; all but request replies meet the tight one. */
+  private void checkBound(int size, byte[] b, int s, int e, String what) {
+    if (size > maxPayloadBound && msgSid != replySid.getAsLong()) {
+      throw new ProtocolException(
+          "protocol error: declared "
+              + what
+              + " "
+              + printable(b, s, e)
+              + " exceeds the bound of "
+              + maxPayloadBound
+              + " bytes (the server's max_payload plus "
+              + SERVER_HEADER_ALLOWANCE
+              + " for its headers)");
+    }
+  }
+
   private int parseSize(byte[] b, int s, int e, String what) {
     long v = 0;
     for (int i = s; i < e; i++) {
@@ -475,14 +513,15 @@ public final class ProtocolParser {
             "protocol error: " + what + " is not a decimal number: " + printable(b, s, e));
       }
       v = v * 10 + d;
-      if (v > maxPayloadBound) {
+      long bound = Math.max(maxPayloadBound, REPLY_BOUND);
+      if (v > bound) {
         throw new ProtocolException(
             "protocol error: declared "
                 + what
                 + " "
                 + printable(b, s, e)
                 + " exceeds the bound of "
-                + maxPayloadBound
+                + bound
                 + " bytes");
       }
     }

@@ -201,6 +201,15 @@ public final class Router {
     return subs.size();
   }
 
+  /**
+   * Returns the sid of the request inbox, whose replies may be larger than {@code max_payload}.
+   *
+   * @return the sid, or -1 before the first request
+   */
+  public long requestSid() {
+    return mux.sid();
+  }
+
   /** Makes the reader's counters visible to other threads (once per read, not per message). */
   public void publishCounters() {
     counters = new long[] {inMessages, inBytes, dropped};

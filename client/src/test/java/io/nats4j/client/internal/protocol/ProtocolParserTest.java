@@ -295,6 +295,18 @@ class ProtocolParserTest {
     ProtocolException e =
         assertThrows(ProtocolException.class, () -> other.parse(over, 0, over.length, op -> {}));
     assertTrue(e.getMessage().contains("exceeds the bound"), e.getMessage());
+
+    // replies to requests (JetStream API answers) are the server's own and may be larger
+    ProtocolParser replies = newParser();
+    replies.maxPayloadBound(ProtocolParser.payloadBoundFor(1024));
+    replies.replySid(() -> 9);
+    byte[] bigReply = bytes("MSG _INBOX.x.1 9 " + (bound + 1) + "\r\n");
+    replies.parse(bigReply, 0, bigReply.length, op -> {});
+    ProtocolParser tooBig = newParser();
+    tooBig.replySid(() -> 9);
+    byte[] overCeiling = bytes("MSG _INBOX.x.1 9 " + (ProtocolParser.REPLY_BOUND + 1) + "\r\n");
+    assertThrows(
+        ProtocolException.class, () -> tooBig.parse(overCeiling, 0, overCeiling.length, op -> {}));
   }
 
   @Test
