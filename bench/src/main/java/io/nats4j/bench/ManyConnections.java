@@ -68,9 +68,12 @@ public final class ManyConnections {
                     });
         if (virtual) {
           // by reflection, so that this tool also runs against builds without the option
+          Class<?> threadOptions = Class.forName("io.nats4j.client.ThreadOptions");
+          Object builder = threadOptions.getMethod("builder").invoke(null);
+          builder.getClass().getMethod("virtualThreads", boolean.class).invoke(builder, true);
           Options.Builder.class
-              .getMethod("virtualThreads", boolean.class)
-              .invoke(options, Boolean.TRUE);
+              .getMethod("threads", threadOptions)
+              .invoke(options, builder.getClass().getMethod("build").invoke(builder));
         }
         Connection nc = Nats.connect(options.build());
         nc.defaultDispatcher().subscribe("many." + i, m -> delivered.incrementAndGet());
