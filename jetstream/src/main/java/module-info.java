@@ -5,7 +5,7 @@ module io.nats4j.jetstream {
 
   exports io.nats4j.jetstream;
 
-  // The records of the public package are read and written by the internal Jackson mapper.
+  // The internal Jackson mapper reads and writes the private fields of the public JSON types.
   opens io.nats4j.jetstream to
       com.fasterxml.jackson.databind;
   opens io.nats4j.jetstream.internal to

@@ -1,7 +1,5 @@
 package io.nats4j.jetstream;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * How a consumer expects its messages to be acknowledged.
  *
@@ -9,23 +7,25 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public enum AckPolicy {
   /** No acknowledgement. */
-  @JsonProperty("none")
-  NONE,
+  NONE("none"),
 
   /** Acknowledging a message acknowledges all before it. */
-  @JsonProperty("all")
-  ALL,
+  ALL("all"),
 
   /** Every message is acknowledged on its own. */
-  @JsonProperty("explicit")
-  EXPLICIT,
+  EXPLICIT("explicit"),
 
   /**
    * Acknowledged through flow control responses (API level 4, nats-server 2.14; used for reliable
    * sourcing).
    */
-  @JsonProperty("flow_control")
-  FLOW_CONTROL;
+  FLOW_CONTROL("flow_control");
+
+  private final String wireName;
+
+  AckPolicy(String wireName) {
+    this.wireName = wireName;
+  }
 
   /**
    * Returns the name the server uses on the wire.
@@ -33,10 +33,6 @@ public enum AckPolicy {
    * @return the wire name
    */
   public String wireName() {
-    try {
-      return AckPolicy.class.getField(name()).getAnnotation(JsonProperty.class).value();
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException(e);
-    }
+    return wireName;
   }
 }

@@ -1,7 +1,5 @@
 package io.nats4j.jetstream;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * Stream storage compression (file storage only).
  *
@@ -9,12 +7,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public enum Compression {
   /** No compression. */
-  @JsonProperty("none")
-  NONE,
+  NONE("none"),
 
   /** S2 compression. */
-  @JsonProperty("s2")
-  S2;
+  S2("s2");
+
+  private final String wireName;
+
+  Compression(String wireName) {
+    this.wireName = wireName;
+  }
 
   /**
    * Returns the name the server uses on the wire.
@@ -22,10 +24,6 @@ public enum Compression {
    * @return the wire name
    */
   public String wireName() {
-    try {
-      return Compression.class.getField(name()).getAnnotation(JsonProperty.class).value();
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException(e);
-    }
+    return wireName;
   }
 }

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The configuration of a consumer, exactly as the server's {@code ConsumerConfig} JSON.
@@ -25,82 +27,120 @@ import java.util.Map;
  * (2.11), the prioritized policy level 2 (2.12), the flow-control ack policy level 4 (2.14).
  *
  * <p>Thread-safety: immutable; the builder is not thread-safe.
- *
- * @param name the consumer name (durable or not); null lets the server pick one
- * @param durableName the durable name (legacy); equal to {@code name} when both are set
- * @param description free text
- * @param deliverPolicy where the consumer starts, null for all
- * @param optStartSeq the start sequence for {@link DeliverPolicy#BY_START_SEQUENCE}
- * @param optStartTime the start time for {@link DeliverPolicy#BY_START_TIME}
- * @param ackPolicy the ack policy, null for the server's default (explicit for new pull consumers)
- * @param ackWait how long the server waits for an ack before redelivering
- * @param maxDeliver the most deliveries of one message, -1 for unlimited
- * @param backoff redelivery delays, one per attempt
- * @param filterSubject only messages matching this subject
- * @param filterSubjects only messages matching any of these subjects (ADR-34)
- * @param replayPolicy instant or original
- * @param rateLimitBps push consumers: the delivery rate limit in bits per second
- * @param sampleFreq the percentage of acks sampled as advisories, e.g. {@code "50%"}
- * @param maxWaiting pull consumers: the most waiting pull requests
- * @param maxAckPending the most messages delivered but not acknowledged, -1 for unlimited
- * @param flowControl push consumers: flow control
- * @param headersOnly deliver headers (and the size) without the payload
- * @param maxBatch pull consumers: the largest batch one pull may ask for
- * @param maxExpires pull consumers: the longest expiry one pull may ask for
- * @param maxBytes pull consumers: the most bytes one pull may ask for
- * @param deliverSubject push consumers: the subject messages are delivered to
- * @param deliverGroup push consumers: the queue group
- * @param idleHeartbeat push consumers: the idle heartbeat interval
- * @param inactiveThreshold how long an idle consumer lives before the server deletes it
- * @param numReplicas the replica count, 0 to inherit the stream's
- * @param memStorage true to keep the consumer state in memory
- * @param metadata free key/value metadata; the server adds {@code _nats.*} keys
- * @param pauseUntil the consumer delivers nothing until this time (API level 1)
- * @param priorityGroups the priority group names (API level 1, ADR-42)
- * @param priorityPolicy how a priority group picks a client (API level 1; prioritized needs 2)
- * @param priorityTimeout how long a pinned client stays pinned without pulling (API level 1)
  */
-public record ConsumerConfig(
-    String name,
-    String durableName,
-    String description,
-    DeliverPolicy deliverPolicy,
-    long optStartSeq,
-    Instant optStartTime,
-    AckPolicy ackPolicy,
-    Duration ackWait,
-    long maxDeliver,
-    List<Duration> backoff,
-    String filterSubject,
-    List<String> filterSubjects,
-    ReplayPolicy replayPolicy,
-    long rateLimitBps,
-    String sampleFreq,
-    long maxWaiting,
-    long maxAckPending,
-    boolean flowControl,
-    boolean headersOnly,
-    long maxBatch,
-    Duration maxExpires,
-    long maxBytes,
-    String deliverSubject,
-    String deliverGroup,
-    Duration idleHeartbeat,
-    Duration inactiveThreshold,
-    int numReplicas,
-    boolean memStorage,
-    Map<String, String> metadata,
-    Instant pauseUntil,
-    List<String> priorityGroups,
-    PriorityPolicy priorityPolicy,
-    Duration priorityTimeout) {
+public final class ConsumerConfig {
+  private final String name;
+  private final String durableName;
+  private final String description;
+  private final DeliverPolicy deliverPolicy;
+  private final long optStartSeq;
+  private final Instant optStartTime;
+  private final AckPolicy ackPolicy;
+  private final Duration ackWait;
+  private final long maxDeliver;
+  private final List<Duration> backoff;
+  private final String filterSubject;
+  private final List<String> filterSubjects;
+  private final ReplayPolicy replayPolicy;
+  private final long rateLimitBps;
+  private final String sampleFreq;
+  private final long maxWaiting;
+  private final long maxAckPending;
+  private final boolean flowControl;
+  private final boolean headersOnly;
+  private final long maxBatch;
+  private final Duration maxExpires;
+  private final long maxBytes;
+  private final String deliverSubject;
+  private final String deliverGroup;
+  private final Duration idleHeartbeat;
+  private final Duration inactiveThreshold;
+  private final int numReplicas;
+  private final boolean memStorage;
+  private final Map<String, String> metadata;
+  private final Instant pauseUntil;
+  private final List<String> priorityGroups;
+  private final PriorityPolicy priorityPolicy;
+  private final Duration priorityTimeout;
 
-  /** Copies the collections so the record stays immutable. */
-  public ConsumerConfig {
+  /** For the internal JSON mapper, which sets the fields it reads. */
+  private ConsumerConfig() {
+    this(
+        null, null, null, null, 0, null, null, null, 0, null, null, null, null, 0, null, 0, 0,
+        false, false, 0, null, 0, null, null, null, null, 0, false, null, null, null, null, null);
+  }
+
+  ConsumerConfig(
+      String name,
+      String durableName,
+      String description,
+      DeliverPolicy deliverPolicy,
+      long optStartSeq,
+      Instant optStartTime,
+      AckPolicy ackPolicy,
+      Duration ackWait,
+      long maxDeliver,
+      List<Duration> backoff,
+      String filterSubject,
+      List<String> filterSubjects,
+      ReplayPolicy replayPolicy,
+      long rateLimitBps,
+      String sampleFreq,
+      long maxWaiting,
+      long maxAckPending,
+      boolean flowControl,
+      boolean headersOnly,
+      long maxBatch,
+      Duration maxExpires,
+      long maxBytes,
+      String deliverSubject,
+      String deliverGroup,
+      Duration idleHeartbeat,
+      Duration inactiveThreshold,
+      int numReplicas,
+      boolean memStorage,
+      Map<String, String> metadata,
+      Instant pauseUntil,
+      List<String> priorityGroups,
+      PriorityPolicy priorityPolicy,
+      Duration priorityTimeout) {
     backoff = backoff == null ? List.of() : List.copyOf(backoff);
     filterSubjects = filterSubjects == null ? List.of() : List.copyOf(filterSubjects);
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     priorityGroups = priorityGroups == null ? List.of() : List.copyOf(priorityGroups);
+    this.name = name;
+    this.durableName = durableName;
+    this.description = description;
+    this.deliverPolicy = deliverPolicy;
+    this.optStartSeq = optStartSeq;
+    this.optStartTime = optStartTime;
+    this.ackPolicy = ackPolicy;
+    this.ackWait = ackWait;
+    this.maxDeliver = maxDeliver;
+    this.backoff = backoff;
+    this.filterSubject = filterSubject;
+    this.filterSubjects = filterSubjects;
+    this.replayPolicy = replayPolicy;
+    this.rateLimitBps = rateLimitBps;
+    this.sampleFreq = sampleFreq;
+    this.maxWaiting = maxWaiting;
+    this.maxAckPending = maxAckPending;
+    this.flowControl = flowControl;
+    this.headersOnly = headersOnly;
+    this.maxBatch = maxBatch;
+    this.maxExpires = maxExpires;
+    this.maxBytes = maxBytes;
+    this.deliverSubject = deliverSubject;
+    this.deliverGroup = deliverGroup;
+    this.idleHeartbeat = idleHeartbeat;
+    this.inactiveThreshold = inactiveThreshold;
+    this.numReplicas = numReplicas;
+    this.memStorage = memStorage;
+    this.metadata = metadata;
+    this.pauseUntil = pauseUntil;
+    this.priorityGroups = priorityGroups;
+    this.priorityPolicy = priorityPolicy;
+    this.priorityTimeout = priorityTimeout;
   }
 
   /**
@@ -177,7 +217,7 @@ public record ConsumerConfig(
     private DeliverPolicy deliverPolicy;
     private long optStartSeq;
     private Instant optStartTime;
-    private AckPolicy ackPolicy;
+    private AckPolicy ackPolicy = AckPolicy.EXPLICIT;
     private Duration ackWait;
     private long maxDeliver;
     private List<Duration> backoff = new ArrayList<>();
@@ -274,10 +314,12 @@ public record ConsumerConfig(
     }
 
     /**
-     * Sets the ack policy.
+     * Sets how messages are acknowledged. Unset, a built configuration asks for {@link
+     * AckPolicy#EXPLICIT} (as the other NATS clients do; the server's own default would be none,
+     * which never redelivers); set {@link AckPolicy#NONE} yourself for a consumer that needs no
+     * acks.
      *
-     * @param ackPolicy the ack policy, null for the server's default (explicit for new pull
-     *     consumers)
+     * @param ackPolicy the ack policy; null leaves the field out (the server then applies none)
      * @return this
      */
     public Builder ackPolicy(AckPolicy ackPolicy) {
@@ -671,5 +713,489 @@ public record ConsumerConfig(
           priorityPolicy,
           priorityTimeout);
     }
+  }
+
+  /**
+   * Returns the consumer name (durable or not); null lets the server pick one.
+   *
+   * @return the consumer name (durable or not); null lets the server pick one
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * Returns the durable name (legacy); equal to {@code name} when both are set.
+   *
+   * @return the durable name (legacy); equal to {@code name} when both are set
+   */
+  public String durableName() {
+    return durableName;
+  }
+
+  /**
+   * Returns free text.
+   *
+   * @return free text
+   */
+  public String description() {
+    return description;
+  }
+
+  /**
+   * Returns where the consumer starts, null for all.
+   *
+   * @return where the consumer starts, null for all
+   */
+  public DeliverPolicy deliverPolicy() {
+    return deliverPolicy;
+  }
+
+  /**
+   * Returns the start sequence for {@link DeliverPolicy#BY_START_SEQUENCE}.
+   *
+   * @return the start sequence for {@link DeliverPolicy#BY_START_SEQUENCE}
+   */
+  public long optStartSeq() {
+    return optStartSeq;
+  }
+
+  /**
+   * Returns the start time for {@link DeliverPolicy#BY_START_TIME}.
+   *
+   * @return the start time for {@link DeliverPolicy#BY_START_TIME}
+   */
+  public Instant optStartTime() {
+    return optStartTime;
+  }
+
+  /**
+   * Returns the ack policy: {@link AckPolicy#EXPLICIT} unless the builder set another (null only if
+   * it was set to null, which leaves the field to the server, whose default is none).
+   *
+   * @return the ack policy
+   */
+  public AckPolicy ackPolicy() {
+    return ackPolicy;
+  }
+
+  /**
+   * Returns how long the server waits for an ack before redelivering.
+   *
+   * @return how long the server waits for an ack before redelivering
+   */
+  public Duration ackWait() {
+    return ackWait;
+  }
+
+  /**
+   * Returns the most deliveries of one message, -1 for unlimited.
+   *
+   * @return the most deliveries of one message, -1 for unlimited
+   */
+  public long maxDeliver() {
+    return maxDeliver;
+  }
+
+  /**
+   * Returns redelivery delays, one per attempt.
+   *
+   * @return redelivery delays, one per attempt
+   */
+  public List<Duration> backoff() {
+    return backoff == null ? List.of() : Collections.unmodifiableList(backoff);
+  }
+
+  /**
+   * Returns only messages matching this subject.
+   *
+   * @return only messages matching this subject
+   */
+  public String filterSubject() {
+    return filterSubject;
+  }
+
+  /**
+   * Returns only messages matching any of these subjects (ADR-34).
+   *
+   * @return only messages matching any of these subjects (ADR-34)
+   */
+  public List<String> filterSubjects() {
+    return filterSubjects == null ? List.of() : Collections.unmodifiableList(filterSubjects);
+  }
+
+  /**
+   * Returns instant or original.
+   *
+   * @return instant or original
+   */
+  public ReplayPolicy replayPolicy() {
+    return replayPolicy;
+  }
+
+  /**
+   * Returns push consumers: the delivery rate limit in bits per second.
+   *
+   * @return push consumers: the delivery rate limit in bits per second
+   */
+  public long rateLimitBps() {
+    return rateLimitBps;
+  }
+
+  /**
+   * Returns the percentage of acks sampled as advisories, e.g. {@code "50%"}.
+   *
+   * @return the percentage of acks sampled as advisories, e.g. {@code "50%"}
+   */
+  public String sampleFreq() {
+    return sampleFreq;
+  }
+
+  /**
+   * Returns pull consumers: the most waiting pull requests.
+   *
+   * @return pull consumers: the most waiting pull requests
+   */
+  public long maxWaiting() {
+    return maxWaiting;
+  }
+
+  /**
+   * Returns the most messages delivered but not acknowledged, -1 for unlimited.
+   *
+   * @return the most messages delivered but not acknowledged, -1 for unlimited
+   */
+  public long maxAckPending() {
+    return maxAckPending;
+  }
+
+  /**
+   * Returns push consumers: flow control.
+   *
+   * @return push consumers: flow control
+   */
+  public boolean flowControl() {
+    return flowControl;
+  }
+
+  /**
+   * Returns deliver headers (and the size) without the payload.
+   *
+   * @return deliver headers (and the size) without the payload
+   */
+  public boolean headersOnly() {
+    return headersOnly;
+  }
+
+  /**
+   * Returns pull consumers: the largest batch one pull may ask for.
+   *
+   * @return pull consumers: the largest batch one pull may ask for
+   */
+  public long maxBatch() {
+    return maxBatch;
+  }
+
+  /**
+   * Returns pull consumers: the longest expiry one pull may ask for.
+   *
+   * @return pull consumers: the longest expiry one pull may ask for
+   */
+  public Duration maxExpires() {
+    return maxExpires;
+  }
+
+  /**
+   * Returns pull consumers: the most bytes one pull may ask for.
+   *
+   * @return pull consumers: the most bytes one pull may ask for
+   */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /**
+   * Returns push consumers: the subject messages are delivered to.
+   *
+   * @return push consumers: the subject messages are delivered to
+   */
+  public String deliverSubject() {
+    return deliverSubject;
+  }
+
+  /**
+   * Returns push consumers: the queue group.
+   *
+   * @return push consumers: the queue group
+   */
+  public String deliverGroup() {
+    return deliverGroup;
+  }
+
+  /**
+   * Returns push consumers: the idle heartbeat interval.
+   *
+   * @return push consumers: the idle heartbeat interval
+   */
+  public Duration idleHeartbeat() {
+    return idleHeartbeat;
+  }
+
+  /**
+   * Returns how long an idle consumer lives before the server deletes it.
+   *
+   * @return how long an idle consumer lives before the server deletes it
+   */
+  public Duration inactiveThreshold() {
+    return inactiveThreshold;
+  }
+
+  /**
+   * Returns the replica count, 0 to inherit the stream's.
+   *
+   * @return the replica count, 0 to inherit the stream's
+   */
+  public int numReplicas() {
+    return numReplicas;
+  }
+
+  /**
+   * Returns true to keep the consumer state in memory.
+   *
+   * @return true to keep the consumer state in memory
+   */
+  public boolean memStorage() {
+    return memStorage;
+  }
+
+  /**
+   * Returns free key/value metadata; the server adds {@code _nats.*} keys.
+   *
+   * @return free key/value metadata; the server adds {@code _nats.*} keys
+   */
+  public Map<String, String> metadata() {
+    return metadata == null ? Map.of() : Collections.unmodifiableMap(metadata);
+  }
+
+  /**
+   * Returns the consumer delivers nothing until this time (API level 1).
+   *
+   * @return the consumer delivers nothing until this time (API level 1)
+   */
+  public Instant pauseUntil() {
+    return pauseUntil;
+  }
+
+  /**
+   * Returns the priority group names (API level 1, ADR-42).
+   *
+   * @return the priority group names (API level 1, ADR-42)
+   */
+  public List<String> priorityGroups() {
+    return priorityGroups == null ? List.of() : Collections.unmodifiableList(priorityGroups);
+  }
+
+  /**
+   * Returns how a priority group picks a client (API level 1; prioritized needs 2).
+   *
+   * @return how a priority group picks a client (API level 1; prioritized needs 2)
+   */
+  public PriorityPolicy priorityPolicy() {
+    return priorityPolicy;
+  }
+
+  /**
+   * Returns how long a pinned client stays pinned without pulling (API level 1).
+   *
+   * @return how long a pinned client stays pinned without pulling (API level 1)
+   */
+  public Duration priorityTimeout() {
+    return priorityTimeout;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ConsumerConfig)) {
+      return false;
+    }
+    ConsumerConfig that = (ConsumerConfig) o;
+    return Objects.equals(name, that.name)
+        && Objects.equals(durableName, that.durableName)
+        && Objects.equals(description, that.description)
+        && Objects.equals(deliverPolicy, that.deliverPolicy)
+        && optStartSeq == that.optStartSeq
+        && Objects.equals(optStartTime, that.optStartTime)
+        && Objects.equals(ackPolicy, that.ackPolicy)
+        && Objects.equals(ackWait, that.ackWait)
+        && maxDeliver == that.maxDeliver
+        && Objects.equals(backoff(), that.backoff())
+        && Objects.equals(filterSubject, that.filterSubject)
+        && Objects.equals(filterSubjects(), that.filterSubjects())
+        && Objects.equals(replayPolicy, that.replayPolicy)
+        && rateLimitBps == that.rateLimitBps
+        && Objects.equals(sampleFreq, that.sampleFreq)
+        && maxWaiting == that.maxWaiting
+        && maxAckPending == that.maxAckPending
+        && flowControl == that.flowControl
+        && headersOnly == that.headersOnly
+        && maxBatch == that.maxBatch
+        && Objects.equals(maxExpires, that.maxExpires)
+        && maxBytes == that.maxBytes
+        && Objects.equals(deliverSubject, that.deliverSubject)
+        && Objects.equals(deliverGroup, that.deliverGroup)
+        && Objects.equals(idleHeartbeat, that.idleHeartbeat)
+        && Objects.equals(inactiveThreshold, that.inactiveThreshold)
+        && numReplicas == that.numReplicas
+        && memStorage == that.memStorage
+        && Objects.equals(metadata(), that.metadata())
+        && Objects.equals(pauseUntil, that.pauseUntil)
+        && Objects.equals(priorityGroups(), that.priorityGroups())
+        && Objects.equals(priorityPolicy, that.priorityPolicy)
+        && Objects.equals(priorityTimeout, that.priorityTimeout);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        name,
+        durableName,
+        description,
+        deliverPolicy,
+        optStartSeq,
+        optStartTime,
+        ackPolicy,
+        ackWait,
+        maxDeliver,
+        backoff(),
+        filterSubject,
+        filterSubjects(),
+        replayPolicy,
+        rateLimitBps,
+        sampleFreq,
+        maxWaiting,
+        maxAckPending,
+        flowControl,
+        headersOnly,
+        maxBatch,
+        maxExpires,
+        maxBytes,
+        deliverSubject,
+        deliverGroup,
+        idleHeartbeat,
+        inactiveThreshold,
+        numReplicas,
+        memStorage,
+        metadata(),
+        pauseUntil,
+        priorityGroups(),
+        priorityPolicy,
+        priorityTimeout);
+  }
+
+  @Override
+  public String toString() {
+    return "ConsumerConfig["
+        + "name="
+        + name
+        + ", "
+        + "durableName="
+        + durableName
+        + ", "
+        + "description="
+        + description
+        + ", "
+        + "deliverPolicy="
+        + deliverPolicy
+        + ", "
+        + "optStartSeq="
+        + optStartSeq
+        + ", "
+        + "optStartTime="
+        + optStartTime
+        + ", "
+        + "ackPolicy="
+        + ackPolicy
+        + ", "
+        + "ackWait="
+        + ackWait
+        + ", "
+        + "maxDeliver="
+        + maxDeliver
+        + ", "
+        + "backoff="
+        + backoff()
+        + ", "
+        + "filterSubject="
+        + filterSubject
+        + ", "
+        + "filterSubjects="
+        + filterSubjects()
+        + ", "
+        + "replayPolicy="
+        + replayPolicy
+        + ", "
+        + "rateLimitBps="
+        + rateLimitBps
+        + ", "
+        + "sampleFreq="
+        + sampleFreq
+        + ", "
+        + "maxWaiting="
+        + maxWaiting
+        + ", "
+        + "maxAckPending="
+        + maxAckPending
+        + ", "
+        + "flowControl="
+        + flowControl
+        + ", "
+        + "headersOnly="
+        + headersOnly
+        + ", "
+        + "maxBatch="
+        + maxBatch
+        + ", "
+        + "maxExpires="
+        + maxExpires
+        + ", "
+        + "maxBytes="
+        + maxBytes
+        + ", "
+        + "deliverSubject="
+        + deliverSubject
+        + ", "
+        + "deliverGroup="
+        + deliverGroup
+        + ", "
+        + "idleHeartbeat="
+        + idleHeartbeat
+        + ", "
+        + "inactiveThreshold="
+        + inactiveThreshold
+        + ", "
+        + "numReplicas="
+        + numReplicas
+        + ", "
+        + "memStorage="
+        + memStorage
+        + ", "
+        + "metadata="
+        + metadata()
+        + ", "
+        + "pauseUntil="
+        + pauseUntil
+        + ", "
+        + "priorityGroups="
+        + priorityGroups()
+        + ", "
+        + "priorityPolicy="
+        + priorityPolicy
+        + ", "
+        + "priorityTimeout="
+        + priorityTimeout
+        + "]";
   }
 }

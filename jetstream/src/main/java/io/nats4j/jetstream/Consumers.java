@@ -13,9 +13,10 @@ import io.nats4j.jetstream.internal.ApiRecords.ConsumerResetRequest;
 import io.nats4j.jetstream.internal.ApiRecords.ConsumerUnpinRequest;
 import io.nats4j.jetstream.internal.ApiRecords.SuccessResponse;
 import io.nats4j.jetstream.internal.JsonMapper;
+import io.nats4j.jetstream.internal.Pages;
+import io.nats4j.jetstream.internal.Pages.Page;
 import io.nats4j.jetstream.internal.Responses;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -147,18 +148,13 @@ public final class Consumers {
    * @return the names
    */
   public List<String> names(String stream) {
-    List<String> all = new ArrayList<>();
-    while (true) {
-      ConsumerNamesPage page =
-          api.request(
-              "CONSUMER.NAMES." + stream(stream),
-              new ConsumerListRequest(all.size()),
-              ConsumerNamesPage.class);
-      all.addAll(page.consumers() == null ? List.of() : page.consumers());
-      if (page.consumers() == null || page.consumers().isEmpty() || all.size() >= page.total()) {
-        return all;
-      }
-    }
+    String endpoint = "CONSUMER.NAMES." + stream(stream);
+    return Pages.all(
+        offset -> {
+          ConsumerNamesPage page =
+              api.request(endpoint, new ConsumerListRequest(offset), ConsumerNamesPage.class);
+          return new Page<>(page.consumers(), page.total());
+        });
   }
 
   /**
@@ -168,18 +164,13 @@ public final class Consumers {
    * @return the infos
    */
   public List<ConsumerInfo> list(String stream) {
-    List<ConsumerInfo> all = new ArrayList<>();
-    while (true) {
-      ConsumerListPage page =
-          api.request(
-              "CONSUMER.LIST." + stream(stream),
-              new ConsumerListRequest(all.size()),
-              ConsumerListPage.class);
-      all.addAll(page.consumers() == null ? List.of() : page.consumers());
-      if (page.consumers() == null || page.consumers().isEmpty() || all.size() >= page.total()) {
-        return all;
-      }
-    }
+    String endpoint = "CONSUMER.LIST." + stream(stream);
+    return Pages.all(
+        offset -> {
+          ConsumerListPage page =
+              api.request(endpoint, new ConsumerListRequest(offset), ConsumerListPage.class);
+          return new Page<>(page.consumers(), page.total());
+        });
   }
 
   /**

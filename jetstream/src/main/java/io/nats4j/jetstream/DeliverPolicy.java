@@ -1,7 +1,5 @@
 package io.nats4j.jetstream;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * Where a new consumer starts in the stream.
  *
@@ -9,28 +7,28 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public enum DeliverPolicy {
   /** From the first message. */
-  @JsonProperty("all")
-  ALL,
+  ALL("all"),
 
   /** From the last message. */
-  @JsonProperty("last")
-  LAST,
+  LAST("last"),
 
   /** Only messages published after the consumer was created. */
-  @JsonProperty("new")
-  NEW,
+  NEW("new"),
 
   /** From {@code opt_start_seq}. */
-  @JsonProperty("by_start_sequence")
-  BY_START_SEQUENCE,
+  BY_START_SEQUENCE("by_start_sequence"),
 
   /** From the first message at or after {@code opt_start_time}. */
-  @JsonProperty("by_start_time")
-  BY_START_TIME,
+  BY_START_TIME("by_start_time"),
 
   /** The last message of each subject, then new ones. */
-  @JsonProperty("last_per_subject")
-  LAST_PER_SUBJECT;
+  LAST_PER_SUBJECT("last_per_subject");
+
+  private final String wireName;
+
+  DeliverPolicy(String wireName) {
+    this.wireName = wireName;
+  }
 
   /**
    * Returns the name the server uses on the wire.
@@ -38,10 +36,6 @@ public enum DeliverPolicy {
    * @return the wire name
    */
   public String wireName() {
-    try {
-      return DeliverPolicy.class.getField(name()).getAnnotation(JsonProperty.class).value();
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException(e);
-    }
+    return wireName;
   }
 }

@@ -1,7 +1,5 @@
 package io.nats4j.jetstream;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * What a stream does when a limit is reached.
  *
@@ -9,12 +7,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public enum DiscardPolicy {
   /** Remove the oldest messages to make room. */
-  @JsonProperty("old")
-  OLD,
+  OLD("old"),
 
   /** Refuse new messages. */
-  @JsonProperty("new")
-  NEW;
+  NEW("new");
+
+  private final String wireName;
+
+  DiscardPolicy(String wireName) {
+    this.wireName = wireName;
+  }
 
   /**
    * Returns the name the server uses on the wire.
@@ -22,10 +24,6 @@ public enum DiscardPolicy {
    * @return the wire name
    */
   public String wireName() {
-    try {
-      return DiscardPolicy.class.getField(name()).getAnnotation(JsonProperty.class).value();
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException(e);
-    }
+    return wireName;
   }
 }

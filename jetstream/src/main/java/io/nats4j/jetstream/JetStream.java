@@ -187,7 +187,7 @@ public final class JetStream implements AutoCloseable {
     for (int attempt = 0; ; attempt++) {
       try {
         Message reply = api.connection().request(subject, h, data, o.publishAckTimeout());
-        return Responses.pubAck(reply.data());
+        return Responses.pubAck(subject, reply);
       } catch (NoRespondersException e) {
         if (attempt >= o.publishRetryAttempts()) {
           throw e;
@@ -205,6 +205,73 @@ public final class JetStream implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Publishes a message (its subject, headers and data) and waits for the ack. The message's reply
+   * subject is not used: the ack comes back on the connection's own inbox.
+   *
+   * <pre>{@code
+   * Message m = Message.builder("orders.new")
+   *     .headers(new Headers().add("Trace", "t-1"))
+   *     .data("order 1")
+   *     .build();
+   * PubAck ack = js.publish(m, PublishOptions.builder().messageId("o-1").build());
+   * }</pre>
+   *
+   * @param message the message; its headers are not modified
+   * @return the ack
+   * @throws JetStreamApiException if the stream refused the message
+   * @throws NoRespondersException if no stream answered, after the retries
+   * @throws NatsTimeoutException if no ack came in time
+   */
+  public PubAck publish(Message message) {
+    return publish(message, PublishOptions.NONE);
+  }
+
+  /**
+   * Publishes a message with options and waits for the ack; see {@link #publish(Message)}.
+   *
+   * @param message the message; its headers are not modified
+   * @param options message id, expectations, TTL (added to the message's headers)
+   * @return the ack
+   * @throws JetStreamApiException if the stream refused the message, e.g. an expectation failed
+   * @throws NoRespondersException if no stream answered, after the retries
+   * @throws NatsTimeoutException if no ack came in time (after the retries, with a message id)
+   * @throws ApiLevelException if an option needs a newer server
+   */
+  public PubAck publish(Message message, PublishOptions options) {
+    return publish(message.subject(), headersOf(message), message.data(), options);
+  }
+
+  /**
+   * Publishes a message without waiting; the future completes with the ack. The message's reply
+   * subject is not used.
+   *
+   * @param message the message; its headers are not modified
+   * @return the future ack
+   * @throws PublishWindowFullException if the window of outstanding acks is full (nothing sent)
+   */
+  public CompletableFuture<PubAck> publishAsync(Message message) {
+    return publishAsync(message, PublishOptions.NONE);
+  }
+
+  /**
+   * Publishes a message with options without waiting; see {@link #publishAsync(String, Headers,
+   * byte[], PublishOptions)} for how the future completes.
+   *
+   * @param message the message; its headers are not modified
+   * @param options message id, expectations, TTL (added to the message's headers)
+   * @return the future ack
+   * @throws PublishWindowFullException if the window of outstanding acks is full (nothing sent)
+   * @throws ApiLevelException if an option needs a newer server (nothing sent)
+   */
+  public CompletableFuture<PubAck> publishAsync(Message message, PublishOptions options) {
+    return publishAsync(message.subject(), headersOf(message), message.data(), options);
+  }
+
+  private static Headers headersOf(Message message) {
+    return message.hasHeaders() ? message.headers() : null;
   }
 
   /**

@@ -1,7 +1,5 @@
 package io.nats4j.jetstream;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * How a stream persists writes (API level 2, nats-server 2.12).
  *
@@ -9,12 +7,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public enum PersistMode {
   /** Each write is persisted before it is acknowledged, as before 2.12. */
-  @JsonProperty("default")
-  DEFAULT,
+  DEFAULT("default"),
 
   /** Writes are acknowledged before they are flushed (file storage only). */
-  @JsonProperty("async")
-  ASYNC;
+  ASYNC("async");
+
+  private final String wireName;
+
+  PersistMode(String wireName) {
+    this.wireName = wireName;
+  }
 
   /**
    * Returns the name the server uses on the wire.
@@ -22,10 +24,6 @@ public enum PersistMode {
    * @return the wire name
    */
   public String wireName() {
-    try {
-      return PersistMode.class.getField(name()).getAnnotation(JsonProperty.class).value();
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException(e);
-    }
+    return wireName;
   }
 }

@@ -1,7 +1,5 @@
 package io.nats4j.jetstream;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * How a pull consumer with priority groups picks a client (ADR-42).
  *
@@ -9,20 +7,22 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public enum PriorityPolicy {
   /** No priority handling. */
-  @JsonProperty("none")
-  NONE,
+  NONE("none"),
 
   /** Clients get messages only when pending counts exceed their thresholds. */
-  @JsonProperty("overflow")
-  OVERFLOW,
+  OVERFLOW("overflow"),
 
   /** One pinned client gets all messages until it goes away. */
-  @JsonProperty("pinned_client")
-  PINNED_CLIENT,
+  PINNED_CLIENT("pinned_client"),
 
   /** Lower priority numbers are served first (API level 2, nats-server 2.12). */
-  @JsonProperty("prioritized")
-  PRIORITIZED;
+  PRIORITIZED("prioritized");
+
+  private final String wireName;
+
+  PriorityPolicy(String wireName) {
+    this.wireName = wireName;
+  }
 
   /**
    * Returns the name the server uses on the wire.
@@ -30,10 +30,6 @@ public enum PriorityPolicy {
    * @return the wire name
    */
   public String wireName() {
-    try {
-      return PriorityPolicy.class.getField(name()).getAnnotation(JsonProperty.class).value();
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException(e);
-    }
+    return wireName;
   }
 }

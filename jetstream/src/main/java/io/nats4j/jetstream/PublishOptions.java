@@ -1,6 +1,7 @@
 package io.nats4j.jetstream;
 
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Per-message publish settings, sent as headers: deduplication id, expectations the stream checks
@@ -18,37 +19,26 @@ import java.time.Duration;
  * message id.
  *
  * <p>Thread-safety: immutable.
- *
- * @param messageId {@code Nats-Msg-Id}: the stream stores a message id once per duplicate window
- * @param expectedStream {@code Nats-Expected-Stream}: the stream that must store the message
- * @param expectedLastSequence {@code Nats-Expected-Last-Sequence}: the stream's last sequence, or
- *     null for no expectation
- * @param expectedLastSubjectSequence {@code Nats-Expected-Last-Subject-Sequence}: the last sequence
- *     on the subject (0 means "no message yet"), or null
- * @param expectedLastSubjectSequenceSubject {@code Nats-Expected-Last-Subject-Sequence-Subject}:
- *     check the last sequence of this subject (wildcards allowed) instead of the published one
- * @param expectedLastMessageId {@code Nats-Expected-Last-Msg-Id}: the id of the stream's last
- *     message
- * @param ttl {@code Nats-TTL}: how long this message lives (at least 1 s; stream needs {@code
- *     allow_msg_ttl}; API level 1), null for the stream's limits
- * @param ttlNever true to send {@code Nats-TTL: never} (the message never expires)
  */
-public record PublishOptions(
-    String messageId,
-    String expectedStream,
-    Long expectedLastSequence,
-    Long expectedLastSubjectSequence,
-    String expectedLastSubjectSequenceSubject,
-    String expectedLastMessageId,
-    Duration ttl,
-    boolean ttlNever) {
+public final class PublishOptions {
+  private final String messageId;
+  private final String expectedStream;
+  private final Long expectedLastSequence;
+  private final Long expectedLastSubjectSequence;
+  private final String expectedLastSubjectSequenceSubject;
+  private final String expectedLastMessageId;
+  private final Duration ttl;
+  private final boolean ttlNever;
 
-  /** No options. */
-  public static final PublishOptions NONE =
-      new PublishOptions(null, null, null, null, null, null, null, false);
-
-  /** Validates the values. */
-  public PublishOptions {
+  PublishOptions(
+      String messageId,
+      String expectedStream,
+      Long expectedLastSequence,
+      Long expectedLastSubjectSequence,
+      String expectedLastSubjectSequenceSubject,
+      String expectedLastMessageId,
+      Duration ttl,
+      boolean ttlNever) {
     if (expectedLastSequence != null && expectedLastSequence < 0) {
       throw new IllegalArgumentException("expectedLastSequence must not be negative");
     }
@@ -62,10 +52,33 @@ public record PublishOptions(
     if (ttl != null && ttl.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException("ttl must be at least 1 second, was " + ttl);
     }
+    if (ttl != null && ttl.getNano() != 0) {
+      // nats-server reads Nats-TTL as whole seconds (a Go duration is truncated), so 1.5s would
+      // quietly live 1s: refuse rather than round either way.
+      throw new IllegalArgumentException(
+          "ttl must be whole seconds (nats-server keeps Nats-TTL in seconds and would cut "
+              + ttl
+              + " to "
+              + ttl.toSeconds()
+              + "s), was "
+              + ttl);
+    }
     if (ttl != null && ttlNever) {
       throw new IllegalArgumentException("set either ttl or ttlNever, not both");
     }
+    this.messageId = messageId;
+    this.expectedStream = expectedStream;
+    this.expectedLastSequence = expectedLastSequence;
+    this.expectedLastSubjectSequence = expectedLastSubjectSequence;
+    this.expectedLastSubjectSequenceSubject = expectedLastSubjectSequenceSubject;
+    this.expectedLastMessageId = expectedLastMessageId;
+    this.ttl = ttl;
+    this.ttlNever = ttlNever;
   }
+
+  /** No options. */
+  public static final PublishOptions NONE =
+      new PublishOptions(null, null, null, null, null, null, null, false);
 
   /**
    * Starts a builder.
@@ -160,9 +173,9 @@ public record PublishOptions(
     }
 
     /**
-     * Sets how long the message lives, at least 1 s.
+     * Sets how long the message lives: whole seconds, at least 1 s.
      *
-     * @param ttl how long the message lives, at least 1 s
+     * @param ttl how long the message lives: whole seconds, at least 1 s
      * @return this
      */
     public Builder ttl(Duration ttl) {
@@ -197,5 +210,147 @@ public record PublishOptions(
           ttl,
           ttlNever);
     }
+  }
+
+  /**
+   * Returns {@code Nats-Msg-Id}: the stream stores a message id once per duplicate window.
+   *
+   * @return {@code Nats-Msg-Id}: the stream stores a message id once per duplicate window
+   */
+  public String messageId() {
+    return messageId;
+  }
+
+  /**
+   * Returns {@code Nats-Expected-Stream}: the stream that must store the message.
+   *
+   * @return {@code Nats-Expected-Stream}: the stream that must store the message
+   */
+  public String expectedStream() {
+    return expectedStream;
+  }
+
+  /**
+   * Returns {@code Nats-Expected-Last-Sequence}: the stream's last sequence, or null for no
+   * expectation.
+   *
+   * @return {@code Nats-Expected-Last-Sequence}: the stream's last sequence, or null for no
+   *     expectation
+   */
+  public Long expectedLastSequence() {
+    return expectedLastSequence;
+  }
+
+  /**
+   * Returns {@code Nats-Expected-Last-Subject-Sequence}: the last sequence on the subject (0 means
+   * "no message yet"), or null.
+   *
+   * @return {@code Nats-Expected-Last-Subject-Sequence}: the last sequence on the subject (0 means
+   *     "no message yet"), or null
+   */
+  public Long expectedLastSubjectSequence() {
+    return expectedLastSubjectSequence;
+  }
+
+  /**
+   * Returns {@code Nats-Expected-Last-Subject-Sequence-Subject}: check the last sequence of this
+   * subject (wildcards allowed) instead of the published one.
+   *
+   * @return {@code Nats-Expected-Last-Subject-Sequence-Subject}: check the last sequence of this
+   *     subject (wildcards allowed) instead of the published one
+   */
+  public String expectedLastSubjectSequenceSubject() {
+    return expectedLastSubjectSequenceSubject;
+  }
+
+  /**
+   * Returns {@code Nats-Expected-Last-Msg-Id}: the id of the stream's last message.
+   *
+   * @return {@code Nats-Expected-Last-Msg-Id}: the id of the stream's last message
+   */
+  public String expectedLastMessageId() {
+    return expectedLastMessageId;
+  }
+
+  /**
+   * Returns {@code Nats-TTL}: how long this message lives (at least 1 s; stream needs {@code
+   * allow_msg_ttl}; API level 1), null for the stream's limits.
+   *
+   * @return {@code Nats-TTL}: how long this message lives (at least 1 s; stream needs {@code
+   *     allow_msg_ttl}; API level 1), null for the stream's limits
+   */
+  public Duration ttl() {
+    return ttl;
+  }
+
+  /**
+   * Returns true to send {@code Nats-TTL: never} (the message never expires).
+   *
+   * @return true to send {@code Nats-TTL: never} (the message never expires)
+   */
+  public boolean ttlNever() {
+    return ttlNever;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof PublishOptions)) {
+      return false;
+    }
+    PublishOptions that = (PublishOptions) o;
+    return Objects.equals(messageId, that.messageId)
+        && Objects.equals(expectedStream, that.expectedStream)
+        && Objects.equals(expectedLastSequence, that.expectedLastSequence)
+        && Objects.equals(expectedLastSubjectSequence, that.expectedLastSubjectSequence)
+        && Objects.equals(
+            expectedLastSubjectSequenceSubject, that.expectedLastSubjectSequenceSubject)
+        && Objects.equals(expectedLastMessageId, that.expectedLastMessageId)
+        && Objects.equals(ttl, that.ttl)
+        && ttlNever == that.ttlNever;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        messageId,
+        expectedStream,
+        expectedLastSequence,
+        expectedLastSubjectSequence,
+        expectedLastSubjectSequenceSubject,
+        expectedLastMessageId,
+        ttl,
+        ttlNever);
+  }
+
+  @Override
+  public String toString() {
+    return "PublishOptions["
+        + "messageId="
+        + messageId
+        + ", "
+        + "expectedStream="
+        + expectedStream
+        + ", "
+        + "expectedLastSequence="
+        + expectedLastSequence
+        + ", "
+        + "expectedLastSubjectSequence="
+        + expectedLastSubjectSequence
+        + ", "
+        + "expectedLastSubjectSequenceSubject="
+        + expectedLastSubjectSequenceSubject
+        + ", "
+        + "expectedLastMessageId="
+        + expectedLastMessageId
+        + ", "
+        + "ttl="
+        + ttl
+        + ", "
+        + "ttlNever="
+        + ttlNever
+        + "]";
   }
 }

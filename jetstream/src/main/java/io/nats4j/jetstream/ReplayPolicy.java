@@ -1,7 +1,5 @@
 package io.nats4j.jetstream;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * How fast a consumer replays stored messages.
  *
@@ -9,12 +7,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public enum ReplayPolicy {
   /** As fast as possible. */
-  @JsonProperty("instant")
-  INSTANT,
+  INSTANT("instant"),
 
   /** At the rate they were published. */
-  @JsonProperty("original")
-  ORIGINAL;
+  ORIGINAL("original");
+
+  private final String wireName;
+
+  ReplayPolicy(String wireName) {
+    this.wireName = wireName;
+  }
 
   /**
    * Returns the name the server uses on the wire.
@@ -22,10 +24,6 @@ public enum ReplayPolicy {
    * @return the wire name
    */
   public String wireName() {
-    try {
-      return ReplayPolicy.class.getField(name()).getAnnotation(JsonProperty.class).value();
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException(e);
-    }
+    return wireName;
   }
 }

@@ -1,7 +1,5 @@
 package io.nats4j.jetstream;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * How a stream decides which messages to keep.
  *
@@ -9,16 +7,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public enum RetentionPolicy {
   /** Keep messages until a limit (count, bytes, age) is reached. */
-  @JsonProperty("limits")
-  LIMITS,
+  LIMITS("limits"),
 
   /** Keep messages while a consumer still has to acknowledge them. */
-  @JsonProperty("interest")
-  INTEREST,
+  INTEREST("interest"),
 
   /** Remove each message once one consumer acknowledged it. */
-  @JsonProperty("workqueue")
-  WORK_QUEUE;
+  WORK_QUEUE("workqueue");
+
+  private final String wireName;
+
+  RetentionPolicy(String wireName) {
+    this.wireName = wireName;
+  }
 
   /**
    * Returns the name the server uses on the wire.
@@ -26,10 +27,6 @@ public enum RetentionPolicy {
    * @return the wire name
    */
   public String wireName() {
-    try {
-      return RetentionPolicy.class.getField(name()).getAnnotation(JsonProperty.class).value();
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException(e);
-    }
+    return wireName;
   }
 }

@@ -1,7 +1,5 @@
 package io.nats4j.jetstream;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /**
  * Where a stream or consumer keeps its data.
  *
@@ -9,12 +7,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public enum StorageType {
   /** On disk. */
-  @JsonProperty("file")
-  FILE,
+  FILE("file"),
 
   /** In memory only. */
-  @JsonProperty("memory")
-  MEMORY;
+  MEMORY("memory");
+
+  private final String wireName;
+
+  StorageType(String wireName) {
+    this.wireName = wireName;
+  }
 
   /**
    * Returns the name the server uses on the wire.
@@ -22,10 +24,6 @@ public enum StorageType {
    * @return the wire name
    */
   public String wireName() {
-    try {
-      return StorageType.class.getField(name()).getAnnotation(JsonProperty.class).value();
-    } catch (NoSuchFieldException e) {
-      throw new IllegalStateException(e);
-    }
+    return wireName;
   }
 }

@@ -3,6 +3,7 @@ package io.nats4j.jetstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nats4j.client.Message;
 import io.nats4j.client.NatsTimeoutException;
+import io.nats4j.client.NoRespondersException;
 import io.nats4j.client.Subscription;
 import io.nats4j.jetstream.internal.ApiClient;
 import io.nats4j.jetstream.internal.ApiLevels;
@@ -19,8 +20,9 @@ import io.nats4j.jetstream.internal.ApiRecords.StreamListRequest;
 import io.nats4j.jetstream.internal.ApiRecords.StreamNamesPage;
 import io.nats4j.jetstream.internal.ApiRecords.SuccessResponse;
 import io.nats4j.jetstream.internal.JsonMapper;
+import io.nats4j.jetstream.internal.Pages;
+import io.nats4j.jetstream.internal.Pages.Page;
 import io.nats4j.jetstream.internal.Responses;
-import io.nats4j.jetstream.internal.StoredMessages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,6 +81,38 @@ public final class Streams {
   }
 
   /**
+   * Creates the stream, or replaces its configuration when it exists: what a deployment script
+   * wants (idempotent; run it again with a changed configuration and the stream follows).
+   *
+   * <p>Sends {@code STREAM.UPDATE} first and {@code STREAM.CREATE} when the stream does not exist;
+   * if another client creates it between the two, the update is sent again.
+   *
+   * @param config the full configuration
+   * @return the created or updated stream's info
+   * @throws JetStreamApiException if the server refuses the configuration, e.g. {@link
+   *     JetStreamApiException#STREAM_UPDATE_FAILED} for a change a stream cannot take (storage
+   *     type, retention from/to work queue)
+   * @throws ApiLevelException if a field needs a newer server
+   */
+  public StreamInfo createOrUpdate(StreamConfig config) {
+    try {
+      return update(config);
+    } catch (JetStreamApiException e) {
+      if (e.errorCode() != JetStreamApiException.STREAM_NOT_FOUND) {
+        throw e;
+      }
+    }
+    try {
+      return create(config);
+    } catch (JetStreamApiException e) {
+      if (e.errorCode() != JetStreamApiException.STREAM_NAME_IN_USE) {
+        throw e;
+      }
+      return update(config);
+    }
+  }
+
+  /**
    * Deletes a stream and its consumers and messages.
    *
    * @param stream the stream name
@@ -112,26 +146,27 @@ public final class Streams {
    */
   public StreamInfo info(String stream, boolean deletedDetails, String subjectsFilter) {
     String endpoint = "STREAM.INFO." + name(stream);
+    List<StreamInfo> pages = new ArrayList<>();
+    List<Map.Entry<String, Long>> entries =
+        Pages.all(
+            offset -> {
+              JsonNode tree =
+                  Responses.tree(
+                      api.requestRaw(
+                              endpoint,
+                              new StreamInfoRequest(deletedDetails, subjectsFilter, offset),
+                              0)
+                          .data());
+              StreamInfo page = JsonMapper.convert(tree, StreamInfo.class);
+              pages.add(page);
+              // Without a filter there is no subject map, so one answer is all.
+              long total =
+                  subjectsFilter == null ? 0 : JsonMapper.convert(tree, Paging.class).total();
+              return new Page<>(List.copyOf(page.state().subjects().entrySet()), total);
+            });
+    StreamInfo first = pages.get(0);
     Map<String, Long> subjects = new HashMap<>();
-    StreamInfo first = null;
-    long offset = 0;
-    while (true) {
-      JsonNode tree =
-          Responses.tree(
-              api.requestRaw(
-                      endpoint, new StreamInfoRequest(deletedDetails, subjectsFilter, offset), 0)
-                  .data());
-      StreamInfo page = JsonMapper.convert(tree, StreamInfo.class);
-      Paging paging = JsonMapper.convert(tree, Paging.class);
-      if (first == null) {
-        first = page;
-      }
-      subjects.putAll(page.state().subjects());
-      offset += page.state().subjects().size();
-      if (subjectsFilter == null || page.state().subjects().isEmpty() || offset >= paging.total()) {
-        break;
-      }
-    }
+    entries.forEach(e -> subjects.put(e.getKey(), e.getValue()));
     if (subjects.size() == first.state().subjects().size()) {
       return first;
     }
@@ -178,16 +213,13 @@ public final class Streams {
    * @return the names
    */
   public List<String> names(String subject) {
-    List<String> all = new ArrayList<>();
-    while (true) {
-      StreamNamesPage page =
-          api.request(
-              "STREAM.NAMES", new StreamListRequest(all.size(), subject), StreamNamesPage.class);
-      all.addAll(page.streams() == null ? List.of() : page.streams());
-      if (page.streams() == null || page.streams().isEmpty() || all.size() >= page.total()) {
-        return all;
-      }
-    }
+    return Pages.all(
+        offset -> {
+          StreamNamesPage page =
+              api.request(
+                  "STREAM.NAMES", new StreamListRequest(offset, subject), StreamNamesPage.class);
+          return new Page<>(page.streams(), page.total());
+        });
   }
 
   /**
@@ -206,16 +238,13 @@ public final class Streams {
    * @return the infos
    */
   public List<StreamInfo> list(String subject) {
-    List<StreamInfo> all = new ArrayList<>();
-    while (true) {
-      StreamListPage page =
-          api.request(
-              "STREAM.LIST", new StreamListRequest(all.size(), subject), StreamListPage.class);
-      all.addAll(page.streams() == null ? List.of() : page.streams());
-      if (page.streams() == null || page.streams().isEmpty() || all.size() >= page.total()) {
-        return all;
-      }
-    }
+    return Pages.all(
+        offset -> {
+          StreamListPage page =
+              api.request(
+                  "STREAM.LIST", new StreamListRequest(offset, subject), StreamListPage.class);
+          return new Page<>(page.streams(), page.total());
+        });
   }
 
   /**
@@ -348,8 +377,7 @@ public final class Streams {
    * @throws JetStreamApiException {@link JetStreamApiException#NO_MESSAGE_FOUND} if there is none
    */
   public StoredMessage directGetLast(String stream, String subject) {
-    Message reply = api.requestRaw("DIRECT.GET." + name(stream) + "." + subject, null, 0);
-    return StoredMessages.fromDirect(reply);
+    return direct(stream, "DIRECT.GET." + name(stream) + "." + subject, null);
   }
 
   /**
@@ -366,7 +394,41 @@ public final class Streams {
   }
 
   private StoredMessage direct(String stream, DirectGetRequest request) {
-    return StoredMessages.fromDirect(api.requestRaw("DIRECT.GET." + name(stream), request, 0));
+    return direct(stream, "DIRECT.GET." + name(stream), request);
+  }
+
+  private StoredMessage direct(String stream, String endpoint, DirectGetRequest request) {
+    Message reply;
+    try {
+      reply = api.requestRaw(endpoint, request, 0);
+    } catch (JetStreamException e) {
+      if (e.getCause() instanceof NoRespondersException) {
+        throw directUnavailable(stream, e.getCause());
+      }
+      throw e;
+    }
+    return StoredMessages.fromDirect(reply);
+  }
+
+  /**
+   * Explains why nothing answered a Direct Get: the stream does not exist (its API error), it does
+   * not allow Direct Get, or its replicas are not ready.
+   */
+  private JetStreamException directUnavailable(String stream, Throwable cause) {
+    StreamInfo info = info(stream);
+    if (!info.config().allowDirect()) {
+      return new JetStreamException(
+          "stream "
+              + stream
+              + " does not allow Direct Get (allow_direct is false): read with getMessage, or"
+              + " update the stream with allowDirect(true)",
+          cause);
+    }
+    return new JetStreamException(
+        "nothing answered the Direct Get on stream "
+            + stream
+            + " although it allows Direct Get: its replicas may be electing a leader; try again",
+        cause);
   }
 
   /**
@@ -417,6 +479,9 @@ public final class Streams {
       while (true) {
         Message m = sub.next(timeout);
         int status = m.statusCode();
+        if (status == 503) {
+          throw directUnavailable(stream, null);
+        }
         if (status == 204) {
           return new DirectBatch(
               messages,

@@ -63,6 +63,20 @@ class ConsumerManagementIT {
     LibraryThreads.assertNoneLeaked();
   }
 
+  @Test
+  void consumerCreatedWithoutAnAckPolicyAcksExplicitly() {
+    ConsumerInfo defaults =
+        js.consumers().create(stream, ConsumerConfig.builder().durableName("defaults").build());
+    assertEquals(AckPolicy.EXPLICIT, defaults.config().ackPolicy());
+    assertEquals(AckPolicy.EXPLICIT, js.consumers().info(stream, "defaults").config().ackPolicy());
+    ConsumerInfo none =
+        js.consumers()
+            .create(
+                stream,
+                ConsumerConfig.builder().durableName("none").ackPolicy(AckPolicy.NONE).build());
+    assertEquals(AckPolicy.NONE, none.config().ackPolicy(), "an explicit choice is kept");
+  }
+
   private String subject(String last) {
     return stream.toLowerCase() + "." + last;
   }

@@ -50,6 +50,9 @@ class OptionsTest {
   @Test
   void publishOptionsRejectContradictions() {
     assertMessage("ttl", () -> PublishOptions.builder().ttl(Duration.ofMillis(500)).build());
+    // nats-server keeps Nats-TTL in whole seconds (it truncates 1.5s to 1s): say so, do not round.
+    assertMessage(
+        "whole seconds", () -> PublishOptions.builder().ttl(Duration.ofMillis(1500)).build());
     assertMessage(
         "ttlNever", () -> PublishOptions.builder().ttl(Duration.ofSeconds(5)).ttlNever().build());
     assertMessage(

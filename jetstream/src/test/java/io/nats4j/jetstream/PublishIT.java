@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nats4j.client.Connection;
 import io.nats4j.client.Headers;
+import io.nats4j.client.Message;
 import io.nats4j.client.Nats;
 import io.nats4j.client.NoRespondersException;
 import io.nats4j.jetstream.JetStreamOptions.WindowFullPolicy;
+import io.nats4j.jetstream.internal.JsonMapper;
+import io.nats4j.testkit.Await;
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.NatsServerTest;
@@ -22,6 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,23 +253,83 @@ class PublishIT {
   }
 
   @Test
-  void syncPublishRetriesNoRespondersUntilTheStreamExists() {
+  void syncPublishRetriesNoRespondersUntilTheStreamExists() throws Exception {
     String late = stream + "LATE";
     assertTrue(js.streams().findBySubject("late.subject").isEmpty(), "no stream yet");
-    JetStream patient =
-        JetStream.of(
-            nc, JetStreamOptions.builder().publishRetry(6, Duration.ofMillis(100)).build());
-    CompletableFuture<StreamInfo> created =
-        CompletableFuture.supplyAsync(
-            () -> js.streams().create(StreamConfig.builder(late).subjects("late.subject").build()),
-            CompletableFuture.delayedExecutor(300, java.util.concurrent.TimeUnit.MILLISECONDS));
-    try {
-      PubAck ack = patient.publish("late.subject", new byte[] {1});
-      assertEquals(late, ack.stream());
+    ExecutorService publisher = Executors.newSingleThreadExecutor();
+    try (Connection pubConn = Nats.connect(server.clientUrl());
+        JetStream patient =
+            JetStream.of(
+                pubConn,
+                JetStreamOptions.builder().publishRetry(10, Duration.ofMillis(50)).build())) {
+      long cid = pubConn.serverInfo().clientId();
+      assertEquals(0, inMsgs(cid));
+      Future<PubAck> ack = publisher.submit(() -> patient.publish("late.subject", new byte[] {1}));
+      // The first attempt reached the server while no stream captured the subject: a 503.
+      Await.until(() -> inMsgs(cid) >= 1, "the first publish attempt reached the server");
+      js.streams().create(StreamConfig.builder(late).subjects("late.subject").build());
+      assertEquals(late, ack.get(30, TimeUnit.SECONDS).stream());
+      assertTrue(inMsgs(cid) >= 2, "the publish was sent again after the 503");
+      assertEquals(1, js.streams().info(late).state().messages(), "stored once");
     } finally {
-      created.join();
+      publisher.shutdownNow();
       js.streams().delete(late);
-      patient.close();
+    }
+  }
+
+  /** Messages the server received from one client connection ({@code /connz}). */
+  private long inMsgs(long cid) {
+    JsonNode connz =
+        JsonMapper.readTree(server.monitor("/connz?cid=" + cid).getBytes(UTF_8)).get("connections");
+    return connz.size() == 0 ? -1 : connz.get(0).get("in_msgs").asLong();
+  }
+
+  @Test
+  void publishesAMessageWithItsHeadersSyncAndAsync() {
+    Message m =
+        Message.builder(subject)
+            .headers(new Headers().add("Trace", "t-1"))
+            .data("order 1")
+            .replyTo("ignored.reply")
+            .build();
+    PubAck first = js.publish(m, PublishOptions.builder().messageId("m-1").build());
+    assertEquals(1, first.seq());
+    assertTrue(js.publish(m, PublishOptions.builder().messageId("m-1").build()).duplicate());
+    assertEquals(2, js.publishAsync(m).join().seq());
+    assertEquals(3, js.publish(Message.builder(subject).data("plain").build()).seq());
+    assertEquals(
+        4,
+        js.publishAsync(m, PublishOptions.builder().expectedLastSequence(3).build()).join().seq());
+
+    StoredMessage stored = js.streams().getMessage(stream, 1);
+    assertEquals("t-1", stored.headers().first("Trace"));
+    assertEquals("m-1", stored.headers().first("Nats-Msg-Id"));
+    assertEquals("order 1", new String(stored.data(), UTF_8));
+    assertNull(m.headers().first("Nats-Msg-Id"), "the caller's headers are not modified");
+    assertEquals("plain", new String(js.streams().getMessage(stream, 3).data(), UTF_8));
+  }
+
+  @Test
+  void aStatusReplyToAPublishIsReportedWithItsStatus() {
+    // A subject answered with a status instead of a pub ack: Direct Get answers 404 for a
+    // sequence it does not have.
+    String direct = stream + "D";
+    js.streams()
+        .create(
+            StreamConfig.builder(direct).subjects(direct.toLowerCase()).allowDirect(true).build());
+    try {
+      String getSubject = "$JS.API.DIRECT.GET." + direct;
+      byte[] body = "{\"seq\":99}".getBytes(UTF_8);
+      JetStreamException sync =
+          assertThrows(JetStreamException.class, () -> js.publish(getSubject, body));
+      assertTrue(sync.getMessage().contains("404"), sync.getMessage());
+      assertFalse(sync.getMessage().contains("empty body"), sync.getMessage());
+      CompletionException async =
+          assertThrows(CompletionException.class, () -> js.publishAsync(getSubject, body).join());
+      assertInstanceOf(JetStreamException.class, async.getCause());
+      assertTrue(async.getCause().getMessage().contains("404"), async.getCause().getMessage());
+    } finally {
+      js.streams().delete(direct);
     }
   }
 

@@ -89,6 +89,26 @@ class StreamManagementIT {
   }
 
   @Test
+  void createOrUpdateCreatesThenFollowsTheConfiguration() {
+    StreamConfig config =
+        StreamConfig.builder("UPSERT").subjects("upsert.>").storage(StorageType.MEMORY).build();
+    StreamInfo created = js.streams().createOrUpdate(config);
+    assertEquals(List.of("upsert.>"), created.config().subjects());
+    assertEquals(created.created(), js.streams().createOrUpdate(config).created(), "same stream");
+    StreamInfo updated =
+        js.streams().createOrUpdate(config.toBuilder().maxMsgs(10).subjects("upsert.*").build());
+    assertEquals(10, updated.config().maxMsgs());
+    assertEquals(List.of("upsert.*"), js.streams().info("UPSERT").config().subjects());
+    JetStreamApiException refused =
+        assertThrows(
+            JetStreamApiException.class,
+            () ->
+                js.streams().createOrUpdate(config.toBuilder().storage(StorageType.FILE).build()));
+    assertTrue(refused.getMessage().contains("storage"), refused.getMessage());
+    js.streams().delete("UPSERT");
+  }
+
+  @Test
   void creatingAStreamWithAnotherConfigurationFailsWithNameInUse() {
     js.streams().create(StreamConfig.builder("INUSE").subjects("inuse.a").build());
     JetStreamApiException e =
@@ -229,6 +249,29 @@ class StreamManagementIT {
       assertEquals(JetStreamApiException.NO_MESSAGE_FOUND, e.errorCode());
     }
     js.streams().delete("GETS");
+  }
+
+  @Test
+  void directGetOnAStreamWithoutAllowDirectSaysSo() {
+    js.streams().create(StreamConfig.builder("NODIRECT").subjects("nodirect.>").build());
+    js.publish("nodirect.a", "a".getBytes(UTF_8));
+    for (var call :
+        List.<org.junit.jupiter.api.function.Executable>of(
+            () -> js.streams().directGet("NODIRECT", 1),
+            () -> js.streams().directGetLast("NODIRECT", "nodirect.a"),
+            () -> js.streams().directGetBatch("NODIRECT", 1, 5, null))) {
+      JetStreamException e = assertThrows(JetStreamException.class, call);
+      assertFalse(e instanceof JetStreamApiException, e.toString());
+      assertTrue(e.getMessage().contains("allow_direct"), e.getMessage());
+      assertTrue(e.getMessage().contains("NODIRECT"), e.getMessage());
+      assertFalse(e.getMessage().contains("not enabled on the server"), e.getMessage());
+    }
+    assertEquals("a", new String(js.streams().getMessage("NODIRECT", 1).data(), UTF_8));
+    js.streams().delete("NODIRECT");
+
+    JetStreamApiException missing =
+        assertThrows(JetStreamApiException.class, () -> js.streams().directGet("NOSUCH", 1));
+    assertEquals(JetStreamApiException.STREAM_NOT_FOUND, missing.errorCode());
   }
 
   @Test

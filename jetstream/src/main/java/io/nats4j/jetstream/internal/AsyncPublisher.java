@@ -7,7 +7,6 @@ import io.nats4j.client.Dispatcher;
 import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
 import io.nats4j.client.NatsTimeoutException;
-import io.nats4j.client.NoRespondersException;
 import io.nats4j.client.internal.spi.Internals;
 import io.nats4j.jetstream.JetStreamException;
 import io.nats4j.jetstream.JetStreamOptions;
@@ -252,18 +251,8 @@ public final class AsyncPublisher implements AutoCloseable {
       return;
     }
     window.release();
-    if (msg.statusCode() == 503) {
-      p.future()
-          .completeExceptionally(
-              new NoRespondersException(
-                  "no stream answered the publish to "
-                      + p.subject()
-                      + " (503 no responders): no stream captures the subject, or its leader is"
-                      + " being elected; publish again"));
-      return;
-    }
     try {
-      p.future().complete(Responses.pubAck(msg.data()));
+      p.future().complete(Responses.pubAck(p.subject(), msg));
     } catch (RuntimeException e) {
       p.future().completeExceptionally(e);
     }

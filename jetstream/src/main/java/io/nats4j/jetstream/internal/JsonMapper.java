@@ -1,6 +1,10 @@
 package io.nats4j.jetstream.internal;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,28 +14,46 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper.Builder;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.nats4j.jetstream.AckPolicy;
+import io.nats4j.jetstream.Compression;
+import io.nats4j.jetstream.DeliverPolicy;
+import io.nats4j.jetstream.DiscardPolicy;
 import io.nats4j.jetstream.JetStreamException;
+import io.nats4j.jetstream.PersistMode;
+import io.nats4j.jetstream.PriorityPolicy;
+import io.nats4j.jetstream.ReplayPolicy;
+import io.nats4j.jetstream.RetentionPolicy;
+import io.nats4j.jetstream.StorageType;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The one Jackson mapper of the JetStream module and its wire conventions.
  *
  * <p>Reading ignores unknown fields (newer servers add fields) and maps unknown enum strings to
  * null. Writing omits nulls, zeros, {@code false}, empty collections and zero durations: servers
- * from 2.12 on reject unknown fields, so a field is only ever sent when the caller set it. JSON
- * names are the snake_case of the record component names unless annotated. Durations are nanosecond
- * integers; times are RFC 3339 strings, and Go's zero time ({@code 0001-01-01T00:00:00Z}) reads as
- * null.
+ * from 2.12 on reject unknown fields, so a field is only ever sent when the caller set it.
+ *
+ * <p>The public types carry no Jackson annotation: the mapper reads and writes their private fields
+ * (getters and setters are invisible to it), creating a read type through its private no-argument
+ * constructor and skipping JSON nulls so the constructor's defaults stay. JSON names are the
+ * snake_case of the field names (a field is named after the server's JSON where the accessor reads
+ * better, e.g. {@code ts} behind {@code timestamp()}). Records (the internal request and page
+ * bodies, {@code ApiError}) are read through their canonical constructors. Enums are written with
+ * their {@code wireName()}, registered here one by one, and an unknown wire name reads as null.
+ * Durations are nanosecond integers; times are RFC 3339 strings, and Go's zero time ({@code
+ * 0001-01-01T00:00:00Z}) reads as null.
  *
  * <p>Thread-safety: the mapper is configured once and then only used, which Jackson supports from
  * any number of threads.
@@ -122,16 +144,54 @@ public final class JsonMapper {
     wire.addDeserializer(Duration.class, new NanosDeserializer());
     wire.addSerializer(Instant.class, new InstantSerializer());
     wire.addDeserializer(Instant.class, new InstantDeserializer());
+    wireEnum(wire, AckPolicy.class, AckPolicy.values(), AckPolicy::wireName);
+    wireEnum(wire, Compression.class, Compression.values(), Compression::wireName);
+    wireEnum(wire, DeliverPolicy.class, DeliverPolicy.values(), DeliverPolicy::wireName);
+    wireEnum(wire, DiscardPolicy.class, DiscardPolicy.values(), DiscardPolicy::wireName);
+    wireEnum(wire, PersistMode.class, PersistMode.values(), PersistMode::wireName);
+    wireEnum(wire, PriorityPolicy.class, PriorityPolicy.values(), PriorityPolicy::wireName);
+    wireEnum(wire, ReplayPolicy.class, ReplayPolicy.values(), ReplayPolicy::wireName);
+    wireEnum(wire, RetentionPolicy.class, RetentionPolicy.values(), RetentionPolicy::wireName);
+    wireEnum(wire, StorageType.class, StorageType.values(), StorageType::wireName);
     Builder builder =
         com.fasterxml.jackson.databind.json.JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+            .visibility(PropertyAccessor.GETTER, Visibility.NONE)
+            .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
+            .visibility(PropertyAccessor.SETTER, Visibility.NONE)
+            .visibility(PropertyAccessor.FIELD, Visibility.ANY)
+            .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP))
             .serializationInclusion(JsonInclude.Include.NON_DEFAULT)
             .addModule(wire);
     return builder.build();
+  }
+
+  private static <E extends Enum<E>> void wireEnum(
+      SimpleModule module, Class<E> type, E[] values, Function<E, String> wireName) {
+    Map<String, E> byName = new HashMap<>();
+    for (E value : values) {
+      byName.put(wireName.apply(value), value);
+    }
+    module.addSerializer(
+        type,
+        new JsonSerializer<E>() {
+          @Override
+          public void serialize(E value, JsonGenerator gen, SerializerProvider serializers)
+              throws IOException {
+            gen.writeString(wireName.apply(value));
+          }
+        });
+    module.addDeserializer(
+        type,
+        new JsonDeserializer<E>() {
+          @Override
+          public E deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            // A value this client does not know yet (a newer server) reads as null.
+            return byName.get(p.getValueAsString());
+          }
+        });
   }
 
   /** Durations as nanosecond integers; zero counts as empty so it is not written. */

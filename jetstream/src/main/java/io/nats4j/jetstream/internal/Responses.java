@@ -1,6 +1,8 @@
 package io.nats4j.jetstream.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nats4j.client.Message;
+import io.nats4j.client.NoRespondersException;
 import io.nats4j.jetstream.ApiError;
 import io.nats4j.jetstream.JetStreamApiException;
 import io.nats4j.jetstream.JetStreamException;
@@ -14,17 +16,6 @@ import io.nats4j.jetstream.PubAck;
  */
 public final class Responses {
   private Responses() {}
-
-  /** A publish acknowledgement with its optional error, read in one pass. */
-  record PubAckResponse(
-      ApiError error,
-      String stream,
-      long seq,
-      String domain,
-      boolean duplicate,
-      String val,
-      String batch,
-      long count) {}
 
   /**
    * Reads an API response as {@code type}.
@@ -60,6 +51,38 @@ public final class Responses {
   }
 
   /**
+   * Reads the reply to a publish: a pub ack, or the error or status that came instead.
+   *
+   * @param subject the subject that was published to (for the messages)
+   * @param reply the reply
+   * @return the ack
+   * @throws NoRespondersException on a 503 status (no stream captures the subject)
+   * @throws JetStreamApiException if the stream refused the message
+   * @throws JetStreamException on another status, or a body that is not a pub ack
+   */
+  public static PubAck pubAck(String subject, Message reply) {
+    int status = reply.statusCode();
+    if (status == 503) {
+      throw new NoRespondersException(
+          "no stream answered the publish to "
+              + subject
+              + " (503 no responders): no stream captures the subject, or its leader is being"
+              + " elected; publish again");
+    }
+    if (status != 0) {
+      String description = reply.headers() == null ? null : reply.headers().statusDescription();
+      throw new JetStreamException(
+          "the publish to "
+              + subject
+              + " was answered with status "
+              + status
+              + (description == null || description.isEmpty() ? "" : " " + description)
+              + " instead of a pub ack: something other than a stream answers on that subject");
+    }
+    return pubAck(reply.data());
+  }
+
+  /**
    * Reads a publish acknowledgement.
    *
    * @param body the JSON body
@@ -73,16 +96,17 @@ public final class Responses {
           "the publish was answered with an empty body: the subject is not a stream subject, or"
               + " the stream has no_ack set");
     }
-    PubAckResponse r = JsonMapper.read(body, PubAckResponse.class);
-    if (r.error() != null) {
-      throw new JetStreamApiException(r.error());
+    JsonNode tree = JsonMapper.readTree(body);
+    JsonNode error = tree.get("error");
+    if (error != null && !error.isNull()) {
+      throw new JetStreamApiException(JsonMapper.convert(error, ApiError.class));
     }
-    if (r.stream() == null) {
+    JsonNode stream = tree.get("stream");
+    if (stream == null || !stream.isTextual()) {
       throw new JetStreamException(
           "the publish was not answered with a pub ack: "
               + new String(body, java.nio.charset.StandardCharsets.UTF_8));
     }
-    return new PubAck(
-        r.stream(), r.seq(), r.domain(), r.duplicate(), r.val(), r.batch(), r.count());
+    return JsonMapper.convert(tree, PubAck.class);
   }
 }

@@ -20,26 +20,27 @@ final class ServerInfoDecoder {
           "server sent an INFO that is not a JSON object: " + e.getMessage());
     }
     ServerInfo info =
-        new ServerInfo(
-            string(m, "server_id"),
-            string(m, "server_name"),
-            string(m, "version"),
-            string(m, "host"),
-            (int) number(m, "port"),
-            bool(m, "headers"),
-            number(m, "max_payload"),
-            (int) number(m, "proto"),
-            bool(m, "tls_required"),
-            bool(m, "tls_available"),
-            bool(m, "auth_required"),
-            strings(m, "connect_urls"),
-            bool(m, "ldm"),
-            (int) number(m, "api_lvl"),
-            string(m, "cluster"),
-            string(m, "domain"),
-            bool(m, "jetstream"),
-            string(m, "client_ip"),
-            m.containsKey("client_id") ? number(m, "client_id") : number(m, "cid"));
+        ServerInfo.builder()
+            .serverId(string(m, "server_id"))
+            .serverName(string(m, "server_name"))
+            .version(string(m, "version"))
+            .host(string(m, "host"))
+            .port((int) number(m, "port"))
+            .headers(bool(m, "headers"))
+            .maxPayload(number(m, "max_payload"))
+            .protocol((int) number(m, "proto"))
+            .tlsRequired(bool(m, "tls_required"))
+            .tlsAvailable(bool(m, "tls_available"))
+            .authRequired(bool(m, "auth_required"))
+            .connectUrls(strings(m, "connect_urls"))
+            .lameDuckMode(bool(m, "ldm"))
+            .apiLevel((int) number(m, "api_lvl"))
+            .cluster(string(m, "cluster"))
+            .domain(string(m, "domain"))
+            .jetStream(bool(m, "jetstream"))
+            .clientIp(string(m, "client_ip"))
+            .clientId(m.containsKey("client_id") ? number(m, "client_id") : number(m, "cid"))
+            .build();
     return new Info(info, string(m, "nonce"));
   }
 

@@ -71,10 +71,7 @@ class ServerInfoTest {
   @Test
   void serverInfoIsImmutable() {
     List<String> urls = new ArrayList<>(List.of("a:1"));
-    ServerInfo info =
-        new ServerInfo(
-            "id", "n", "v", "h", 1, true, 1, 1, false, false, false, urls, false, 0, null, null,
-            false, null, 0);
+    ServerInfo info = ServerInfo.builder().serverId("id").version("v").connectUrls(urls).build();
     urls.add("b:2");
     assertEquals(List.of("a:1"), info.connectUrls());
     assertThrows(UnsupportedOperationException.class, () -> info.connectUrls().add("c:3"));

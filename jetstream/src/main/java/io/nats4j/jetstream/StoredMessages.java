@@ -1,11 +1,8 @@
-package io.nats4j.jetstream.internal;
+package io.nats4j.jetstream;
 
 import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
-import io.nats4j.jetstream.ApiError;
-import io.nats4j.jetstream.JetStreamApiException;
-import io.nats4j.jetstream.JetStreamException;
-import io.nats4j.jetstream.StoredMessage;
+import io.nats4j.jetstream.internal.ApiRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,27 +12,27 @@ import java.time.OffsetDateTime;
  *
  * <p>Thread-safety: stateless.
  */
-public final class StoredMessages {
+final class StoredMessages {
   /** Direct Get header: the stream. */
-  public static final String STREAM = "Nats-Stream";
+  static final String STREAM = "Nats-Stream";
 
   /** Direct Get header: the original subject. */
-  public static final String SUBJECT = "Nats-Subject";
+  static final String SUBJECT = "Nats-Subject";
 
   /** Direct Get header: the sequence. */
-  public static final String SEQUENCE = "Nats-Sequence";
+  static final String SEQUENCE = "Nats-Sequence";
 
   /** Direct Get header: the store time. */
-  public static final String TIME_STAMP = "Nats-Time-Stamp";
+  static final String TIME_STAMP = "Nats-Time-Stamp";
 
   /** Direct Get batch header: messages still pending. */
-  public static final String NUM_PENDING = "Nats-Num-Pending";
+  static final String NUM_PENDING = "Nats-Num-Pending";
 
   /** Direct Get batch header: the last sequence looked at. */
-  public static final String LAST_SEQUENCE = "Nats-Last-Sequence";
+  static final String LAST_SEQUENCE = "Nats-Last-Sequence";
 
   /** Direct Get multi-last header: the sequence the answer is consistent with. */
-  public static final String UP_TO_SEQUENCE = "Nats-UpTo-Sequence";
+  static final String UP_TO_SEQUENCE = "Nats-UpTo-Sequence";
 
   private StoredMessages() {}
 
@@ -46,7 +43,7 @@ public final class StoredMessages {
    * @param m the decoded JSON message
    * @return the stored message
    */
-  public static StoredMessage fromApi(String stream, ApiRecords.ApiStoredMessage m) {
+  static StoredMessage fromApi(String stream, ApiRecords.ApiStoredMessage m) {
     Headers headers = m.hdrs() == null ? new Headers().readOnly() : parseBlock(m.hdrs());
     byte[] data = m.data() == null ? new byte[0] : m.data();
     return new StoredMessage(stream, m.subject(), m.seq(), m.time(), headers, data);
@@ -59,7 +56,7 @@ public final class StoredMessages {
    * @return the stored message
    * @throws JetStreamApiException with {@link JetStreamApiException#NO_MESSAGE_FOUND} on 404
    */
-  public static StoredMessage fromDirect(Message reply) {
+  static StoredMessage fromDirect(Message reply) {
     int status = reply.statusCode();
     if (status == 404) {
       throw new JetStreamApiException(
