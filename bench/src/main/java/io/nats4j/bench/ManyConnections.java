@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <pre>
  * java -cp bench/target/nats4j-bench.jar:bench/target/lib/* io.nats4j.bench.ManyConnections \
- *     [connections (500)] [platform|virtual]
+ *     [connections (500)] [platform|virtual|executor]
  * </pre>
  *
  * <p>Thread-safety: a command-line program.
@@ -43,7 +43,11 @@ public final class ManyConnections {
    */
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-    boolean virtual = args.length > 1 && args[1].equals("virtual");
+    String mode = args.length > 1 ? args[1] : "platform";
+    boolean virtual = mode.equals("virtual");
+    // "executor": platform threads, dispatchers on one shared pool of 4 threads
+    java.util.concurrent.ExecutorService handlers =
+        mode.equals("executor") ? java.util.concurrent.Executors.newFixedThreadPool(4) : null;
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     try (NatsServer server = NatsServer.start()) {
@@ -66,11 +70,18 @@ public final class ManyConnections {
                         allResubscribed.countDown();
                       }
                     });
+        if (handlers != null) {
+          options.threads(
+              io.nats4j.client.ThreadOptions.builder().dispatcherExecutor(handlers).build());
+        }
         if (virtual) {
           // by reflection, so that this tool also runs against builds without the option
+          Class<?> threadOptions = Class.forName("io.nats4j.client.ThreadOptions");
+          Object builder = threadOptions.getMethod("builder").invoke(null);
+          builder.getClass().getMethod("virtualThreads", boolean.class).invoke(builder, true);
           Options.Builder.class
-              .getMethod("virtualThreads", boolean.class)
-              .invoke(options, Boolean.TRUE);
+              .getMethod("threads", threadOptions)
+              .invoke(options, builder.getClass().getMethod("build").invoke(builder));
         }
         Connection nc = Nats.connect(options.build());
         nc.defaultDispatcher().subscribe("many." + i, m -> delivered.incrementAndGet());
@@ -121,7 +132,7 @@ public final class ManyConnections {
               + "\"reconnect_p50_ms\":%d,\"reconnect_p99_ms\":%d,\"reconnect_max_ms\":%d,"
               + "\"delivered_after\":%d,\"java\":%d}%n",
           n,
-          virtual ? "virtual" : "platform",
+          mode,
           threadsBefore,
           threadsWith,
           (threadsWith - threadsBefore) / (double) n,
@@ -135,6 +146,9 @@ public final class ManyConnections {
           done == 0 ? -1 : sorted[done - 1],
           delivered.get(),
           Runtime.version().feature());
+      if (handlers != null) {
+        handlers.shutdown();
+      }
       if (!reconnected || delivered.get() < n) {
         System.exit(1);
       }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
 /**
@@ -47,9 +46,7 @@ public final class Options {
   private final TlsOptions tls;
   private final Credentials credentials;
   private final Supplier<Credentials> credentialsSupplier;
-  private final ThreadFactory threadFactory;
-  private final Executor dispatcherExecutor;
-  private final boolean virtualThreads;
+  private final ThreadOptions threads;
   private final Duration leaveLameDuckServer;
 
   private Options(Builder b) {
@@ -73,9 +70,7 @@ public final class Options {
     this.tls = b.tls;
     this.credentials = b.credentials;
     this.credentialsSupplier = b.credentialsSupplier;
-    this.threadFactory = b.threadFactory;
-    this.dispatcherExecutor = b.dispatcherExecutor;
-    this.virtualThreads = b.virtualThreads;
+    this.threads = b.threads;
     this.leaveLameDuckServer = b.leaveLameDuckServer;
   }
 
@@ -115,38 +110,18 @@ public final class Options {
     b.tls = tls;
     b.credentials = credentials;
     b.credentialsSupplier = credentialsSupplier;
-    b.threadFactory = threadFactory;
-    b.dispatcherExecutor = dispatcherExecutor;
-    b.virtualThreads = virtualThreads;
+    b.threads = threads;
     b.leaveLameDuckServer = leaveLameDuckServer;
     return b;
   }
 
   /**
-   * Returns the factory of the connection's threads.
+   * Returns where the connection's threads come from.
    *
-   * @return the factory, or null for the library's own (daemon platform or virtual) threads
+   * @return the thread options
    */
-  public ThreadFactory threadFactory() {
-    return threadFactory;
-  }
-
-  /**
-   * Returns the executor that runs the dispatchers' handlers.
-   *
-   * @return the executor, or null: each dispatcher has a thread of its own
-   */
-  public Executor dispatcherExecutor() {
-    return dispatcherExecutor;
-  }
-
-  /**
-   * Tells whether the connection's threads are virtual threads.
-   *
-   * @return true if {@link Builder#virtualThreads(boolean)} asked for them
-   */
-  public boolean virtualThreads() {
-    return virtualThreads;
+  public ThreadOptions threads() {
+    return threads;
   }
 
   /**
@@ -361,6 +336,9 @@ public final class Options {
         + tls
         + ", credentials="
         + (credentialsSupplier != null ? "<supplier>" : credentials)
+        + ", threads="
+        + threads
+        + (leaveLameDuckServer != null ? ", leaveLameDuckServer=" + leaveLameDuckServer : "")
         + "]";
   }
 
@@ -391,9 +369,7 @@ public final class Options {
     private TlsOptions tls;
     private Credentials credentials;
     private Supplier<Credentials> credentialsSupplier;
-    private ThreadFactory threadFactory;
-    private Executor dispatcherExecutor;
-    private boolean virtualThreads;
+    private ThreadOptions threads = ThreadOptions.defaults();
     private Duration leaveLameDuckServer;
 
     private Builder() {}
@@ -635,49 +611,14 @@ public final class Options {
     }
 
     /**
-     * Makes every thread the connection starts (reader, writer, scheduler, events, reconnect,
-     * dispatchers) with this factory. The library still names each thread {@code nats4j-…}. The
-     * factory's threads may be virtual threads; they should be daemon threads, or the JVM waits for
-     * them until the connection is closed. Takes precedence over {@link #virtualThreads(boolean)}.
+     * Sets where the connection's threads come from (platform, virtual or a factory of yours) and
+     * whether dispatchers run on an executor of yours; default {@link ThreadOptions#defaults()}.
      *
-     * @param factory the factory, or null for the default
+     * @param threads the thread options
      * @return this builder
      */
-    public Builder threadFactory(ThreadFactory factory) {
-      this.threadFactory = factory;
-      return this;
-    }
-
-    /**
-     * Runs the message handlers of every dispatcher of the connection (the default one, those made
-     * with {@code createDispatcher}, and those the JetStream module makes) as tasks on this
-     * executor instead of a thread per dispatcher; default null. A dispatcher still runs one
-     * handler at a time, in message order: it submits one task at a time, which handles up to a few
-     * hundred messages and then submits itself again, so one busy dispatcher does not hold an
-     * executor thread for long. One executor may serve many connections; size it for the handlers
-     * that block. The caller owns it and shuts it down after closing the connections. It must run
-     * tasks on other threads (not inline), or handlers would run on the socket reader.
-     *
-     * @param executor the executor, or null for a thread per dispatcher
-     * @return this builder
-     */
-    public Builder dispatcherExecutor(Executor executor) {
-      this.dispatcherExecutor = executor;
-      return this;
-    }
-
-    /**
-     * Runs every thread the connection starts on a virtual thread (Java 21 and later); default off
-     * (daemon platform threads). With many connections or dispatchers this saves a platform thread
-     * and its stack each; message handlers and listeners then run on virtual threads too, so code
-     * that pins its carrier (long {@code synchronized} blocks around blocking calls on Java before
-     * 24, native calls) should stay out of them.
-     *
-     * @param virtual whether to use virtual threads
-     * @return this builder
-     */
-    public Builder virtualThreads(boolean virtual) {
-      this.virtualThreads = virtual;
+    public Builder threads(ThreadOptions threads) {
+      this.threads = threads;
       return this;
     }
 
@@ -739,10 +680,7 @@ public final class Options {
       if (leaveLameDuckServer != null) {
         requirePositive(leaveLameDuckServer, "leaveLameDuckServer");
       }
-      if (virtualThreads && threadFactory == null && Runtime.version().feature() < 21) {
-        throw new IllegalArgumentException(
-            "virtualThreads needs Java 21 or later; this is Java " + Runtime.version().feature());
-      }
+      Objects.requireNonNull(threads, "threads");
       return new Options(this);
     }
 

@@ -43,6 +43,42 @@ class OptionsTest {
   }
 
   @Test
+  void threadAndLameDuckOptions() {
+    Options o = Options.builder().build();
+    assertEquals(ThreadOptions.defaults(), o.threads());
+    assertEquals(null, o.threads().threadFactory());
+    assertFalse(o.threads().virtualThreads());
+    assertEquals(null, o.threads().dispatcherExecutor());
+    assertEquals(null, o.leaveLameDuckServer(), "stays on a lame-duck server by default");
+    assertMessage(
+        "leaveLameDuckServer", Options.builder().leaveLameDuckServer(Duration.ofSeconds(-1)));
+    java.util.concurrent.ThreadFactory factory = Thread::new;
+    java.util.concurrent.Executor executor = Runnable::run;
+    ThreadOptions threads =
+        ThreadOptions.builder().threadFactory(factory).dispatcherExecutor(executor).build();
+    Options copy =
+        Options.builder()
+            .threads(threads)
+            .leaveLameDuckServer(Duration.ofSeconds(5))
+            .build()
+            .toBuilder()
+            .build();
+    assertEquals(factory, copy.threads().threadFactory());
+    assertEquals(executor, copy.threads().dispatcherExecutor());
+    assertEquals(threads, copy.threads().toBuilder().build());
+    assertEquals(Duration.ofSeconds(5), copy.leaveLameDuckServer());
+    if (Runtime.version().feature() < 21) {
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> ThreadOptions.builder().virtualThreads(true).build());
+      assertTrue(e.getMessage().contains("Java 21"), e.getMessage());
+    } else {
+      assertTrue(ThreadOptions.builder().virtualThreads(true).build().virtualThreads());
+    }
+  }
+
+  @Test
   void toStringNeverShowsUrlCredentials() {
     Options o = Options.builder().server("nats://bob:hunter2@host:4222,tok3n@other").build();
     assertFalse(o.toString().contains("hunter2"), o.toString());

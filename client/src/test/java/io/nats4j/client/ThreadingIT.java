@@ -126,7 +126,11 @@ class ThreadingIT {
           count.incrementAndGet();
           return t;
         };
-    Options options = Options.builder().server(server.clientUrl()).threadFactory(factory).build();
+    Options options =
+        Options.builder()
+            .server(server.clientUrl())
+            .threads(ThreadOptions.builder().threadFactory(factory).build())
+            .build();
     try (Connection nc = Nats.connect(options)) {
       CompletableFuture<String> handlerThread = new CompletableFuture<>();
       nc.createDispatcher("d")
@@ -155,7 +159,11 @@ class ThreadingIT {
   @Test
   void virtualThreadsRunTheConnectionOnJava21() throws Exception {
     assumeTrue(Runtime.version().feature() >= 21, "virtual threads need Java 21+ (this run: 17)");
-    Options options = Options.builder().server(server.clientUrl()).virtualThreads(true).build();
+    Options options =
+        Options.builder()
+            .server(server.clientUrl())
+            .threads(ThreadOptions.builder().virtualThreads(true).build())
+            .build();
     try (Connection nc = Nats.connect(options)) {
       CompletableFuture<Boolean> virtual = new CompletableFuture<>();
       nc.defaultDispatcher()
@@ -187,7 +195,7 @@ class ThreadingIT {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Options.builder().server(server.clientUrl()).virtualThreads(true).build());
+            () -> ThreadOptions.builder().virtualThreads(true).build());
     assertTrue(e.getMessage().contains("Java 21"), e.getMessage());
   }
 
@@ -207,7 +215,10 @@ class ThreadingIT {
     List<Connection> all = new ArrayList<>();
     try {
       Options options =
-          Options.builder().server(server.clientUrl()).dispatcherExecutor(pool).build();
+          Options.builder()
+              .server(server.clientUrl())
+              .threads(ThreadOptions.builder().dispatcherExecutor(pool).build())
+              .build();
       List<List<Integer>> received = new ArrayList<>();
       Set<String> handlerThreads = ConcurrentHashMap.newKeySet();
       CountDownLatch done = new CountDownLatch(connections);

@@ -72,7 +72,8 @@ public final class NatsConnection implements Connection, RoutingHost {
   private NatsConnection(Options options) {
     this.id = IDS.incrementAndGet();
     this.options = options;
-    this.threads = ThreadSource.of(options.threadFactory(), options.virtualThreads());
+    this.threads =
+        ThreadSource.of(options.threads().threadFactory(), options.threads().virtualThreads());
     this.scheduler = new ConnectionScheduler(threads, "nats4j-scheduler-" + id);
     List<ServerAddress> servers = new ArrayList<>();
     options.servers().forEach(url -> servers.add(ServerAddress.parse(url)));
@@ -258,7 +259,7 @@ public final class NatsConnection implements Connection, RoutingHost {
                 "default",
                 "nats4j-dispatcher-" + id + "-default",
                 threads,
-                options.dispatcherExecutor(),
+                options.threads().dispatcherExecutor(),
                 true,
                 router,
                 lifecycle::forgetDispatcher));
@@ -278,7 +279,7 @@ public final class NatsConnection implements Connection, RoutingHost {
                 name,
                 "nats4j-dispatcher-" + id + "-" + name,
                 threads,
-                options.dispatcherExecutor(),
+                options.threads().dispatcherExecutor(),
                 false,
                 router,
                 lifecycle::forgetDispatcher));

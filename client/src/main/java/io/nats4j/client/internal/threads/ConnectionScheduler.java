@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one timer of a connection: handshake deadline, keep-alive, drain, request and ack timeouts,
  * and the timers of the JetStream, KV and Object Store modules built on the connection. One thread,
- * {@code nats4j-scheduler-<id>}, started on the first timer and stopped by {@link #shutdown()} when
- * the connection closes.
+ * {@code nats4j-scheduler-<id>}, started on the first timer and stopped by {@link #shutdown(long)}
+ * when the connection closes.
  *
  * <p>Rules for tasks: they are short and never block and never run user code. A task that must
  * complete a user's future hands it to the connection's event thread; a task that may block hands

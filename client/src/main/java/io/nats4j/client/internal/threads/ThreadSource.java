@@ -45,7 +45,11 @@ public final class ThreadSource {
     return new ThreadSource(null, false);
   }
 
-  /** Plain daemon platform threads. */
+  /**
+   * Returns plain daemon platform threads.
+   *
+   * @return the source
+   */
   public static ThreadSource platform() {
     return new ThreadSource(null, false);
   }

@@ -94,6 +94,39 @@ class MessageQueueTest {
   }
 
   @Test
+  void aTaskDrivenQueueCallsItsHookOncePerIdleToBusyTurnAndOnClose() throws Exception {
+    NatsSubscription sub = router.subscribe("s", null, null, null);
+    MessageQueue queue = sub.pendingQueue();
+    java.util.concurrent.atomic.AtomicInteger hooks =
+        new java.util.concurrent.atomic.AtomicInteger();
+    queue.driveTask(hooks::incrementAndGet);
+    router.route(msg(1, 1));
+    router.route(msg(1, 1));
+    router.flush();
+    router.route(msg(1, 1));
+    router.flush();
+    assertEquals(1, hooks.get(), "one task for messages arriving while one is due");
+    List<IncomingMessage> batch = new java.util.ArrayList<>();
+    assertTrue(queue.takeBatch(batch, 2));
+    assertEquals(2, batch.size());
+    assertEquals(3, sub.pendingMessages(), "a taken batch counts until the next take");
+    assertTrue(queue.takeBatch(batch, 2));
+    assertEquals(1, batch.size());
+    assertEquals(1, sub.pendingMessages());
+    assertTrue(queue.takeBatch(batch, 2));
+    assertTrue(batch.isEmpty(), "empty: the hook is armed again");
+    assertEquals(0, sub.pendingMessages());
+    router.route(msg(1, 1));
+    router.flush();
+    assertEquals(2, hooks.get());
+    assertTrue(queue.takeBatch(batch, 2));
+    assertTrue(queue.takeBatch(batch, 2)); // empty, armed
+    queue.close();
+    assertEquals(3, hooks.get(), "closing wakes the task so it can end");
+    assertTrue(!queue.takeBatch(batch, 2), "closed and empty: done");
+  }
+
+  @Test
   void overTheLimitDropsAndReportsOncePerEpisode() throws Exception {
     NatsSubscription sub = router.subscribe("s", null, null, null);
     for (int i = 0; i < 10; i++) {
