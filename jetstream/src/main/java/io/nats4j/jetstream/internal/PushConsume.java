@@ -87,6 +87,9 @@ public final class PushConsume implements ConsumeHandle {
         heartbeat == null || heartbeat.isZero() || (group != null && !group.isEmpty())
             ? null // a deliver group's heartbeats go to one member each: no member can judge
             : new HeartbeatWatch(heartbeat, subscription::pendingMessages, this::onMissed);
+    if (ending.get() && watch != null) {
+      watch.stop(); // the connection closed while this was being built
+    }
   }
 
   /**
@@ -164,17 +167,16 @@ public final class PushConsume implements ConsumeHandle {
   }
 
   private void onConnectionEvent(ConnectionEvent event) {
-    if (watch == null && !(event instanceof ConnectionEvent.Closed)) {
-      return;
-    }
-    if (event instanceof ConnectionEvent.Disconnected) {
-      watch.pause();
-    } else if (event instanceof ConnectionEvent.Reconnected) {
-      watch.resume();
-    } else if (event instanceof ConnectionEvent.Closed) {
+    // may run before the constructor finished (the listener is added first): read fields once
+    HeartbeatWatch w = watch;
+    if (event instanceof ConnectionEvent.Closed) {
       terminal(
           new JetStreamException(
               "the connection was closed; the push consume of " + name() + " ended"));
+    } else if (w != null && event instanceof ConnectionEvent.Disconnected) {
+      w.pause();
+    } else if (w != null && event instanceof ConnectionEvent.Reconnected) {
+      w.resume();
     }
   }
 
@@ -198,15 +200,19 @@ public final class PushConsume implements ConsumeHandle {
 
   private void terminal(JetStreamException cause) {
     if (ending.compareAndSet(false, true)) {
-      subscription.unsubscribe();
+      Subscription s = subscription;
+      if (s != null) {
+        s.unsubscribe();
+      }
       events.terminal(cause);
       finish(cause);
     }
   }
 
   private void finish(Throwable error) {
-    if (watch != null) {
-      watch.stop();
+    HeartbeatWatch w = watch;
+    if (w != null) {
+      w.stop();
     }
     api.connection().removeConnectionListener(connectionListener);
     if (error == null) {

@@ -240,6 +240,47 @@ class PushEngineIT {
   }
 
   @Test
+  void serverWaitsForAReaderThatDoesNotReadBecauseFlowControlIsAnsweredInDeliveryOrder() {
+    ConsumerInfo info =
+        pushConsumer(
+            "window",
+            ConsumerConfig.builder()
+                .ackPolicy(AckPolicy.NONE)
+                .flowControl(true)
+                .idleHeartbeat(HEARTBEAT));
+    publish(400, 32 * 1024);
+    // a plain core subscriber on the deliver subject sees what the server sends, and never answers
+    AtomicInteger seenData = new AtomicInteger();
+    AtomicInteger dataWhenStalled = new AtomicInteger(-1);
+    try (Connection observer = Nats.connect(server.clientUrl());
+        PushMessages messages = new PushMessages(api, info, new RecordingEvents())) {
+      observer
+          .defaultDispatcher()
+          .subscribe(
+              info.config().deliverSubject(),
+              m -> {
+                if (m.statusCode() == 0) {
+                  seenData.incrementAndGet();
+                } else if (m.headers().first(PushControl.CONSUMER_STALLED) != null) {
+                  dataWhenStalled.compareAndSet(-1, seenData.get());
+                }
+              });
+      observer.flush(Duration.ofSeconds(5));
+      // nobody reads the iterator: its flow-control request waits in its queue unanswered
+      Await.until(() -> dataWhenStalled.get() >= 0, "the server stalls on its window");
+      assertTrue(
+          dataWhenStalled.get() < 400,
+          "the server stopped before the backlog: " + dataWhenStalled.get() + " of 400");
+      assertEquals(0, messages.control().flowControlReplies());
+      for (int i = 1; i <= 400; i++) {
+        Message m = messages.next(Duration.ofSeconds(10));
+        assertEquals(i, idOf(m), "in order, none lost");
+      }
+      assertTrue(messages.control().flowControlReplies() > 0);
+    }
+  }
+
+  @Test
   void drainCompletesAfterTheLastHandlerCallReturned() throws Exception {
     ConsumerInfo info = pushConsumer("drain", ConsumerConfig.builder().ackPolicy(AckPolicy.NONE));
     CountDownLatch started = new CountDownLatch(1);
