@@ -40,8 +40,12 @@ public final class ObjectStoreFiles {
             store.put(
                 ObjectMeta.of("photos/photo 1.raw"),
                 file,
-                (bytes, total) -> System.out.printf("\rput %d of %d bytes", bytes, total));
-        System.out.printf("%nstored %s: %d chunks, %s%n", put.name(), put.chunks(), put.digest());
+                (bytes, total) -> {
+                  if (bytes % (1 << 20) == 0) {
+                    System.out.printf("put %d of %d bytes%n", bytes, total);
+                  }
+                });
+        System.out.printf("stored %s: %d chunks, %s%n", put.name(), put.chunks(), put.digest());
         store
             .list()
             .forEach(o -> System.out.println("listed " + o.name() + ", " + o.size() + " B"));
