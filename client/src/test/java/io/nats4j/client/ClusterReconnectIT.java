@@ -125,7 +125,9 @@ class ClusterReconnectIT {
                     .build())
             .build();
     Connection nc = Nats.connect(options);
-    assertTrue(nc.serverInfo().connectUrls().size() >= 3, "the server did announce its peers");
+    // A just-restarted node announces its peers in an async INFO once its routes are up.
+    io.nats4j.testkit.Await.until(
+        () -> nc.serverInfo().connectUrls().size() >= 3, WAIT, "the server to announce its peers");
 
     cluster.server(0).kill();
     ConnectionEvent.Closed closed = events.await(ConnectionEvent.Closed.class, WAIT);
