@@ -35,6 +35,7 @@ public final class KeyValueWatching {
         kv.put("app.color", "blue");
         kv.put("app.size", "large");
         CountDownLatch entries = new CountDownLatch(4); // 2 current values, then 2 changes
+        CountDownLatch initial = new CountDownLatch(1);
         KeyValueWatchListener listener =
             new KeyValueWatchListener() {
               @Override
@@ -47,10 +48,14 @@ public final class KeyValueWatching {
               @Override
               public void endOfInitialData() {
                 System.out.println("watch: end of initial data");
+                initial.countDown();
               }
             };
         try (KeyValueWatch w =
             kv.watch(List.of("app.>"), KeyValueWatchOptions.defaults(), listener)) {
+          // Change the keys once the current values are in: the server picks "last per subject"
+          // as it delivers, so a change racing the start would replace the value it supersedes.
+          initial.await(10, TimeUnit.SECONDS);
           kv.put("app.color", "green");
           kv.delete("app.size");
           if (!entries.await(10, TimeUnit.SECONDS)) {
