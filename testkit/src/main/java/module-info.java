@@ -7,6 +7,7 @@ module io.nats4j.testkit {
   requires static org.junit.platform.launcher;
   // Optional, only for NatsContainer; the jar names no module, so its file name gives this one.
   requires static testcontainers;
+  requires static com.github.dockerjava.api;
 
   exports io.nats4j.testkit;
 }

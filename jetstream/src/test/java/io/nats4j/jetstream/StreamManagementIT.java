@@ -193,7 +193,13 @@ class StreamManagementIT {
                 .build());
     int count = 100_500;
     for (int i = 0; i < count; i++) {
-      nc.publish("many." + i, new byte[0]);
+      if (i % 5_000 == 4_999) {
+        // Wait for the stream now and then: 2.11 servers drop what exceeds their ingest queue
+        // ("Dropping messages due to excessive stream ingest rate").
+        js.publish("many." + i, new byte[0]);
+      } else {
+        nc.publish("many." + i, new byte[0]);
+      }
     }
     js.publish("many.last", new byte[0]);
     StreamInfo info = js.streams().info("MANYSUBJ", false, ">");

@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -57,6 +62,8 @@ public final class NatsContainer extends GenericContainer<NatsContainer> {
   public static final int MONITORING_PORT = 8222;
 
   private static final String LOOPBACK = "127.0.0.1";
+  private static final String SETUP_HINT =
+      ": run scripts/docker-setup (root with apt-get) or start Docker and load the image";
 
   private boolean jetStream;
   private boolean hostLoopback;
@@ -193,6 +200,44 @@ public final class NatsContainer extends GenericContainer<NatsContainer> {
       throw new IllegalStateException("the NATS container is not running: call start() first");
     }
     return getMappedPort(port);
+  }
+
+  /**
+   * Tells why a container of {@code image} cannot start here, for a test's assumption: no engine
+   * reachable, or the image not in the local engine (this method never pulls). A dead local socket
+   * ({@code DOCKER_HOST} unset or {@code unix://}) is answered at once; otherwise Testcontainers
+   * looks for an engine, which can take a while.
+   *
+   * <pre>{@code
+   * Optional<String> problem = NatsContainer.unavailableReason("nats4j/nats-server:2.15.2");
+   * assumeTrue(problem.isEmpty(), problem.orElse(""));
+   * }</pre>
+   *
+   * @param image the image the test would start
+   * @return the reason, or empty when the engine runs and has the image
+   */
+  public static Optional<String> unavailableReason(String image) {
+    Objects.requireNonNull(image, "image");
+    String dockerHost = System.getenv("DOCKER_HOST");
+    if (dockerHost == null || dockerHost.startsWith("unix://")) {
+      Path socket = Path.of(dockerHost == null ? "/var/run/docker.sock" : dockerHost.substring(7));
+      try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+        // connected: an engine listens
+      } catch (IOException e) {
+        return Optional.of(
+            "no container engine at " + socket + " (" + e.getMessage() + ")" + SETUP_HINT);
+      }
+    }
+    if (!DockerClientFactory.instance().isDockerAvailable()) {
+      return Optional.of("Testcontainers finds no container engine" + SETUP_HINT);
+    }
+    try {
+      DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+    } catch (RuntimeException e) {
+      return Optional.of(
+          "image " + image + " is not in the local engine (not pulled)" + SETUP_HINT);
+    }
+    return Optional.empty();
   }
 
   /** A port free now; another process could take it before the server binds it (start fails). */

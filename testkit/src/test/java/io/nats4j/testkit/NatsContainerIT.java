@@ -9,15 +9,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnixDomainSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.SocketChannel;
-import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * {@link NatsContainer} against a real container engine, with the image scripts/docker-setup builds
@@ -28,49 +25,17 @@ class NatsContainerIT {
 
   static final String IMAGE = "nats4j/nats-server:2.15.2";
 
-  /** Why the container tests cannot run here, or null when they can; computed once. */
-  private static String problem;
-
-  private static boolean checked;
+  /** Why the container tests cannot run here, or empty when they can; computed once. */
+  private static Optional<String> problem;
 
   @BeforeEach
   void engineAndImageAvailable() {
     synchronized (NatsContainerIT.class) {
-      if (!checked) {
-        problem = findProblem();
-        checked = true;
+      if (problem == null) {
+        problem = NatsContainer.unavailableReason(IMAGE);
       }
     }
-    assumeTrue(problem == null, problem);
-  }
-
-  private static String findProblem() {
-    // A dead local socket is answered at once here; Testcontainers would probe it for a minute.
-    String dockerHost = System.getenv("DOCKER_HOST");
-    if (dockerHost == null || dockerHost.startsWith("unix://")) {
-      Path socket = Path.of(dockerHost == null ? "/var/run/docker.sock" : dockerHost.substring(7));
-      try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-        // connected: an engine listens
-      } catch (IOException e) {
-        return "no container engine at "
-            + socket
-            + " ("
-            + e.getMessage()
-            + "): run scripts/docker-setup (root with apt-get) or start Docker";
-      }
-    }
-    if (!DockerClientFactory.instance().isDockerAvailable()) {
-      return "Testcontainers finds no container engine: run scripts/docker-setup or start Docker";
-    }
-    try {
-      DockerClientFactory.instance().client().inspectImageCmd(IMAGE).exec();
-    } catch (RuntimeException e) {
-      return "image "
-          + IMAGE
-          + " not in the local engine (nothing is pulled): run"
-          + " scripts/docker-setup";
-    }
-    return null;
+    assumeTrue(problem.isEmpty(), problem.orElse(""));
   }
 
   @Test
