@@ -28,6 +28,12 @@ import java.util.function.Consumer;
 public final class Outbound {
   private static final int INITIAL_BUFFER = 64 * 1024;
 
+  /**
+   * How long the writer lingers, parked, after a write before it parks for good; publishes on a
+   * dispatcher thread ({@link WakeDeferral}) do not wake it meanwhile.
+   */
+  static final long LINGER_NANOS = 1_000_000;
+
   /** Marks a keep-alive PING in the waiter queue: its PONG completes nothing. */
   static final CompletableFuture<Void> KEEP_ALIVE = new CompletableFuture<>();
 
@@ -57,6 +63,7 @@ public final class Outbound {
   private int controlCount; // ints used in controlRanges
   private OutboundWriter writer;
   private boolean writerParked;
+  private boolean writerLingering; // parked with a timeout after a write
   private int blockedPublishers;
   private boolean closed;
   private int pingsOut;
@@ -121,7 +128,9 @@ public final class Outbound {
         ProtocolWriter.hpub(pending, subject, replyTo, headers, data, 0, data.length);
       }
       outBytes += size;
-      wakeWriter();
+      if (!writerLingering || !WakeDeferral.defer(this)) {
+        wakeWriter();
+      }
       return ++outMessages;
     } finally {
       lock.unlock();
@@ -311,6 +320,18 @@ public final class Outbound {
     }
   }
 
+  /** The end of a dispatcher's batch: wakes the writer if a publish held its wake-up back. */
+  void wakeHeld() {
+    lock.lock();
+    try {
+      if (pending.length() > 0) {
+        wakeWriter();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private void wakeWriter() {
     if (writerParked) {
       writerParked = false;
@@ -359,6 +380,7 @@ public final class Outbound {
   GrowableBuffer awaitWork(OutboundWriter w, GrowableBuffer empty) throws InterruptedException {
     lock.lock();
     try {
+      boolean linger = true; // right after a write (or at start): park briefly first
       while (true) {
         if (writer != w) {
           return null;
@@ -370,10 +392,17 @@ public final class Outbound {
           return null; // close(): all written
         }
         writerParked = true;
+        writerLingering = linger;
         try {
-          workAvailable.await();
+          if (linger) {
+            workAvailable.awaitNanos(LINGER_NANOS);
+            linger = false;
+          } else {
+            workAvailable.await();
+          }
         } finally {
           writerParked = false;
+          writerLingering = false;
         }
       }
       GrowableBuffer full = pending;
