@@ -175,7 +175,8 @@ public final class NatsConnection implements Connection, RoutingHost {
   /**
    * Publishes without headers or reply to a subject the server gave (a message's reply subject,
    * such as a JetStream ack subject): it was parsed out of a MSG line, so it cannot hold whitespace
-   * and is not validated again, and it does not replace the cached subject of {@link #publish}.
+   * and is not validated again, and it does not replace the cached subject of {@link #publish}. Its
+   * writer wake-up may be held back to the end of a dispatcher's batch ({@link WakeDeferral}).
    *
    * @param serverSubject a reply subject received from the server
    * @param data the payload
@@ -188,7 +189,7 @@ public final class NatsConnection implements Connection, RoutingHost {
       publishCounted(serverSubject, null, null, data); // the full checks and their errors
       return;
     }
-    outbound.publish(subjectBytes, null, null, data);
+    outbound.publishHoldable(subjectBytes, data);
   }
 
   /**

@@ -118,6 +118,22 @@ public final class Outbound {
    * @return the message's sequence (1, 2, …) in this connection's outbound stream
    */
   public long publish(byte[] subject, byte[] replyTo, byte[] headers, byte[] data) {
+    return append(subject, replyTo, headers, data, false);
+  }
+
+  /**
+   * Appends a fire-and-forget PUB (an ack) whose writer wake-up a dispatcher batch may hold back
+   * ({@link WakeDeferral}); otherwise as {@link #publish}.
+   *
+   * @param subject validated subject bytes
+   * @param data payload
+   */
+  public void publishHoldable(byte[] subject, byte[] data) {
+    append(subject, null, null, data, true);
+  }
+
+  private long append(
+      byte[] subject, byte[] replyTo, byte[] headers, byte[] data, boolean holdable) {
     int size = data.length + (headers == null ? 0 : headers.length);
     lock.lock();
     try {
@@ -128,7 +144,7 @@ public final class Outbound {
         ProtocolWriter.hpub(pending, subject, replyTo, headers, data, 0, data.length);
       }
       outBytes += size;
-      if (!writerLingering || !WakeDeferral.defer(this)) {
+      if (!holdable || !writerLingering || !WakeDeferral.defer(this)) {
         wakeWriter();
       }
       return ++outMessages;

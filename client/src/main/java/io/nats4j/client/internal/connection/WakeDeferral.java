@@ -1,16 +1,17 @@
 package io.nats4j.client.internal.connection;
 
 /**
- * Lets a dispatcher thread hold back the writer wake-ups of the messages its handlers publish until
- * the end of the batch it is running, so a batch of acks or replies goes out in one write with one
- * wake-up instead of one each.
+ * Lets a dispatcher thread hold back the writer wake-ups of the acks its handlers publish ({@link
+ * Outbound#publishHoldable}: fire-and-forget messages to a subject the server gave, such as a
+ * JetStream ack) until the end of the batch it is running, so a batch of acks goes out in one write
+ * with one wake-up instead of one each. Other publishes (requests, replies, user messages) wake the
+ * writer as before.
  *
  * <p>The delay is bounded without relying on the batch ending: a publish is held back only while
  * the writer is in its short lingering park after a write ({@link Outbound#awaitWork}), which ends
  * by itself after {@link Outbound#LINGER_NANOS} and then writes what was held. A writer parked for
- * good is always woken at once, and so is anything but a publish (flush PINGs, SUB/UNSUB), so a
- * handler that publishes and then blocks (a request, a long task) delays its bytes by at most the
- * linger.
+ * good is always woken at once, and so is anything but a holdable publish, so a handler that acks
+ * and then blocks (a long task) delays its ack by at most the linger.
  *
  * <p>Thread-safety: the state is per thread.
  */

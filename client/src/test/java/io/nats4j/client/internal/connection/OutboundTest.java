@@ -95,12 +95,12 @@ class OutboundTest {
     peer.setSoTimeout(5_000); // a stranded publish fails the read instead of hanging
     Outbound out = outbound(0);
     attach(out, null);
-    WakeDeferral.hold(); // as a dispatcher whose handler publishes, then blocks for good
+    WakeDeferral.hold(); // as a dispatcher whose handler acks, then blocks for good
     try {
       for (int i = 0; i < 3; i++) {
         // the first may land in the writer's linger after attach (held back, written when the
         // linger ends); the later ones find it parked for good and must wake it at once
-        out.publish(SUBJECT, null, null, new byte[] {(byte) ('a' + i)});
+        out.publishHoldable(SUBJECT, new byte[] {(byte) ('a' + i)});
         assertEquals("PUB s 1\r\n" + (char) ('a' + i) + "\r\n", readPeer(12));
       }
     } finally {
@@ -117,8 +117,8 @@ class OutboundTest {
     out.publish(SUBJECT, null, null, new byte[] {'x'});
     assertEquals("PUB s 1\r\nx\r\n", readPeer(12)); // the writer lingers after this write
     WakeDeferral.hold();
-    out.publish(SUBJECT, null, null, new byte[] {'y'});
-    out.publish(SUBJECT, null, null, new byte[] {'z'});
+    out.publishHoldable(SUBJECT, new byte[] {'y'});
+    out.publishHoldable(SUBJECT, new byte[] {'z'});
     WakeDeferral.release();
     assertEquals("PUB s 1\r\ny\r\nPUB s 1\r\nz\r\n", readPeer(24));
     join(out.close());
