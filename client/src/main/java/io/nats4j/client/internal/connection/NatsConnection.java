@@ -173,6 +173,26 @@ public final class NatsConnection implements Connection, RoutingHost {
   }
 
   /**
+   * Publishes without headers or reply to a subject the server gave (a message's reply subject,
+   * such as a JetStream ack subject): it was parsed out of a MSG line, so it cannot hold whitespace
+   * and is not validated again, and it does not replace the cached subject of {@link #publish}. Its
+   * writer wake-up may be held back to the end of a dispatcher's batch ({@link WakeDeferral}).
+   *
+   * @param serverSubject a reply subject received from the server
+   * @param data the payload
+   */
+  public void publishToServerSubject(String serverSubject, byte[] data) {
+    byte[] subjectBytes = serverSubject.getBytes(StandardCharsets.UTF_8);
+    if (subjectBytes.length == 0
+        || subjectBytes.length + 24 > options.maxControlLine()
+        || data.length > outbound.maxPayload()) {
+      publishCounted(serverSubject, null, null, data); // the full checks and their errors
+      return;
+    }
+    outbound.publishHoldable(subjectBytes, data);
+  }
+
+  /**
    * Returns the sequence of the last message handed to a transport that was lost since.
    *
    * @return 0 before the first loss

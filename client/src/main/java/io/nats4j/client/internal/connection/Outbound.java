@@ -28,6 +28,12 @@ import java.util.function.Consumer;
 public final class Outbound {
   private static final int INITIAL_BUFFER = 64 * 1024;
 
+  /**
+   * How long the writer lingers, parked, after a write before it parks for good; publishes on a
+   * dispatcher thread ({@link WakeDeferral}) do not wake it meanwhile.
+   */
+  static final long LINGER_NANOS = 1_000_000;
+
   /** Marks a keep-alive PING in the waiter queue: its PONG completes nothing. */
   static final CompletableFuture<Void> KEEP_ALIVE = new CompletableFuture<>();
 
@@ -57,6 +63,7 @@ public final class Outbound {
   private int controlCount; // ints used in controlRanges
   private OutboundWriter writer;
   private boolean writerParked;
+  private boolean writerLingering; // parked with a timeout after a write
   private int blockedPublishers;
   private boolean closed;
   private int pingsOut;
@@ -111,6 +118,22 @@ public final class Outbound {
    * @return the message's sequence (1, 2, …) in this connection's outbound stream
    */
   public long publish(byte[] subject, byte[] replyTo, byte[] headers, byte[] data) {
+    return append(subject, replyTo, headers, data, false);
+  }
+
+  /**
+   * Appends a fire-and-forget PUB (an ack) whose writer wake-up a dispatcher batch may hold back
+   * ({@link WakeDeferral}); otherwise as {@link #publish}.
+   *
+   * @param subject validated subject bytes
+   * @param data payload
+   */
+  public void publishHoldable(byte[] subject, byte[] data) {
+    append(subject, null, null, data, true);
+  }
+
+  private long append(
+      byte[] subject, byte[] replyTo, byte[] headers, byte[] data, boolean holdable) {
     int size = data.length + (headers == null ? 0 : headers.length);
     lock.lock();
     try {
@@ -121,7 +144,9 @@ public final class Outbound {
         ProtocolWriter.hpub(pending, subject, replyTo, headers, data, 0, data.length);
       }
       outBytes += size;
-      wakeWriter();
+      if (!holdable || !writerLingering || !WakeDeferral.defer(this)) {
+        wakeWriter();
+      }
       return ++outMessages;
     } finally {
       lock.unlock();
@@ -311,6 +336,18 @@ public final class Outbound {
     }
   }
 
+  /** The end of a dispatcher's batch: wakes the writer if a publish held its wake-up back. */
+  void wakeHeld() {
+    lock.lock();
+    try {
+      if (pending.length() > 0) {
+        wakeWriter();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private void wakeWriter() {
     if (writerParked) {
       writerParked = false;
@@ -359,6 +396,7 @@ public final class Outbound {
   GrowableBuffer awaitWork(OutboundWriter w, GrowableBuffer empty) throws InterruptedException {
     lock.lock();
     try {
+      boolean linger = true; // right after a write (or at start): park briefly first
       while (true) {
         if (writer != w) {
           return null;
@@ -370,10 +408,17 @@ public final class Outbound {
           return null; // close(): all written
         }
         writerParked = true;
+        writerLingering = linger;
         try {
-          workAvailable.await();
+          if (linger) {
+            workAvailable.awaitNanos(LINGER_NANOS);
+            linger = false;
+          } else {
+            workAvailable.await();
+          }
         } finally {
           writerParked = false;
+          writerLingering = false;
         }
       }
       GrowableBuffer full = pending;

@@ -4,6 +4,7 @@ import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.Dispatcher;
 import io.nats4j.client.MessageHandler;
 import io.nats4j.client.Subscription;
+import io.nats4j.client.internal.connection.WakeDeferral;
 import io.nats4j.client.internal.threads.ThreadSource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,17 +131,23 @@ public final class NatsDispatcher implements Dispatcher {
   }
 
   private void handle(List<IncomingMessage> batch) {
-    for (int i = 0, n = batch.size(); i < n; i++) {
-      IncomingMessage m = batch.get(i);
-      NatsSubscription sub = m.subscriptionImpl();
-      if (!sub.accepts()) {
-        continue;
+    // what the handlers publish (acks, replies) goes out in one write at the end of the batch
+    WakeDeferral.hold();
+    try {
+      for (int i = 0, n = batch.size(); i < n; i++) {
+        IncomingMessage m = batch.get(i);
+        NatsSubscription sub = m.subscriptionImpl();
+        if (!sub.accepts()) {
+          continue;
+        }
+        try {
+          sub.handler().onMessage(m);
+        } catch (Throwable t) {
+          LOG.warn("message handler of {} on dispatcher {} threw", sub, name, t);
+        }
       }
-      try {
-        sub.handler().onMessage(m);
-      } catch (Throwable t) {
-        LOG.warn("message handler of {} on dispatcher {} threw", sub, name, t);
-      }
+    } finally {
+      WakeDeferral.release();
     }
   }
 

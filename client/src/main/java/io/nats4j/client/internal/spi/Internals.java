@@ -85,6 +85,23 @@ public final class Internals {
   }
 
   /**
+   * Publishes {@code data} to a subject received from the server (a message's reply subject, e.g. a
+   * JetStream ack subject) without validating it again; anything else goes through {@code publish}.
+   *
+   * @param connection the connection the message came on
+   * @param serverSubject the reply subject as received
+   * @param data the payload
+   */
+  public static void publishToServerSubject(
+      Connection connection, String serverSubject, byte[] data) {
+    if (connection instanceof NatsConnection nc) {
+      nc.publishToServerSubject(serverSubject, data);
+    } else {
+      connection.publish(serverSubject, data);
+    }
+  }
+
+  /**
    * Tells whether {@code connection} offers these internals (it was made by {@code Nats.connect}).
    *
    * @param connection any connection

@@ -91,6 +91,40 @@ class OutboundTest {
   }
 
   @Test
+  void publishesHeldByADispatcherThreadAreWrittenEvenIfItNeverReleases() throws Exception {
+    peer.setSoTimeout(5_000); // a stranded publish fails the read instead of hanging
+    Outbound out = outbound(0);
+    attach(out, null);
+    WakeDeferral.hold(); // as a dispatcher whose handler acks, then blocks for good
+    try {
+      for (int i = 0; i < 3; i++) {
+        // the first may land in the writer's linger after attach (held back, written when the
+        // linger ends); the later ones find it parked for good and must wake it at once
+        out.publishHoldable(SUBJECT, new byte[] {(byte) ('a' + i)});
+        assertEquals("PUB s 1\r\n" + (char) ('a' + i) + "\r\n", readPeer(12));
+      }
+    } finally {
+      WakeDeferral.release();
+    }
+    join(out.close());
+  }
+
+  @Test
+  void aHeldWakeUpIsGivenAtTheEndOfTheBatch() throws Exception {
+    peer.setSoTimeout(5_000);
+    Outbound out = outbound(0);
+    attach(out, null);
+    out.publish(SUBJECT, null, null, new byte[] {'x'});
+    assertEquals("PUB s 1\r\nx\r\n", readPeer(12)); // the writer lingers after this write
+    WakeDeferral.hold();
+    out.publishHoldable(SUBJECT, new byte[] {'y'});
+    out.publishHoldable(SUBJECT, new byte[] {'z'});
+    WakeDeferral.release();
+    assertEquals("PUB s 1\r\ny\r\nPUB s 1\r\nz\r\n", readPeer(24));
+    join(out.close());
+  }
+
+  @Test
   void whileDetachedPublishesFillTheReconnectBufferThenFail() {
     Outbound out = outbound(100);
     out.publish(SUBJECT, null, null, new byte[10]);

@@ -6,6 +6,7 @@ import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Subscription;
+import io.nats4j.client.internal.spi.Internals;
 import io.nats4j.jetstream.JsMessage;
 import io.nats4j.jetstream.MessageMetadata;
 import java.lang.invoke.MethodHandles;
@@ -152,7 +153,7 @@ public final class JsMessageImpl implements JsMessage {
     if (done != null) {
       throw alreadyAcked("inProgress", done);
     }
-    connection.publish(reply, WPI);
+    Internals.publishToServerSubject(connection, reply, WPI);
   }
 
   @Override
@@ -185,7 +186,7 @@ public final class JsMessageImpl implements JsMessage {
     if (!ACKED.compareAndSet(this, null, what)) {
       throw alreadyAcked(what, acked);
     }
-    connection.publish(reply, body);
+    Internals.publishToServerSubject(connection, reply, body);
   }
 
   private String checkAckable(String what) {
