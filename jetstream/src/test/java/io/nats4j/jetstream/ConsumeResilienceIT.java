@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nats4j.client.Connection;
-import io.nats4j.client.Nats;
 import io.nats4j.testkit.Await;
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -24,8 +21,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,49 +28,15 @@ import org.junit.jupiter.api.Test;
  * The pull consume path under faults on one server: a restart, the consumer deleted, the server
  * frozen (SIGSTOP) past two heartbeats.
  */
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class ConsumeResilienceIT {
-  private static int counter;
-
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private String stream;
-  private String subject;
+class ConsumeResilienceIT extends StreamTestBase {
 
   ConsumeResilienceIT(NatsServer server) {
-    this.server = server;
+    super(server, "RES");
   }
 
   @BeforeEach
-  void connectAndCreateStream() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    stream = "RES" + (++counter);
-    subject = stream.toLowerCase();
-    js.streams()
-        .create(
-            StreamConfig.builder(stream)
-                .subjects(subject + ".>")
-                .storage(StorageType.FILE)
-                .build());
-  }
-
-  @AfterEach
-  void deleteStreamAndDisconnect() {
-    try {
-      js.streams().delete(stream);
-    } catch (RuntimeException ignored) {
-      // the test may have deleted it
-    }
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
+  void createFileStream() {
+    createStream(StorageType.FILE);
   }
 
   private ConsumerContext durable(String name) {

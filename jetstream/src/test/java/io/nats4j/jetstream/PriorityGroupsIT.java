@@ -9,17 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nats4j.client.Connection;
 import io.nats4j.client.Nats;
 import io.nats4j.testkit.Await;
-import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,46 +23,16 @@ import org.junit.jupiter.api.Test;
  * Priority groups (ADR-42) with two consumes in one group on one pull consumer, against the real
  * server (2.11+ for overflow and pinned_client, 2.12+ for prioritized).
  */
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class PriorityGroupsIT {
+class PriorityGroupsIT extends StreamTestBase {
   private static final String GROUP = "jobs";
-  private static int counter;
-
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private String stream;
-  private String subject;
 
   PriorityGroupsIT(NatsServer server) {
-    this.server = server;
+    super(server, "PRIO");
   }
 
   @BeforeEach
-  void connectAndCreateStream() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    stream = "PRIO" + (++counter);
-    subject = stream.toLowerCase();
-    js.streams()
-        .create(
-            StreamConfig.builder(stream)
-                .subjects(subject + ".>")
-                .storage(StorageType.MEMORY)
-                .build());
-  }
-
-  @AfterEach
-  void deleteStreamAndDisconnect() {
-    js.streams().delete(stream);
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
+  void createMemoryStream() {
+    createStream(StorageType.MEMORY);
   }
 
   private ConsumerContext create(PriorityPolicy policy) {

@@ -12,7 +12,6 @@ import io.nats4j.client.Nats;
 import io.nats4j.testkit.Await;
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,55 +24,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Push consumers through the public API, against the real server. */
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class PushConsumerIT {
-  private static int counter;
-
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private String stream;
-  private String subject;
+class PushConsumerIT extends StreamTestBase {
 
   PushConsumerIT(NatsServer server) {
-    this.server = server;
+    super(server, "PUSHAPI");
   }
 
   @BeforeEach
-  void connectAndCreateStream() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    stream = "PUSHAPI" + (++counter);
-    subject = stream.toLowerCase();
-    js.streams()
-        .create(
-            StreamConfig.builder(stream)
-                .subjects(subject + ".>")
-                .storage(StorageType.MEMORY)
-                .build());
-  }
-
-  @AfterEach
-  void deleteStreamAndDisconnect() {
-    try {
-      js.streams().delete(stream);
-    } catch (RuntimeException ignored) {
-      // a test may have deleted it
-    }
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
+  void createMemoryStream() {
+    createStream(StorageType.MEMORY);
   }
 
   private void createPush(String name, ConsumerConfig.Builder config) {
