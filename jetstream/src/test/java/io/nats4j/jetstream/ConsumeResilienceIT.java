@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nats4j.testkit.Await;
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -51,17 +50,10 @@ class ConsumeResilienceIT extends StreamTestBase {
     return js.consumer(stream, name);
   }
 
-  private void publish(int from, int count) {
-    for (int i = from; i < from + count; i++) {
-      js.publishAsync(subject + ".m", Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
-    }
-    js.waitForOutstandingAcks(Duration.ofSeconds(30));
-  }
-
   @Test
   void consumeSurvivesAServerRestartWithEveryMessageProcessed() throws Exception {
     ConsumerContext c = durable("restart");
-    publish(1, 2000);
+    publishNumbers("m", 1, 2000);
     Map<Integer, Integer> deliveries = new ConcurrentHashMap<>();
     CountDownLatch halfway = new CountDownLatch(1);
     CountDownLatch restarted = new CountDownLatch(1);
@@ -93,7 +85,7 @@ class ConsumeResilienceIT extends StreamTestBase {
     assertTrue(halfway.await(30, TimeUnit.SECONDS), "half processed");
     server.restart();
     restarted.countDown();
-    publish(2001, 500); // new messages after the restart flow too
+    publishNumbers("m", 2001, 500); // new messages after the restart flow too
     Await.until(() -> deliveries.size() == 2500, Duration.ofSeconds(60), "all 2500 processed");
     assertTrue(terminal.isEmpty(), "not terminal: " + terminal);
     assertFalse(h.closed().isDone(), "still consuming");
@@ -106,7 +98,7 @@ class ConsumeResilienceIT extends StreamTestBase {
   @Test
   void consumerDeletedWhileConsumingEndsTheConsumeOnceAndLeavesNoThread() throws Exception {
     ConsumerContext c = durable("doomed");
-    publish(1, 10);
+    publishNumbers("m", 1, 10);
     nc.defaultDispatcher(); // the connection's shared handler thread, not one of the consume's
     Set<String> threadsBefore = new HashSet<>(LibraryThreads.alive());
     Set<Integer> ids = ConcurrentHashMap.newKeySet();
@@ -163,7 +155,7 @@ class ConsumeResilienceIT extends StreamTestBase {
                       }
                     })
                 .build())) {
-      publish(1, 20);
+      publishNumbers("m", 1, 20);
       Await.until(() -> ids.size() == 20, "20 processed before the pause");
       server.pause();
       try {
@@ -174,7 +166,7 @@ class ConsumeResilienceIT extends StreamTestBase {
       assertTrue(
           missed.get(0).compareTo(heartbeat.multipliedBy(2)) >= 0,
           "only after two heartbeats: " + missed.get(0));
-      publish(21, 20);
+      publishNumbers("m", 21, 20);
       Await.until(() -> ids.size() == 40, Duration.ofSeconds(30), "consume recovered");
       assertFalse(h.closed().isDone());
     }

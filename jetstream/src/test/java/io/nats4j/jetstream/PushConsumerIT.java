@@ -46,13 +46,6 @@ class PushConsumerIT extends StreamTestBase {
             config.durableName(name).deliverSubject("deliver." + stream + "." + name).build());
   }
 
-  private void publish(int count) {
-    for (int i = 1; i <= count; i++) {
-      js.publishAsync(subject + ".m", Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
-    }
-    js.waitForOutstandingAcks(Duration.ofSeconds(30));
-  }
-
   private static int idOf(JsMessage m) {
     return Integer.parseInt(m.dataAsString());
   }
@@ -68,7 +61,7 @@ class PushConsumerIT extends StreamTestBase {
     PushConsumer pc = js.pushConsumer(stream, "acks");
     assertEquals("acks", pc.name());
     assertEquals(stream, pc.stream());
-    publish(500);
+    publishNumbers("m", 1, 500);
     List<Integer> ids = new CopyOnWriteArrayList<>();
     List<Long> streamSeqs = new CopyOnWriteArrayList<>();
     ConsumeHandle h =
@@ -257,7 +250,7 @@ class PushConsumerIT extends StreamTestBase {
                 },
                 PushConsumeOptions.builder().dispatcher(second).build())) {
       nc.flush(Duration.ofSeconds(5));
-      publish(300);
+      publishNumbers("m", 1, 300);
       Await.until(() -> a.size() + b.size() >= 300, "300 handled by the group");
       Set<Integer> all = new HashSet<>(a);
       all.addAll(b);
@@ -292,7 +285,7 @@ class PushConsumerIT extends StreamTestBase {
                   }
                 },
                 PushConsumeOptions.builder().errorListener(listener).build())) {
-      publish(10);
+      publishNumbers("m", 1, 10);
       Await.until(() -> handled.size() == 10, "all 10 handed to the handler");
       assertEquals(List.of(2, 4, 6, 8, 10), failed);
     }
@@ -305,7 +298,7 @@ class PushConsumerIT extends StreamTestBase {
         ConsumerConfig.builder()
             .ackPolicy(AckPolicy.EXPLICIT)
             .idleHeartbeat(Duration.ofSeconds(1)));
-    publish(50);
+    publishNumbers("m", 1, 50);
     List<Integer> ids = new ArrayList<>();
     ConsumerMessages it = js.pushConsumer(stream, "iter").messages();
     Optional<JsMessage> m;
@@ -346,7 +339,7 @@ class PushConsumerIT extends StreamTestBase {
             .consume(
                 m -> ids.add(idOf(m)),
                 PushConsumeOptions.builder().dispatcher(own).errorListener(listener).build());
-    publish(5);
+    publishNumbers("m", 1, 5);
     Await.until(() -> ids.size() == 5, "5 handled");
     js.consumers().delete(stream, "doomed");
     ExecutionException e =

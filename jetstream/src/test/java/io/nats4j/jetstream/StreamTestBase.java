@@ -5,6 +5,8 @@ import io.nats4j.client.Nats;
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.NatsServerTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +65,17 @@ abstract class StreamTestBase {
   /** Returns a subject of this test's stream: {@code <subject>.<last>}. */
   String subject(String last) {
     return subject + "." + last;
+  }
+
+  /**
+   * Publishes the numbers {@code from} to {@code from + count - 1} as ASCII text to {@code
+   * <subject>.<last>}, then waits for every ack.
+   */
+  void publishNumbers(String last, int from, int count) {
+    for (int i = from; i < from + count; i++) {
+      js.publishAsync(subject(last), Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
+    }
+    js.waitForOutstandingAcks(Duration.ofSeconds(30));
   }
 
   /** Creates this test's stream on {@code <subject>.>}. */
