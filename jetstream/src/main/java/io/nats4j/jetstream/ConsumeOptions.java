@@ -194,9 +194,7 @@ public final class ConsumeOptions {
      * @throws IllegalArgumentException if not positive
      */
     public Builder batchSize(int batchSize) {
-      if (batchSize <= 0) {
-        throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
-      }
+      PullChecks.requirePositive("batchSize", batchSize);
       this.batchSize = batchSize;
       return this;
     }
@@ -209,9 +207,7 @@ public final class ConsumeOptions {
      * @throws IllegalArgumentException if not positive
      */
     public Builder maxBytes(long maxBytes) {
-      if (maxBytes <= 0) {
-        throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
-      }
+      PullChecks.requirePositive("maxBytes", maxBytes);
       this.maxBytes = maxBytes;
       return this;
     }
@@ -351,18 +347,7 @@ public final class ConsumeOptions {
         throw new IllegalArgumentException(
             "thresholdBytes (" + thresholdBytes + ") must not exceed maxBytes (" + maxBytes + ")");
       }
-      Duration half = expiresIn.dividedBy(2);
-      Duration heartbeat = idleHeartbeat;
-      if (heartbeat == null) {
-        heartbeat = half.compareTo(MAX_DEFAULT_HEARTBEAT) > 0 ? MAX_DEFAULT_HEARTBEAT : half;
-      } else if (heartbeat.compareTo(half) > 0) {
-        throw new IllegalArgumentException(
-            "idleHeartbeat ("
-                + heartbeat.toMillis()
-                + " ms) must be at most half of expiresIn ("
-                + expiresIn.toMillis()
-                + " ms): the server refuses longer ones");
-      }
+      Duration heartbeat = PullChecks.heartbeat(idleHeartbeat, expiresIn);
       int tm = maxBytes > 0 ? 0 : thresholdMessages >= 0 ? thresholdMessages : batch / 2;
       long tb = maxBytes > 0 ? (thresholdBytes >= 0 ? thresholdBytes : maxBytes / 2) : 0;
       return new ConsumeOptions(this, batch, heartbeat, tm, tb);

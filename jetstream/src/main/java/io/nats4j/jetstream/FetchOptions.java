@@ -136,9 +136,7 @@ public final class FetchOptions {
      * @throws IllegalArgumentException if not positive
      */
     public Builder maxMessages(int maxMessages) {
-      if (maxMessages <= 0) {
-        throw new IllegalArgumentException("maxMessages must be positive, got " + maxMessages);
-      }
+      PullChecks.requirePositive("maxMessages", maxMessages);
       this.maxMessages = maxMessages;
       return this;
     }
@@ -151,9 +149,7 @@ public final class FetchOptions {
      * @throws IllegalArgumentException if not positive
      */
     public Builder maxBytes(long maxBytes) {
-      if (maxBytes <= 0) {
-        throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
-      }
+      PullChecks.requirePositive("maxBytes", maxBytes);
       this.maxBytes = maxBytes;
       return this;
     }
@@ -224,24 +220,10 @@ public final class FetchOptions {
         throw new IllegalArgumentException("a fetch needs maxMessages and/or maxBytes");
       }
       int messages = maxMessages > 0 ? maxMessages : ConsumeOptions.BATCH_FOR_BYTES;
-      Duration heartbeat = idleHeartbeat;
-      Duration half = expiresIn.dividedBy(2);
-      if (heartbeat != null && !noWait && heartbeat.compareTo(half) > 0) {
-        throw new IllegalArgumentException(
-            "idleHeartbeat ("
-                + heartbeat.toMillis()
-                + " ms) must be at most half of expiresIn ("
-                + expiresIn.toMillis()
-                + " ms): the server refuses longer ones");
-      }
-      if (heartbeat == null && !noWait && expiresIn.compareTo(HEARTBEAT_BY_DEFAULT_ABOVE) > 0) {
-        heartbeat =
-            half.compareTo(ConsumeOptions.MAX_DEFAULT_HEARTBEAT) > 0
-                ? ConsumeOptions.MAX_DEFAULT_HEARTBEAT
-                : half;
-      }
-      if (noWait) {
-        heartbeat = null;
+      Duration heartbeat = null;
+      if (!noWait
+          && (idleHeartbeat != null || expiresIn.compareTo(HEARTBEAT_BY_DEFAULT_ABOVE) > 0)) {
+        heartbeat = PullChecks.heartbeat(idleHeartbeat, expiresIn);
       }
       return new FetchOptions(this, messages, heartbeat);
     }

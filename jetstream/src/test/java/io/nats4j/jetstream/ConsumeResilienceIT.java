@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nats4j.client.Connection;
-import io.nats4j.client.Nats;
 import io.nats4j.testkit.Await;
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,49 +27,15 @@ import org.junit.jupiter.api.Test;
  * The pull consume path under faults on one server: a restart, the consumer deleted, the server
  * frozen (SIGSTOP) past two heartbeats.
  */
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class ConsumeResilienceIT {
-  private static int counter;
-
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private String stream;
-  private String subject;
+class ConsumeResilienceIT extends StreamTestBase {
 
   ConsumeResilienceIT(NatsServer server) {
-    this.server = server;
+    super(server, "RES");
   }
 
   @BeforeEach
-  void connectAndCreateStream() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    stream = "RES" + (++counter);
-    subject = stream.toLowerCase();
-    js.streams()
-        .create(
-            StreamConfig.builder(stream)
-                .subjects(subject + ".>")
-                .storage(StorageType.FILE)
-                .build());
-  }
-
-  @AfterEach
-  void deleteStreamAndDisconnect() {
-    try {
-      js.streams().delete(stream);
-    } catch (RuntimeException ignored) {
-      // the test may have deleted it
-    }
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
+  void createFileStream() {
+    createStream(StorageType.FILE);
   }
 
   private ConsumerContext durable(String name) {
@@ -90,17 +50,10 @@ class ConsumeResilienceIT {
     return js.consumer(stream, name);
   }
 
-  private void publish(int from, int count) {
-    for (int i = from; i < from + count; i++) {
-      js.publishAsync(subject + ".m", Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
-    }
-    js.waitForOutstandingAcks(Duration.ofSeconds(30));
-  }
-
   @Test
   void consumeSurvivesAServerRestartWithEveryMessageProcessed() throws Exception {
     ConsumerContext c = durable("restart");
-    publish(1, 2000);
+    publishNumbers("m", 1, 2000);
     Map<Integer, Integer> deliveries = new ConcurrentHashMap<>();
     CountDownLatch halfway = new CountDownLatch(1);
     CountDownLatch restarted = new CountDownLatch(1);
@@ -132,7 +85,7 @@ class ConsumeResilienceIT {
     assertTrue(halfway.await(30, TimeUnit.SECONDS), "half processed");
     server.restart();
     restarted.countDown();
-    publish(2001, 500); // new messages after the restart flow too
+    publishNumbers("m", 2001, 500); // new messages after the restart flow too
     Await.until(() -> deliveries.size() == 2500, Duration.ofSeconds(60), "all 2500 processed");
     assertTrue(terminal.isEmpty(), "not terminal: " + terminal);
     assertFalse(h.closed().isDone(), "still consuming");
@@ -145,7 +98,7 @@ class ConsumeResilienceIT {
   @Test
   void consumerDeletedWhileConsumingEndsTheConsumeOnceAndLeavesNoThread() throws Exception {
     ConsumerContext c = durable("doomed");
-    publish(1, 10);
+    publishNumbers("m", 1, 10);
     nc.defaultDispatcher(); // the connection's shared handler thread, not one of the consume's
     Set<String> threadsBefore = new HashSet<>(LibraryThreads.alive());
     Set<Integer> ids = ConcurrentHashMap.newKeySet();
@@ -202,7 +155,7 @@ class ConsumeResilienceIT {
                       }
                     })
                 .build())) {
-      publish(1, 20);
+      publishNumbers("m", 1, 20);
       Await.until(() -> ids.size() == 20, "20 processed before the pause");
       server.pause();
       try {
@@ -213,7 +166,7 @@ class ConsumeResilienceIT {
       assertTrue(
           missed.get(0).compareTo(heartbeat.multipliedBy(2)) >= 0,
           "only after two heartbeats: " + missed.get(0));
-      publish(21, 20);
+      publishNumbers("m", 21, 20);
       Await.until(() -> ids.size() == 40, Duration.ofSeconds(30), "consume recovered");
       assertFalse(h.closed().isDone());
     }

@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nats4j.client.Connection;
-import io.nats4j.client.Nats;
 import io.nats4j.testkit.Await;
-import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,22 +16,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class OrderedConsumerIT {
+class OrderedConsumerIT extends StreamTestBase {
   private static final Duration WAIT = Duration.ofSeconds(20);
-  private static int counter;
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private String stream;
   private final List<String> resets = new CopyOnWriteArrayList<>();
   private final ConsumeErrorListener listener =
       new ConsumeErrorListener() {
@@ -46,40 +33,12 @@ class OrderedConsumerIT {
       };
 
   OrderedConsumerIT(NatsServer server) {
-    this.server = server;
+    super(server, "ORD");
   }
 
   @BeforeEach
-  void connect() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    stream = "ORD" + (++counter);
+  void clearResets() {
     resets.clear();
-  }
-
-  @AfterEach
-  void close() {
-    try {
-      js.streams().delete(stream);
-    } catch (RuntimeException e) {
-      // best effort
-    }
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
-  }
-
-  private String subject(String last) {
-    return stream.toLowerCase() + "." + last;
-  }
-
-  private void createStream(StorageType storage) {
-    js.streams()
-        .create(StreamConfig.builder(stream).subjects(subject(">")).storage(storage).build());
   }
 
   private void publish(String last, int count) {

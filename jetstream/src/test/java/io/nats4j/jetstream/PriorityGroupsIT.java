@@ -9,17 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nats4j.client.Connection;
 import io.nats4j.client.Nats;
 import io.nats4j.testkit.Await;
-import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,46 +22,16 @@ import org.junit.jupiter.api.Test;
  * Priority groups (ADR-42) with two consumes in one group on one pull consumer, against the real
  * server (2.11+ for overflow and pinned_client, 2.12+ for prioritized).
  */
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class PriorityGroupsIT {
+class PriorityGroupsIT extends StreamTestBase {
   private static final String GROUP = "jobs";
-  private static int counter;
-
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private String stream;
-  private String subject;
 
   PriorityGroupsIT(NatsServer server) {
-    this.server = server;
+    super(server, "PRIO");
   }
 
   @BeforeEach
-  void connectAndCreateStream() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    stream = "PRIO" + (++counter);
-    subject = stream.toLowerCase();
-    js.streams()
-        .create(
-            StreamConfig.builder(stream)
-                .subjects(subject + ".>")
-                .storage(StorageType.MEMORY)
-                .build());
-  }
-
-  @AfterEach
-  void deleteStreamAndDisconnect() {
-    js.streams().delete(stream);
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
+  void createMemoryStream() {
+    createStream(StorageType.MEMORY);
   }
 
   private ConsumerContext create(PriorityPolicy policy) {
@@ -81,13 +46,6 @@ class PriorityGroupsIT {
     }
     js.consumers().create(stream, b.build());
     return js.consumer(stream, "worker");
-  }
-
-  private void publish(int from, int count) {
-    for (int i = from; i < from + count; i++) {
-      js.publishAsync(subject + ".job", Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
-    }
-    js.waitForOutstandingAcks(Duration.ofSeconds(30));
   }
 
   private static ConsumeOptions pulls(PriorityPull priority) {
@@ -109,7 +67,7 @@ class PriorityGroupsIT {
     ConsumerContext c = create(PriorityPolicy.OVERFLOW);
     List<Integer> overflow = new CopyOnWriteArrayList<>();
     List<Integer> regular = new CopyOnWriteArrayList<>();
-    publish(1, 50);
+    publishNumbers("job", 1, 50);
     try (ConsumeHandle b =
         c.consume(collect(overflow, null), pulls(PriorityPull.group(GROUP).minPending(100)))) {
       Await.until(() -> c.info().numWaiting() > 0, "the overflow pull waits at the server");
@@ -117,7 +75,9 @@ class PriorityGroupsIT {
       ConsumerInfo idle = c.info();
       assertEquals(50, idle.numPending());
       assertEquals(0, overflow.size());
-      publish(51, 100); // 150 pending >= 100: now it is served, until the backlog falls under 100
+      publishNumbers(
+          "job", 51,
+          100); // 150 pending >= 100: now it is served, until the backlog falls under 100
       Await.until(() -> !overflow.isEmpty(), "the overflow member is served");
       Await.until(() -> c.info().numAckPending() == 0, "its messages are acked");
       ConsumerInfo after = c.info();
@@ -142,12 +102,12 @@ class PriorityGroupsIT {
     try (ConsumeHandle o =
         c.consume(collect(overflow, null), pulls(PriorityPull.group(GROUP).minAckPending(5)))) {
       Await.until(() -> c.info().numWaiting() > 0, "the overflow pull waits at the server");
-      publish(1, 3);
+      publishNumbers("job", 1, 3);
       FetchResult first =
           c.fetch(
               FetchOptions.builder().maxMessages(3).priority(PriorityPull.group(GROUP)).build());
       assertEquals(3, first.messages().size(), "a regular member takes 3 and holds them unacked");
-      publish(4, 3);
+      publishNumbers("job", 4, 3);
       Await.until(() -> c.info().numPending() == 3, "3 new pending");
       ConsumerInfo held = c.info();
       assertEquals(3, held.numAckPending());
@@ -158,7 +118,7 @@ class PriorityGroupsIT {
               FetchOptions.builder().maxMessages(2).priority(PriorityPull.group(GROUP)).build());
       assertEquals(2, second.messages().size(), "now 5 are held unacked");
       Await.until(() -> overflow.size() == 1, "the overflow member takes the one left");
-      publish(7, 4);
+      publishNumbers("job", 7, 4);
       Await.until(() -> overflow.size() == 5, "and the next ones while 5 stay unacked");
       first.messages().forEach(JsMessage::ack);
       second.messages().forEach(JsMessage::ack);
@@ -181,7 +141,7 @@ class PriorityGroupsIT {
                 .consume(collect(b, pinsB), pulls(PriorityPull.group(GROUP)))) {
       Await.until(() -> c.info().numWaiting() >= 2, "both members pull");
       // 100 messages in batches of 10: many pulls, all must carry the pin id to stay served
-      publish(1, 100);
+      publishNumbers("job", 1, 100);
       Await.until(() -> a.size() + b.size() == 100, "first 100 delivered");
       assertTrue(
           a.isEmpty() || b.isEmpty(), "one pinned client got all: " + a.size() + "/" + b.size());
@@ -201,7 +161,7 @@ class PriorityGroupsIT {
           "the server dropped the pin");
       // the old pin's waiting pulls were answered 423: the client forgets the id and pulls without
       // it, so the next message pins one of the members again
-      publish(101, 100);
+      publishNumbers("job", 101, 100);
       Await.until(() -> a.size() + b.size() == 200, "next 100 delivered after the unpin");
       List<String> laterPins = new CopyOnWriteArrayList<>(pinsA);
       laterPins.addAll(pinsB);
@@ -226,12 +186,12 @@ class PriorityGroupsIT {
         c.consume(collect(low, null), pulls(PriorityPull.group(GROUP).priority(5)))) {
       try (ConsumeHandle hh = c.consume(collect(high, null), highOptions)) {
         Await.until(() -> c.info().numWaiting() >= 2, "both members pull");
-        publish(1, 100);
+        publishNumbers("job", 1, 100);
         Await.until(() -> high.size() + low.size() == 100, "100 delivered");
         assertEquals(100, high.size(), "priority 0 beats priority 5");
         assertEquals(0, low.size());
       }
-      publish(101, 20);
+      publishNumbers("job", 101, 20);
       Await.until(() -> low.size() == 20, "the lower priority member gets them once alone");
     }
   }

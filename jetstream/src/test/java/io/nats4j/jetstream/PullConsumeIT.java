@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nats4j.client.Connection;
-import io.nats4j.client.Nats;
 import io.nats4j.testkit.Await;
-import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,57 +19,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class PullConsumeIT {
+class PullConsumeIT extends StreamTestBase {
   private static final Duration WAIT = Duration.ofSeconds(10);
-  private static int counter;
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private String stream;
 
   PullConsumeIT(NatsServer server) {
-    this.server = server;
-  }
-
-  @BeforeEach
-  void connect() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    stream = "PULL" + (++counter);
-  }
-
-  @AfterEach
-  void close() {
-    try {
-      js.streams().delete(stream);
-    } catch (RuntimeException e) {
-      // not created by this test
-    }
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
-  }
-
-  private String subject(String last) {
-    return stream.toLowerCase() + "." + last;
-  }
-
-  private void createStream(StorageType storage) {
-    js.streams()
-        .create(StreamConfig.builder(stream).subjects(subject(">")).storage(storage).build());
+    super(server, "PULL");
   }
 
   private void publish(String last, int count) {

@@ -12,7 +12,6 @@ import io.nats4j.client.Nats;
 import io.nats4j.testkit.Await;
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,55 +24,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Push consumers through the public API, against the real server. */
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class PushConsumerIT {
-  private static int counter;
-
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private String stream;
-  private String subject;
+class PushConsumerIT extends StreamTestBase {
 
   PushConsumerIT(NatsServer server) {
-    this.server = server;
+    super(server, "PUSHAPI");
   }
 
   @BeforeEach
-  void connectAndCreateStream() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    stream = "PUSHAPI" + (++counter);
-    subject = stream.toLowerCase();
-    js.streams()
-        .create(
-            StreamConfig.builder(stream)
-                .subjects(subject + ".>")
-                .storage(StorageType.MEMORY)
-                .build());
-  }
-
-  @AfterEach
-  void deleteStreamAndDisconnect() {
-    try {
-      js.streams().delete(stream);
-    } catch (RuntimeException ignored) {
-      // a test may have deleted it
-    }
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
+  void createMemoryStream() {
+    createStream(StorageType.MEMORY);
   }
 
   private void createPush(String name, ConsumerConfig.Builder config) {
@@ -81,13 +44,6 @@ class PushConsumerIT {
         .create(
             stream,
             config.durableName(name).deliverSubject("deliver." + stream + "." + name).build());
-  }
-
-  private void publish(int count) {
-    for (int i = 1; i <= count; i++) {
-      js.publishAsync(subject + ".m", Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
-    }
-    js.waitForOutstandingAcks(Duration.ofSeconds(30));
   }
 
   private static int idOf(JsMessage m) {
@@ -105,7 +61,7 @@ class PushConsumerIT {
     PushConsumer pc = js.pushConsumer(stream, "acks");
     assertEquals("acks", pc.name());
     assertEquals(stream, pc.stream());
-    publish(500);
+    publishNumbers("m", 1, 500);
     List<Integer> ids = new CopyOnWriteArrayList<>();
     List<Long> streamSeqs = new CopyOnWriteArrayList<>();
     ConsumeHandle h =
@@ -294,7 +250,7 @@ class PushConsumerIT {
                 },
                 PushConsumeOptions.builder().dispatcher(second).build())) {
       nc.flush(Duration.ofSeconds(5));
-      publish(300);
+      publishNumbers("m", 1, 300);
       Await.until(() -> a.size() + b.size() >= 300, "300 handled by the group");
       Set<Integer> all = new HashSet<>(a);
       all.addAll(b);
@@ -329,7 +285,7 @@ class PushConsumerIT {
                   }
                 },
                 PushConsumeOptions.builder().errorListener(listener).build())) {
-      publish(10);
+      publishNumbers("m", 1, 10);
       Await.until(() -> handled.size() == 10, "all 10 handed to the handler");
       assertEquals(List.of(2, 4, 6, 8, 10), failed);
     }
@@ -342,7 +298,7 @@ class PushConsumerIT {
         ConsumerConfig.builder()
             .ackPolicy(AckPolicy.EXPLICIT)
             .idleHeartbeat(Duration.ofSeconds(1)));
-    publish(50);
+    publishNumbers("m", 1, 50);
     List<Integer> ids = new ArrayList<>();
     ConsumerMessages it = js.pushConsumer(stream, "iter").messages();
     Optional<JsMessage> m;
@@ -383,7 +339,7 @@ class PushConsumerIT {
             .consume(
                 m -> ids.add(idOf(m)),
                 PushConsumeOptions.builder().dispatcher(own).errorListener(listener).build());
-    publish(5);
+    publishNumbers("m", 1, 5);
     Await.until(() -> ids.size() == 5, "5 handled");
     js.consumers().delete(stream, "doomed");
     ExecutionException e =

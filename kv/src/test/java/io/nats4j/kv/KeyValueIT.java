@@ -8,59 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nats4j.client.Connection;
-import io.nats4j.client.Nats;
 import io.nats4j.jetstream.JetStream;
 import io.nats4j.jetstream.JetStreamApiException;
 import io.nats4j.jetstream.JetStreamOptions;
 import io.nats4j.jetstream.StorageType;
 import io.nats4j.jetstream.StreamConfig;
-import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Bucket management and entry operations against the real server. */
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class KeyValueIT {
+class KeyValueIT extends KeyValueTestBase {
   private static final AtomicInteger NEXT = new AtomicInteger();
 
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private KeyValueManager kvm;
-
   KeyValueIT(NatsServer server) {
-    this.server = server;
-  }
-
-  @BeforeEach
-  void connect() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    kvm = KeyValueManager.of(js);
-  }
-
-  @AfterEach
-  void disconnect() {
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
+    super(server);
   }
 
   private static String bucket() {

@@ -7,65 +7,32 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.nats4j.client.Connection;
 import io.nats4j.client.Headers;
-import io.nats4j.client.Nats;
-import io.nats4j.jetstream.JetStream;
 import io.nats4j.jetstream.StorageType;
 import io.nats4j.jetstream.StoredMessage;
 import io.nats4j.jetstream.StreamConfig;
 import io.nats4j.testkit.InteropTools;
-import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Wire compatibility with the other clients: the {@code nats} CLI 0.5.0 (nats.go underneath) and
  * nats.js 3.4 ({@code @nats-io/kv}) read what nats4j wrote, byte for byte, and the other way round.
  */
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class KeyValueInteropIT {
+class KeyValueInteropIT extends KeyValueTestBase {
   private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(60);
   private static final AtomicInteger NEXT = new AtomicInteger();
   private static final byte[] BINARY = {0, 1, 2, (byte) 0xff, '\r', '\n', ' ', 'z'};
   private static final byte[] UTF8_BYTES = {0, 1, '\r', '\n', (byte) 0xc3, (byte) 0xa9, ' '};
 
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private KeyValueManager kvm;
-
   KeyValueInteropIT(NatsServer server) {
-    this.server = server;
-  }
-
-  @BeforeEach
-  void connect() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    kvm = KeyValueManager.of(js);
-  }
-
-  @AfterEach
-  void disconnect() {
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
+    super(server);
   }
 
   private static String bucket() {

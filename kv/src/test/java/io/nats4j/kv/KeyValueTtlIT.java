@@ -5,56 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nats4j.client.Connection;
-import io.nats4j.client.Nats;
 import io.nats4j.jetstream.ApiLevelException;
 import io.nats4j.jetstream.JetStream;
 import io.nats4j.jetstream.JetStreamOptions;
 import io.nats4j.testkit.Await;
-import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
 import io.nats4j.testkit.RequiresServerVersion;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Per-key TTL and limit markers (ADR-48, server 2.11+). */
-@NatsServerTest
-@io.nats4j.testkit.JetStream
 @RequiresServerVersion("2.11.0")
-class KeyValueTtlIT {
+class KeyValueTtlIT extends KeyValueTestBase {
   private static final AtomicInteger NEXT = new AtomicInteger();
   private static final Duration EXPIRY_WAIT = Duration.ofSeconds(15);
 
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private KeyValueManager kvm;
-
   KeyValueTtlIT(NatsServer server) {
-    this.server = server;
-  }
-
-  @BeforeEach
-  void connect() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    kvm = KeyValueManager.of(js);
-  }
-
-  @AfterEach
-  void disconnect() {
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
+    super(server);
   }
 
   private KeyValue markers(Duration bucketTtl) {

@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nats4j.client.Connection;
-import io.nats4j.client.Nats;
-import io.nats4j.jetstream.JetStream;
 import io.nats4j.testkit.Await;
-import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,43 +18,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Watchers, keys, history and purgeDeletes on the ordered consumer. */
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class KeyValueWatchIT {
+class KeyValueWatchIT extends KeyValueTestBase {
   private static final AtomicInteger NEXT = new AtomicInteger();
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private KeyValueManager kvm;
-
   KeyValueWatchIT(NatsServer server) {
-    this.server = server;
-  }
-
-  @BeforeEach
-  void connect() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    kvm = KeyValueManager.of(js);
-  }
-
-  @AfterEach
-  void disconnect() {
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
+    super(server);
   }
 
   private KeyValue bucket(int history) {

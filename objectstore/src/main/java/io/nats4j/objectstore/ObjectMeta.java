@@ -131,12 +131,17 @@ public final class ObjectMeta {
     return "ObjectMeta[name=" + name + ", chunkSize=" + chunkSize + "]";
   }
 
+  /** Returns a read-only copy that no later change to {@code h} reaches. */
   static Headers copy(Headers h) {
+    return mutableCopy(h).readOnly();
+  }
+
+  private static Headers mutableCopy(Headers h) {
     Headers c = new Headers();
     for (String key : h.keys()) {
       c.add(key, h.get(key).toArray(new String[0]));
     }
-    return c.readOnly();
+    return c;
   }
 
   /** Builds an {@link ObjectMeta}; not thread-safe. */
@@ -199,14 +204,7 @@ public final class ObjectMeta {
      * @return this
      */
     public Builder headers(Headers headers) {
-      this.headers = headers == null ? null : copy(headers);
-      if (this.headers != null) {
-        Headers mutable = new Headers();
-        for (String key : this.headers.keys()) {
-          mutable.add(key, this.headers.get(key).toArray(new String[0]));
-        }
-        this.headers = mutable;
-      }
+      this.headers = headers == null ? null : mutableCopy(headers);
       return this;
     }
 

@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nats4j.client.Connection;
-import io.nats4j.client.Nats;
-import io.nats4j.jetstream.JetStream;
 import io.nats4j.jetstream.StorageType;
 import io.nats4j.jetstream.StoredMessage;
 import io.nats4j.objectstore.ObjectIntegrityException.Reason;
 import io.nats4j.objectstore.internal.ObjectNames;
-import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,53 +20,25 @@ import java.util.ArrayList;
 import java.util.List;
 import okio.BufferedSource;
 import okio.Okio;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class ObjectGetIT {
+class ObjectGetIT extends ObjectStoreTestBase {
   private static final int CHUNK = ObjectMeta.DEFAULT_CHUNK_SIZE;
-  private static int counter;
 
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private ObjectStoreManager manager;
   private ObjectStore store;
-  private String bucket;
   @TempDir Path dir;
 
   ObjectGetIT(NatsServer server) {
-    this.server = server;
+    super(server, "GET");
   }
 
   @BeforeEach
-  void connect() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    manager = ObjectStoreManager.of(js);
-    bucket = "GET" + (++counter);
+  void createStore() {
     store = manager.create(ObjectStoreConfig.builder(bucket).storage(StorageType.MEMORY).build());
-  }
-
-  @AfterEach
-  void disconnect() {
-    for (String name : manager.names()) {
-      manager.delete(name);
-    }
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
   }
 
   @ParameterizedTest

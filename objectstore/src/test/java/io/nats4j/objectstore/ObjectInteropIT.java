@@ -12,23 +12,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nats4j.client.Connection;
-import io.nats4j.client.Nats;
-import io.nats4j.jetstream.JetStream;
 import io.nats4j.objectstore.internal.ObjectNames;
 import io.nats4j.testkit.InteropTools;
-import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,44 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Wire compatibility with the {@code nats} CLI 0.5.0 (nats.go) and nats.js 3.4 ({@code
  * @nats-io/obj}): each reads what the other wrote, and what they store is compared field by field.
  */
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class ObjectInteropIT {
+class ObjectInteropIT extends ObjectStoreTestBase {
   private static final Duration TOOL_TIMEOUT = Duration.ofSeconds(60);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static int counter;
 
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private ObjectStoreManager manager;
-  private String bucket;
   @TempDir Path dir;
 
   ObjectInteropIT(NatsServer server) {
-    this.server = server;
-  }
-
-  @BeforeEach
-  void connect() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    manager = ObjectStoreManager.of(js);
-    bucket = "IOP" + (++counter);
-  }
-
-  @AfterEach
-  void disconnect() {
-    for (String name : manager.names()) {
-      manager.delete(name);
-    }
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
+    super(server, "IOP");
   }
 
   private String cli(String... args) {

@@ -8,14 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nats4j.client.Connection;
-import io.nats4j.client.Nats;
-import io.nats4j.jetstream.JetStream;
 import io.nats4j.jetstream.StorageType;
 import io.nats4j.objectstore.internal.ObjectNames;
-import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,52 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class ObjectPutIT {
+class ObjectPutIT extends ObjectStoreTestBase {
   private static final int CHUNK = ObjectMeta.DEFAULT_CHUNK_SIZE;
-  private static int counter;
-
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private ObjectStoreManager manager;
-  private String bucket;
 
   ObjectPutIT(NatsServer server) {
-    this.server = server;
-  }
-
-  @BeforeEach
-  void connect() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    manager = ObjectStoreManager.of(js);
-    bucket = "PUT" + (++counter);
-  }
-
-  @AfterEach
-  void disconnect() {
-    try {
-      manager.delete(bucket);
-    } catch (BucketNotFoundException ignored) {
-      // the test deleted it
-    }
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
+    super(server, "PUT");
   }
 
   @ParameterizedTest

@@ -7,61 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nats4j.client.Connection;
-import io.nats4j.client.Nats;
 import io.nats4j.jetstream.Compression;
 import io.nats4j.jetstream.DiscardPolicy;
-import io.nats4j.jetstream.JetStream;
 import io.nats4j.jetstream.StorageType;
 import io.nats4j.jetstream.StreamConfig;
 import io.nats4j.objectstore.internal.ObjectNames;
-import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class ObjectStoreIT {
-  private static int counter;
-
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private ObjectStoreManager manager;
-  private String bucket;
+class ObjectStoreIT extends ObjectStoreTestBase {
 
   ObjectStoreIT(NatsServer server) {
-    this.server = server;
-  }
-
-  @BeforeEach
-  void connect() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    manager = ObjectStoreManager.of(js);
-    bucket = "OS" + (++counter);
-  }
-
-  @AfterEach
-  void disconnect() {
-    for (String name : manager.names()) {
-      manager.delete(name);
-    }
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
+    super(server, "OS");
   }
 
   @Test
@@ -118,7 +79,7 @@ class ObjectStoreIT {
     manager.create(ObjectStoreConfig.builder(bucket).build());
     manager.create(ObjectStoreConfig.builder(bucket + "b").storage(StorageType.MEMORY).build());
     js.streams()
-        .create(StreamConfig.builder("NOT_A_BUCKET" + counter).subjects("nab" + counter).build());
+        .create(StreamConfig.builder("NOT_A_BUCKET" + bucket).subjects("nab" + bucket).build());
     try {
       assertEquals(List.of(bucket, bucket + "b"), manager.names().stream().sorted().toList());
       assertEquals(2, manager.statuses().size());
@@ -138,7 +99,7 @@ class ObjectStoreIT {
               .status()
               .description());
     } finally {
-      js.streams().delete("NOT_A_BUCKET" + counter);
+      js.streams().delete("NOT_A_BUCKET" + bucket);
     }
   }
 

@@ -3,35 +3,20 @@ package io.nats4j.objectstore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nats4j.client.Connection;
-import io.nats4j.client.Nats;
-import io.nats4j.jetstream.JetStream;
 import io.nats4j.jetstream.StorageType;
 import io.nats4j.testkit.Await;
-import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
-import io.nats4j.testkit.NatsServerTest;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@NatsServerTest
-@io.nats4j.testkit.JetStream
-class ObjectWatchIT {
-  private static int counter;
+class ObjectWatchIT extends ObjectStoreTestBase {
 
-  private final NatsServer server;
-  private Connection nc;
-  private JetStream js;
-  private ObjectStoreManager manager;
   private ObjectStore store;
-  private String bucket;
 
   ObjectWatchIT(NatsServer server) {
-    this.server = server;
+    super(server, "W");
   }
 
   /** Records what a watch reported, the end of initial data as "END". */
@@ -59,26 +44,8 @@ class ObjectWatchIT {
   }
 
   @BeforeEach
-  void connect() {
-    nc = Nats.connect(server.clientUrl());
-    js = JetStream.of(nc);
-    manager = ObjectStoreManager.of(js);
-    bucket = "W" + (++counter);
+  void createStore() {
     store = manager.create(ObjectStoreConfig.builder(bucket).storage(StorageType.MEMORY).build());
-  }
-
-  @AfterEach
-  void disconnect() {
-    if (manager.names().contains(bucket)) {
-      manager.delete(bucket);
-    }
-    js.close();
-    nc.close();
-  }
-
-  @AfterAll
-  static void noLibraryThreadLeaked() {
-    LibraryThreads.assertNoneLeaked();
   }
 
   @Test
