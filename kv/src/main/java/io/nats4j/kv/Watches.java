@@ -23,8 +23,11 @@ import java.util.Optional;
  * nothing pending after it), or at once when nothing was pending: it is signalled exactly once.
  */
 final class Watches {
-  /** Large pulls: a watcher usually reads a whole range, and values are small. */
-  private static final int BATCH = 1000;
+  /**
+   * Pulls bounded by bytes, not messages: a watcher usually reads a whole range of small values (8
+   * MiB is tens of thousands of entries a pull), and large values still cannot pile up unbounded.
+   */
+  private static final long WINDOW_BYTES = 8L * 1024 * 1024;
 
   private Watches() {}
 
@@ -57,7 +60,7 @@ final class Watches {
   }
 
   static ConsumeOptions consumeOptions(ConsumeErrorListener listener) {
-    ConsumeOptions.Builder b = ConsumeOptions.builder().batchSize(BATCH);
+    ConsumeOptions.Builder b = ConsumeOptions.builder().maxBytes(WINDOW_BYTES);
     if (listener != null) {
       b.errorListener(listener);
     }
