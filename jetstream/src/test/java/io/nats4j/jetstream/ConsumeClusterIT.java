@@ -12,6 +12,7 @@ import io.nats4j.testkit.Await;
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsCluster;
 import io.nats4j.testkit.NatsServer;
+import io.nats4j.testkit.RequiresServerVersion;
 import io.nats4j.testkit.ServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Consume on a 3-node cluster, R3 stream and consumer, while the stream leader is killed. */
+// 2.10 loses the delivery count of in-flight messages when the consumer leader moves: some are
+// redelivered with num_delivered 1 (scripts/test-matrix on 2.10.27), so "every duplicate is a
+// counted redelivery" only holds from 2.11 on.
+@RequiresServerVersion("2.11.0")
 class ConsumeClusterIT {
   private static final int N = 10_000;
   private static NatsCluster cluster;

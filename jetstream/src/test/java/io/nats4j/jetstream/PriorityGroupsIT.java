@@ -10,6 +10,7 @@ import io.nats4j.client.Connection;
 import io.nats4j.client.Nats;
 import io.nats4j.testkit.Await;
 import io.nats4j.testkit.NatsServer;
+import io.nats4j.testkit.RequiresServerVersion;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * Priority groups (ADR-42) with two consumes in one group on one pull consumer, against the real
  * server (2.11+ for overflow and pinned_client, 2.12+ for prioritized).
  */
+@RequiresServerVersion("2.11.0") // priority groups: API level 1
 class PriorityGroupsIT extends StreamTestBase {
   private static final String GROUP = "jobs";
 
