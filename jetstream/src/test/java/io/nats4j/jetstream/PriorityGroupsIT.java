@@ -175,6 +175,7 @@ class PriorityGroupsIT extends StreamTestBase {
   }
 
   @Test
+  @RequiresServerVersion("2.12.0") // the prioritized policy: API level 2
   void prioritizedMemberWithTheHighestPriorityGetsEverythingWhileItPulls() {
     ConsumerContext c = create(PriorityPolicy.PRIORITIZED);
     List<Integer> high = new CopyOnWriteArrayList<>();
@@ -199,6 +200,7 @@ class PriorityGroupsIT extends StreamTestBase {
   }
 
   @Test
+  @RequiresServerVersion("2.12.0") // the prioritized policy: API level 2
   void priorityPullsNeedAServerWithPriorityGroups() {
     create(PriorityPolicy.PRIORITIZED);
     try (JetStream old =
