@@ -19,6 +19,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,25 +44,17 @@ class ObjectMemoryIT {
   /** The largest heap retained after a GC since the last reset, sampled every 20 ms. */
   static final class LiveHeap implements AutoCloseable {
     private final AtomicLong peak = new AtomicLong();
-    private final Thread sampler;
-    private volatile boolean running = true;
+    private final ScheduledExecutorService sampler =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread t = new Thread(task, "heap-sampler");
+              t.setDaemon(true);
+              return t;
+            });
 
     LiveHeap() {
-      sampler =
-          new Thread(
-              () -> {
-                while (running) {
-                  peak.accumulateAndGet(retained(), Math::max);
-                  try {
-                    Thread.sleep(20); // a sampling period, not a wait for an event
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              },
-              "heap-sampler");
-      sampler.setDaemon(true);
-      sampler.start();
+      sampler.scheduleAtFixedRate(
+          () -> peak.accumulateAndGet(retained(), Math::max), 0, 20, TimeUnit.MILLISECONDS);
     }
 
     static long retained() {
@@ -78,9 +73,8 @@ class ObjectMemoryIT {
 
     @Override
     public void close() throws InterruptedException {
-      running = false;
-      sampler.interrupt();
-      sampler.join();
+      sampler.shutdownNow();
+      sampler.awaitTermination(5, TimeUnit.SECONDS);
     }
   }
 
