@@ -395,8 +395,9 @@ class PublishIT {
             PublishWindowFullException.class, () -> failFast.publishAsync("w", new byte[] {3}));
         assertEquals(2, failFast.outstandingAcks());
 
-        CompletableFuture<PubAck> holder = blocking.publishAsync("w", new byte[] {4});
+        // before the holder: both the holder's ack timeout and the wait start after this
         long start = System.nanoTime();
+        CompletableFuture<PubAck> holder = blocking.publishAsync("w", new byte[] {4});
         try {
           blocking.publishAsync("w", new byte[] {5});
           // the wait and the holder's ack timeout are equally long and the holder started first:
