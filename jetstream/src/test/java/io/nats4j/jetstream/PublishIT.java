@@ -461,12 +461,16 @@ class PublishIT {
     try (NatsServer own = NatsServer.start(ServerConfig.builder().jetStream().build());
         Connection c = Nats.connect(own.clientUrl());
         JetStream j = JetStream.of(c)) {
-      j.streams().create(StreamConfig.builder("D").subjects("d").build());
-      own.pause();
+      // a stream that stores without acking: the acks stay outstanding on a live server
+      j.streams().create(StreamConfig.builder("D").subjects("d").noAck(true).build());
       List<CompletableFuture<PubAck>> outstanding = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
         outstanding.add(j.publishAsync("d", new byte[] {1}));
       }
+      // all 50 went out on this socket (only those are failed when it is lost; messages still
+      // buffered stay for the next server and get their acks there)
+      c.flush(Duration.ofSeconds(10));
+      assertEquals(50, j.outstandingAcks());
       own.kill();
       for (CompletableFuture<PubAck> f : outstanding) {
         CompletionException e = assertThrows(CompletionException.class, f::join);
