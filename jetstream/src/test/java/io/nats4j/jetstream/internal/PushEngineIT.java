@@ -254,6 +254,8 @@ class PushEngineIT {
     AtomicInteger dataWhenStalled = new AtomicInteger(-1);
     try (Connection observer = Nats.connect(server.clientUrl());
         PushMessages messages = new PushMessages(api, info, new RecordingEvents())) {
+      // the iterator's interest reaches the server first: whatever is delivered, it gets all
+      nc.flush(Duration.ofSeconds(5));
       observer
           .defaultDispatcher()
           .subscribe(
