@@ -83,8 +83,10 @@ class ConsumeResilienceIT extends StreamTestBase {
                 .errorListener(listener)
                 .build());
     assertTrue(halfway.await(30, TimeUnit.SECONDS), "half processed");
+    long reconnects = nc.statistics().reconnects();
     server.restart();
     restarted.countDown();
+    awaitReconnected(reconnects);
     publishNumbers("m", 2001, 500); // new messages after the restart flow too
     Await.until(() -> deliveries.size() == 2500, Duration.ofSeconds(60), "all 2500 processed");
     assertTrue(terminal.isEmpty(), "not terminal: " + terminal);

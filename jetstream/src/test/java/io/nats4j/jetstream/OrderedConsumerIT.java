@@ -117,7 +117,9 @@ class OrderedConsumerIT extends StreamTestBase {
     try (ConsumeHandle h = oc.consume(m -> seen.add(m.metadata().streamSequence()), options())) {
       Await.until(() -> seen.size() >= 50, WAIT, "first 50");
       String before = oc.currentInfo().name();
+      long reconnects = nc.statistics().reconnects();
       server.restart();
+      awaitReconnected(reconnects);
       publish("a", 50);
       Await.until(() -> seen.size() >= 100, WAIT, "100 messages, got " + seen.size());
       assertFalse(before.equals(oc.currentInfo().name()), "the consumer was recreated");
@@ -176,7 +178,9 @@ class OrderedConsumerIT extends StreamTestBase {
       while (seen.size() < 20) {
         seen.add(it.next(WAIT).orElseThrow().metadata().streamSequence());
       }
+      long reconnects = nc.statistics().reconnects();
       server.restart();
+      awaitReconnected(reconnects);
       publish("a", 10);
       while (seen.size() < 30) {
         seen.add(it.next(WAIT).orElseThrow().metadata().streamSequence());

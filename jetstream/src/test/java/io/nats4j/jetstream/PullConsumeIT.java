@@ -244,7 +244,9 @@ class PullConsumeIT extends StreamTestBase {
       for (int i = 1; i <= 30; i++) {
         assertEquals(i, messages.next(WAIT).orElseThrow().metadata().streamSequence());
       }
+      long reconnects = nc.statistics().reconnects();
       server.restart(); // the server forgets the pull requests: only a new pull gets more
+      awaitReconnected(reconnects);
       publish("a", 30);
       Await.until(() -> seen.size() == 60, WAIT, "60 after the restart, got " + seen.size());
       for (int i = 31; i <= 60; i++) {

@@ -161,8 +161,10 @@ class PushConsumerIT extends StreamTestBase {
                         })
                     .build());
     assertTrue(halfway.await(30, TimeUnit.SECONDS));
+    long reconnects = nc.statistics().reconnects();
     server.restart();
     restarted.countDown();
+    awaitReconnected(reconnects);
     for (int i = 1001; i <= 1200; i++) {
       js.publishAsync(subject + "f", Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
     }

@@ -2,6 +2,7 @@ package io.nats4j.jetstream;
 
 import io.nats4j.client.Connection;
 import io.nats4j.client.Nats;
+import io.nats4j.testkit.Await;
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.NatsServerTest;
@@ -60,6 +61,18 @@ abstract class StreamTestBase {
   @AfterAll
   static void noLibraryThreadLeaked() {
     LibraryThreads.assertNoneLeaked();
+  }
+
+  /**
+   * Waits until this test's connection has reconnected more than {@code reconnectsBefore} times.
+   * After {@link NatsServer#restart()} a publish can otherwise still go out on the old socket
+   * before the client has read its end, and it is lost with that socket (its ack fails).
+   */
+  void awaitReconnected(long reconnectsBefore) {
+    Await.until(
+        () -> nc.statistics().reconnects() > reconnectsBefore,
+        Duration.ofSeconds(30),
+        "the connection came back after the restart");
   }
 
   /** Returns a subject of this test's stream: {@code <subject>.<last>}. */
