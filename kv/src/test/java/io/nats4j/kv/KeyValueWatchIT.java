@@ -283,6 +283,13 @@ class KeyValueWatchIT extends KeyValueTestBase {
           }
         };
     try (KeyValueWatch w = kv.watch(List.of(), KeyValueWatchOptions.defaults(), l)) {
+      // Deleting the consumer answers the pull waiting at the server (409) and the watch ends at
+      // once. A pull the server has queued but not yet taken when the stream goes is dropped
+      // unanswered: then only missed heartbeats tell the watch, tens of seconds later.
+      Await.until(
+          () -> js.consumers().list(kv.streamName()).stream().anyMatch(c -> c.numWaiting() > 0),
+          WAIT,
+          "the watch's pull waits at the server");
       kvm.delete(kv.bucket());
       Await.until(ended::isDone, Duration.ofSeconds(30), "the watch was told it ended");
     }
