@@ -125,8 +125,13 @@ class ObjectWatchIT extends ObjectStoreTestBase {
     Recorder r = new Recorder();
     try (ObjectWatch w = store.watch(r)) {
       r.awaitCount(1);
+      // Deleting the consumer answers the pull waiting at the server (409): the watch ends at
+      // once. A pull the server has queued but not yet taken when the stream goes is dropped
+      // unanswered, and only missed heartbeats tell the watch, tens of seconds later.
+      Await.until(
+          () -> js.consumers().list("OBJ_" + bucket).stream().anyMatch(c -> c.numWaiting() > 0),
+          "the watch's pull waits at the server");
       manager.delete(bucket);
-      // Seen at once when the pending pull gets the server's 409, else after the missed heartbeats
       Await.until(() -> r.events.size() >= 2, java.time.Duration.ofSeconds(45), "watch end");
       assertTrue(r.events.get(1).startsWith("ERROR the watch of bucket"), r.events.toString());
     }
