@@ -114,13 +114,12 @@ final class MsgArgs {
   /** Sizes were parsed against the loosest bound; all but request replies meet the tight one. */
   private void checkBound(int size, byte[] b, int s, int e, String what) {
     if (size > maxPayloadBound && sid != replySid.getAsLong()) {
-      throw new ProtocolException(
-          "protocol error: declared "
-              + what
-              + " "
-              + printable(b, s, e)
-              + " exceeds the bound of "
-              + maxPayloadBound
+      throw tooLarge(
+          what,
+          b,
+          s,
+          e,
+          maxPayloadBound
               + " bytes (the server's max_payload plus "
               + ProtocolParser.SERVER_HEADER_ALLOWANCE
               + " for its headers)");
@@ -138,17 +137,20 @@ final class MsgArgs {
       }
       v = v * 10 + d;
       if (v > bound) {
-        throw new ProtocolException(
-            "protocol error: declared "
-                + what
-                + " "
-                + printable(b, s, e)
-                + " exceeds the bound of "
-                + bound
-                + " bytes");
+        throw tooLarge(what, b, s, e, bound + " bytes");
       }
     }
     return (int) v;
+  }
+
+  private static ProtocolException tooLarge(String what, byte[] b, int s, int e, String bound) {
+    return new ProtocolException(
+        "protocol error: declared "
+            + what
+            + " "
+            + printable(b, s, e)
+            + " exceeds the bound of "
+            + bound);
   }
 
   private static long parseSid(byte[] b, int s, int e) {
