@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * Reads one object version's chunks in order through an ordered consumer (caller-paced, at most
- * {@link #WINDOW_BYTES} buffered) and checks them against the meta: never more bytes or chunks than
+ * {@link #windowBytes} buffered) and checks them against the meta: never more bytes or chunks than
  * it says (checked per chunk), and at the end the chunk count, size and SHA-256 digest. The end is
  * the chunk the server reports nothing pending after; a stall is checked against the meta, to tell
  * a replaced or deleted object from missing chunks.
@@ -26,8 +26,11 @@ import java.util.Optional;
  * <p>Not thread-safe: one reader, one thread at a time.
  */
 final class ChunkReader implements AutoCloseable {
-  /** Bytes of chunks the consumer may buffer ahead of the reader. */
-  static final long WINDOW_BYTES = 16L * 1024 * 1024;
+  /** The least the consumer may buffer ahead of the reader. */
+  static final long MIN_WINDOW_BYTES = 4L * 1024 * 1024;
+
+  /** The window for objects whose meta does not say their chunk size. */
+  static final long UNKNOWN_CHUNK_WINDOW_BYTES = 16L * 1024 * 1024;
 
   private static final Duration POLL = Duration.ofSeconds(1);
 
@@ -60,12 +63,13 @@ final class ChunkReader implements AutoCloseable {
                   .filterSubjects(ObjectNames.chunkSubject(info.bucket(), info.nuid()))
                   .deliverPolicy(DeliverPolicy.ALL)
                   .build());
+      long window = windowBytes(info);
       this.messages =
           consumer.messages(
               ConsumeOptions.builder()
-                  .maxBytes(WINDOW_BYTES)
+                  .maxBytes(window)
                   // pull again after a quarter of the window was read, so the server never waits
-                  .thresholdBytes(WINDOW_BYTES * 3 / 4)
+                  .thresholdBytes(window * 3 / 4)
                   .build());
       ConsumerInfo ci = consumer.currentInfo();
       if (ci != null && ci.numPending() == 0) {
@@ -75,6 +79,20 @@ final class ChunkReader implements AutoCloseable {
     } else {
       finish();
     }
+  }
+
+  /**
+   * Bytes of chunks the consumer may buffer ahead of the reader: four chunks, at least {@link
+   * #MIN_WINDOW_BYTES}, and always room for the largest chunk (a pull's byte limit below a chunk's
+   * size would never deliver it). Not more: when the reader is the slower side (SHA-256 runs at
+   * about 1.6 GB/s) all that is buffered is still hashed after the server sent the last chunk, on
+   * one core while the other idles; a 16 MiB window cost about 10 ms at the end of every object.
+   */
+  static long windowBytes(ObjectInfo info) {
+    if (info.chunkSize() <= 0) {
+      return UNKNOWN_CHUNK_WINDOW_BYTES;
+    }
+    return Math.max(MIN_WINDOW_BYTES, 4L * info.chunkSize());
   }
 
   ObjectInfo info() {

@@ -7,7 +7,8 @@ import okio.Timeout;
 
 /**
  * An object being read at the caller's pace: an {@link InputStream}, or an okio {@link Source} via
- * {@link #source()}. Chunks are pulled from the stream as the caller reads, at most 16 MiB ahead.
+ * {@link #source()}. Chunks are pulled from the stream as the caller reads, a few chunks (at least
+ * 4 MiB) ahead.
  *
  * <pre>{@code
  * try (ObjectReader in = store.reader("big.iso")) {

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nats4j.client.Connection;
+import io.nats4j.client.Nats;
+import io.nats4j.jetstream.JetStream;
 import io.nats4j.jetstream.StorageType;
 import io.nats4j.jetstream.StoredMessage;
 import io.nats4j.objectstore.ObjectIntegrityException.Reason;
 import io.nats4j.objectstore.internal.ObjectNames;
 import io.nats4j.testkit.NatsServer;
+import io.nats4j.testkit.ServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -192,7 +196,7 @@ class ObjectGetIT extends ObjectStoreTestBase {
   @Test
   void replacingAnObjectWhileItIsReadGivesTheOldObjectOrAnErrorNeverAMix() throws IOException {
     // Larger than the reader's window, so the purge of the old chunks happens mid-read.
-    int size = (int) (ChunkReader.WINDOW_BYTES + 8 * 1024 * 1024);
+    int size = (int) (ChunkReader.MIN_WINDOW_BYTES + 8 * 1024 * 1024);
     byte[] old = Chunks.random(size, 21);
     store.put(ObjectMeta.builder("r").chunkSize(256 * 1024).build(), old);
     ByteArrayOutputStream got = new ByteArrayOutputStream();
@@ -214,6 +218,26 @@ class ObjectGetIT extends ObjectStoreTestBase {
     byte[] prefix = got.toByteArray();
     assertTrue(prefix.length < size);
     assertArrayEquals(java.util.Arrays.copyOf(old, prefix.length), prefix, "only old bytes");
+  }
+
+  @Test
+  void chunksLargerThanTheSmallestReadWindowAreDelivered() {
+    // The read window follows the chunk size: a pull limited to fewer bytes than one chunk would
+    // never deliver it.
+    int chunk = (int) ChunkReader.MIN_WINDOW_BYTES + 2 * 1024 * 1024;
+    try (NatsServer big =
+            NatsServer.start(
+                ServerConfig.builder().jetStream().maxPayload(chunk + 1024 * 1024).build());
+        Connection c = Nats.connect(big.clientUrl());
+        JetStream bigJs = JetStream.of(c)) {
+      ObjectStore s =
+          ObjectStoreManager.of(bigJs)
+              .create(ObjectStoreConfig.builder("BIG").storage(StorageType.MEMORY).build());
+      byte[] data = Chunks.random(2 * chunk + 17, 31);
+      ObjectInfo info = s.put(ObjectMeta.builder("big").chunkSize(chunk).build(), data);
+      assertEquals(3, info.chunks());
+      assertArrayEquals(data, s.getBytes("big"));
+    }
   }
 
   @Test

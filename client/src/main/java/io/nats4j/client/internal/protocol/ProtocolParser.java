@@ -1,5 +1,12 @@
 package io.nats4j.client.internal.protocol;
 
+import static io.nats4j.client.internal.protocol.OpText.isBlank;
+import static io.nats4j.client.internal.protocol.OpText.opAlone;
+import static io.nats4j.client.internal.protocol.OpText.opIs;
+import static io.nats4j.client.internal.protocol.OpText.opWithArgs;
+import static io.nats4j.client.internal.protocol.OpText.skipBlanks;
+import static io.nats4j.client.internal.protocol.OpText.unknownOp;
+
 import io.nats4j.client.ProtocolException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -68,9 +75,6 @@ public final class ProtocolParser {
   /** Payload arrays start at most this large and grow as bytes arrive, never to a mere claim. */
   private static final int INITIAL_PAYLOAD_CAPACITY = 64 * 1024;
 
-  private static final int MAX_ARGS = 5;
-  private static final int MAX_SID_DIGITS = 18;
-
   private enum State {
     LINE,
     LINE_LF,
@@ -82,30 +86,16 @@ public final class ProtocolParser {
 
   private final int maxControlLine;
   private final int maxMessageLine;
-  private int maxPayloadBound;
-  private LongSupplier replySid = () -> -1;
+  private final MsgArgs args;
 
   private State state = State.LINE;
   private byte[] partialLine = new byte[256];
   private int partialLength;
 
-  // Tokens of the control line being parsed (start inclusive, end exclusive).
-  private final int[] argStart = new int[MAX_ARGS];
-  private final int[] argEnd = new int[MAX_ARGS];
-
-  // The message whose control line was parsed and whose payload is still arriving.
-  private String msgSubject;
-  private long msgSid;
-  private String msgReplyTo;
-  private int msgHeaderLength = -1; // -1 for MSG
-  private int msgTotalLength;
+  // The message whose control line was parsed (args) and whose payload is still arriving.
   private byte[] msgHeaders;
   private byte[] msgPayload;
   private int msgReceived;
-
-  // Most messages on a connection repeat a few subjects: reuse the last String when bytes match.
-  private byte[] lastSubjectBytes = new byte[0];
-  private String lastSubject = "";
 
   /**
    * Creates a parser.
@@ -126,7 +116,7 @@ public final class ProtocolParser {
     this.maxControlLine = maxControlLine;
     this.maxMessageLine =
         (int) Math.min((long) maxControlLine * MESSAGE_LINE_FACTOR, Integer.MAX_VALUE);
-    this.maxPayloadBound = maxPayloadBound;
+    this.args = new MsgArgs(maxPayloadBound);
   }
 
   /**
@@ -182,7 +172,7 @@ public final class ProtocolParser {
     if (bound < 0) {
       throw new IllegalArgumentException("maxPayloadBound must be >= 0, was " + bound);
     }
-    this.maxPayloadBound = bound;
+    args.maxPayloadBound(bound);
   }
 
   /**
@@ -192,7 +182,7 @@ public final class ProtocolParser {
    * @param sid the current request inbox sid, or -1
    */
   public void replySid(LongSupplier sid) {
-    this.replySid = sid;
+    args.replySid(sid);
   }
 
   /** The capacity held for the message in progress, for tests: it follows what arrived. */
@@ -277,10 +267,6 @@ public final class ProtocolParser {
     }
   }
 
-  private static boolean isBlank(byte b) {
-    return b == ' ' || b == '\t';
-  }
-
   private void appendPartial(byte[] buf, int from, int to) {
     int n = to - from;
     if (partialLength + n > partialLine.length) {
@@ -302,13 +288,13 @@ public final class ProtocolParser {
     switch (line[ls]) {
       case 'M', 'm' -> {
         if (opWithArgs(line, ls, le, "MSG")) {
-          parseMsgArgs(line, ls + 3, le, false);
+          args.parse(line, ls + 3, le, false);
           return startPayload(buf, next, end, sink);
         }
       }
       case 'H', 'h' -> {
         if (opWithArgs(line, ls, le, "HMSG")) {
-          parseMsgArgs(line, ls + 4, le, true);
+          args.parse(line, ls + 4, le, true);
           return startPayload(buf, next, end, sink);
         }
       }
@@ -330,7 +316,7 @@ public final class ProtocolParser {
       }
       case '-' -> {
         if (opWithArgs(line, ls, le, "-ERR") || opAlone(line, ls, le, "-ERR")) {
-          sink.accept(new Err(errText(line, ls + 4, le)));
+          sink.accept(new Err(OpText.errText(line, ls + 4, le)));
           return next;
         }
       }
@@ -347,25 +333,25 @@ public final class ProtocolParser {
   }
 
   private int startPayload(byte[] buf, int next, int end, Consumer<ServerOp> sink) {
-    int total = msgTotalLength;
+    int total = args.totalLength;
     if (end - next >= total + 2) {
       if (buf[next + total] != '\r' || buf[next + total + 1] != '\n') {
         throw missingPayloadCrlf();
       }
       byte[] headers = null;
       int payloadStart = next;
-      if (msgHeaderLength >= 0) {
-        headers = Arrays.copyOfRange(buf, next, next + msgHeaderLength);
-        payloadStart += msgHeaderLength;
+      if (args.headerLength >= 0) {
+        headers = Arrays.copyOfRange(buf, next, next + args.headerLength);
+        payloadStart += args.headerLength;
       }
       byte[] payload = Arrays.copyOfRange(buf, payloadStart, next + total);
-      Msg msg = new Msg(msgSubject, msgSid, msgReplyTo, headers, payload);
+      Msg msg = new Msg(args.subject, args.sid, args.replyTo, headers, payload);
       clearMessage();
       sink.accept(msg);
       return next + total + 2;
     }
-    int hdr = Math.max(msgHeaderLength, 0);
-    msgHeaders = msgHeaderLength >= 0 ? new byte[Math.min(hdr, INITIAL_PAYLOAD_CAPACITY)] : null;
+    int hdr = Math.max(args.headerLength, 0);
+    msgHeaders = args.headerLength >= 0 ? new byte[Math.min(hdr, INITIAL_PAYLOAD_CAPACITY)] : null;
     msgPayload = new byte[Math.min(total - hdr, INITIAL_PAYLOAD_CAPACITY)];
     msgReceived = 0;
     state = total == 0 ? State.PAYLOAD_CR : State.PAYLOAD;
@@ -373,8 +359,8 @@ public final class ProtocolParser {
   }
 
   private int readPayload(byte[] buf, int pos, int end) {
-    int n = Math.min(end - pos, msgTotalLength - msgReceived);
-    int hdr = Math.max(msgHeaderLength, 0);
+    int n = Math.min(end - pos, args.totalLength - msgReceived);
+    int hdr = Math.max(args.headerLength, 0);
     int copied = 0;
     if (msgReceived < hdr) {
       int h = Math.min(n, hdr - msgReceived);
@@ -384,11 +370,11 @@ public final class ProtocolParser {
     }
     if (copied < n) {
       int at = msgReceived + copied - hdr;
-      msgPayload = grow(msgPayload, at + n - copied, msgTotalLength - hdr);
+      msgPayload = grow(msgPayload, at + n - copied, args.totalLength - hdr);
       System.arraycopy(buf, pos + copied, msgPayload, at, n - copied);
     }
     msgReceived += n;
-    if (msgReceived == msgTotalLength) {
+    if (msgReceived == args.totalLength) {
       state = State.PAYLOAD_CR;
     }
     return pos + n;
@@ -412,7 +398,7 @@ public final class ProtocolParser {
     }
     state = nextState;
     if (nextState == State.LINE) {
-      Msg msg = new Msg(msgSubject, msgSid, msgReplyTo, msgHeaders, msgPayload);
+      Msg msg = new Msg(args.subject, args.sid, args.replyTo, msgHeaders, msgPayload);
       clearMessage();
       sink.accept(msg);
     }
@@ -420,209 +406,13 @@ public final class ProtocolParser {
   }
 
   private void clearMessage() {
-    msgSubject = null;
-    msgReplyTo = null;
+    args.clear();
     msgHeaders = null;
     msgPayload = null;
-    msgHeaderLength = -1;
-    msgTotalLength = 0;
     msgReceived = 0;
-  }
-
-  /** Parses {@code subject sid [reply] [hdr_len] total_len} after the op name. */
-  private void parseMsgArgs(byte[] line, int from, int le, boolean withHeaders) {
-    int count = tokenize(line, from, le);
-    int min = withHeaders ? 4 : 3;
-    if (count < min || count > min + 1) {
-      throw new ProtocolException(
-          "protocol error: "
-              + (withHeaders ? "HMSG" : "MSG")
-              + " needs "
-              + min
-              + " or "
-              + (min + 1)
-              + " arguments, got "
-              + count
-              + ": "
-              + printable(line, argStart[0], le));
-    }
-    msgSubject = subject(line, argStart[0], argEnd[0]);
-    msgSid = parseSid(line, argStart[1], argEnd[1]);
-    boolean hasReply = count == min + 1;
-    msgReplyTo = hasReply ? decode(line, argStart[2], argEnd[2]) : null;
-    int sizeArg = hasReply ? 3 : 2;
-    if (withHeaders) {
-      msgHeaderLength = parseSize(line, argStart[sizeArg], argEnd[sizeArg], "header length");
-      msgTotalLength = parseSize(line, argStart[sizeArg + 1], argEnd[sizeArg + 1], "total length");
-      checkBound(msgTotalLength, line, argStart[sizeArg + 1], argEnd[sizeArg + 1], "total length");
-      if (msgHeaderLength > msgTotalLength) {
-        throw new ProtocolException(
-            "protocol error: HMSG header length "
-                + msgHeaderLength
-                + " exceeds total length "
-                + msgTotalLength);
-      }
-    } else {
-      msgHeaderLength = -1;
-      msgTotalLength = parseSize(line, argStart[sizeArg], argEnd[sizeArg], "payload size");
-      checkBound(msgTotalLength, line, argStart[sizeArg], argEnd[sizeArg], "payload size");
-    }
-  }
-
-  private int tokenize(byte[] line, int from, int le) {
-    int count = 0;
-    int i = from;
-    while (true) {
-      i = skipBlanks(line, i, le);
-      if (i == le) {
-        return count;
-      }
-      if (count == MAX_ARGS) {
-        return MAX_ARGS + 1;
-      }
-      argStart[count] = i;
-      while (i < le && line[i] != ' ' && line[i] != '\t') {
-        i++;
-      }
-      argEnd[count++] = i;
-    }
-  }
-
-  /** Sizes were parsed against the loosest bound; all but request replies meet the tight one. */
-  private void checkBound(int size, byte[] b, int s, int e, String what) {
-    if (size > maxPayloadBound && msgSid != replySid.getAsLong()) {
-      throw new ProtocolException(
-          "protocol error: declared "
-              + what
-              + " "
-              + printable(b, s, e)
-              + " exceeds the bound of "
-              + maxPayloadBound
-              + " bytes (the server's max_payload plus "
-              + SERVER_HEADER_ALLOWANCE
-              + " for its headers)");
-    }
-  }
-
-  private int parseSize(byte[] b, int s, int e, String what) {
-    long v = 0;
-    for (int i = s; i < e; i++) {
-      int d = b[i] - '0';
-      if (d < 0 || d > 9) {
-        throw new ProtocolException(
-            "protocol error: " + what + " is not a decimal number: " + printable(b, s, e));
-      }
-      v = v * 10 + d;
-      long bound = Math.max(maxPayloadBound, REPLY_BOUND);
-      if (v > bound) {
-        throw new ProtocolException(
-            "protocol error: declared "
-                + what
-                + " "
-                + printable(b, s, e)
-                + " exceeds the bound of "
-                + bound
-                + " bytes");
-      }
-    }
-    return (int) v;
-  }
-
-  private static long parseSid(byte[] b, int s, int e) {
-    if (e - s > MAX_SID_DIGITS) {
-      throw new ProtocolException("protocol error: sid is too long: " + printable(b, s, e));
-    }
-    long v = 0;
-    for (int i = s; i < e; i++) {
-      int d = b[i] - '0';
-      if (d < 0 || d > 9) {
-        throw new ProtocolException(
-            "protocol error: sid is not a decimal number: " + printable(b, s, e));
-      }
-      v = v * 10 + d;
-    }
-    return v;
-  }
-
-  private String subject(byte[] b, int s, int e) {
-    int n = e - s;
-    if (n == lastSubjectBytes.length && Arrays.equals(b, s, e, lastSubjectBytes, 0, n)) {
-      return lastSubject;
-    }
-    String subject = decode(b, s, e);
-    lastSubjectBytes = Arrays.copyOfRange(b, s, e);
-    lastSubject = subject;
-    return subject;
-  }
-
-  private static String decode(byte[] b, int s, int e) {
-    for (int i = s; i < e; i++) {
-      if (b[i] < 0) {
-        return new String(b, s, e - s, StandardCharsets.UTF_8);
-      }
-    }
-    return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
-  }
-
-  private static String errText(byte[] line, int from, int le) {
-    int s = skipBlanks(line, from, le);
-    int e = le;
-    while (e > s && (line[e - 1] == ' ' || line[e - 1] == '\t')) {
-      e--;
-    }
-    if (e - s >= 2 && line[s] == '\'' && line[e - 1] == '\'') {
-      s++;
-      e--;
-    }
-    return new String(line, s, e - s, StandardCharsets.UTF_8);
-  }
-
-  /** The op name followed by at least one blank. */
-  private static boolean opWithArgs(byte[] line, int ls, int le, String op) {
-    int n = op.length();
-    return le - ls > n && (line[ls + n] == ' ' || line[ls + n] == '\t') && opIs(line, ls, le, op);
-  }
-
-  /** The op name followed only by blanks. */
-  private static boolean opAlone(byte[] line, int ls, int le, String op) {
-    int n = op.length();
-    return le - ls >= n && opIs(line, ls, le, op) && skipBlanks(line, ls + n, le) == le;
-  }
-
-  private static boolean opIs(byte[] line, int ls, int le, String upperOp) {
-    int n = upperOp.length();
-    if (le - ls < n) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      int b = line[ls + i];
-      int c = upperOp.charAt(i);
-      if (b != c && !(c >= 'A' && c <= 'Z' && b == c + ('a' - 'A'))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int skipBlanks(byte[] b, int i, int e) {
-    while (i < e && (b[i] == ' ' || b[i] == '\t')) {
-      i++;
-    }
-    return i;
-  }
-
-  private static ProtocolException unknownOp(byte[] line, int ls, int le) {
-    return new ProtocolException(
-        "protocol error: unknown op in control line: "
-            + printable(line, ls, Math.min(le, ls + 64)));
   }
 
   private static ProtocolException missingPayloadCrlf() {
     return new ProtocolException("protocol error: message payload is not followed by CRLF");
-  }
-
-  /** The bytes as text with control characters escaped, for error messages. */
-  private static String printable(byte[] b, int s, int e) {
-    return "\"" + Subjects.escape(new String(b, s, e - s, StandardCharsets.ISO_8859_1)) + "\"";
   }
 }
