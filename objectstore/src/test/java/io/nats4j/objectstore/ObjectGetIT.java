@@ -224,7 +224,7 @@ class ObjectGetIT extends ObjectStoreTestBase {
   void chunksLargerThanTheSmallestReadWindowAreDelivered() {
     // The read window follows the chunk size: a pull limited to fewer bytes than one chunk would
     // never deliver it.
-    int chunk = (int) ChunkReader.MIN_WINDOW_BYTES + 2 * 1024 * 1024;
+    int chunk = (int) ChunkReader.MIN_WINDOW_BYTES + 1024 * 1024;
     try (NatsServer big =
             NatsServer.start(
                 ServerConfig.builder().jetStream().maxPayload(chunk + 1024 * 1024).build());
