@@ -89,6 +89,12 @@ class PushEngineIT {
     LibraryThreads.assertNoneLeaked();
   }
 
+  /** A push consumer without acks that sends idle heartbeats. */
+  private ConsumerInfo heartbeatingConsumer(String name) {
+    return pushConsumer(
+        name, ConsumerConfig.builder().ackPolicy(AckPolicy.NONE).idleHeartbeat(HEARTBEAT));
+  }
+
   private ConsumerInfo pushConsumer(String name, ConsumerConfig.Builder config) {
     return js.consumers()
         .create(stream, config.durableName(name).deliverSubject(nc.createInbox()).build());
@@ -111,9 +117,7 @@ class PushEngineIT {
 
   @Test
   void deliversEveryMessageInOrderAndStatusMessagesNeverReachTheHandler() throws Exception {
-    ConsumerInfo info =
-        pushConsumer(
-            "all", ConsumerConfig.builder().ackPolicy(AckPolicy.NONE).idleHeartbeat(HEARTBEAT));
+    ConsumerInfo info = heartbeatingConsumer("all");
     List<Message> received = new CopyOnWriteArrayList<>();
     RecordingEvents events = new RecordingEvents();
     PushConsume consume = new PushConsume(api, nc.defaultDispatcher(), info, received::add, events);
@@ -318,9 +322,7 @@ class PushEngineIT {
 
   @Test
   void consumerDeletedWhileConsumingEndsTheConsumeWithATerminalError() throws Exception {
-    ConsumerInfo info =
-        pushConsumer(
-            "gone", ConsumerConfig.builder().ackPolicy(AckPolicy.NONE).idleHeartbeat(HEARTBEAT));
+    ConsumerInfo info = heartbeatingConsumer("gone");
     List<Message> received = new CopyOnWriteArrayList<>();
     RecordingEvents events = new RecordingEvents();
     PushConsume consume = new PushConsume(api, nc.defaultDispatcher(), info, received::add, events);
@@ -338,9 +340,7 @@ class PushEngineIT {
 
   @Test
   void pausedServerIsReportedAsMissedHeartbeatsAndDeliveryResumesAfterward() throws Exception {
-    ConsumerInfo info =
-        pushConsumer(
-            "pause", ConsumerConfig.builder().ackPolicy(AckPolicy.NONE).idleHeartbeat(HEARTBEAT));
+    ConsumerInfo info = heartbeatingConsumer("pause");
     List<Message> received = new CopyOnWriteArrayList<>();
     RecordingEvents events = new RecordingEvents();
     PushConsume consume = new PushConsume(api, nc.defaultDispatcher(), info, received::add, events);
