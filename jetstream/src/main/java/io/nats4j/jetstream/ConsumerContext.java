@@ -1,5 +1,9 @@
 package io.nats4j.jetstream;
 
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * A handle on an existing pull consumer, from {@link JetStream#consumer(String, String)}: read it
  * with {@code next}, {@code fetch}, {@code consume} or {@code messages} (see {@link
@@ -47,4 +51,22 @@ public interface ConsumerContext extends MessageSource {
    * @return the cached info
    */
   ConsumerInfo cachedInfo();
+
+  /**
+   * Waits up to {@code maxWait} for one message, pulling as a member of a priority group (ADR-42).
+   * In a {@code pinned_client} group the pin id this handle received is sent with every pull (of
+   * {@code next} and {@code fetch}), so the pinned member keeps being served.
+   *
+   * @param maxWait how long the server holds the pull
+   * @param priority the priority-group fields
+   * @return the message, or empty when none came in time
+   * @throws JetStreamException if the server ended the pull with an error
+   */
+  default Optional<JsMessage> next(Duration maxWait, PriorityPull priority) {
+    Objects.requireNonNull(maxWait, "maxWait");
+    Objects.requireNonNull(priority, "priority");
+    FetchResult r =
+        fetch(FetchOptions.builder().maxMessages(1).expiresIn(maxWait).priority(priority).build());
+    return r.isEmpty() ? Optional.empty() : Optional.of(r.messages().get(0));
+  }
 }

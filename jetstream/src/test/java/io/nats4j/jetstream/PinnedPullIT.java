@@ -1,0 +1,139 @@
+package io.nats4j.jetstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nats4j.testkit.Await;
+import io.nats4j.testkit.NatsServer;
+import io.nats4j.testkit.RequiresServerVersion;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A pinned-client priority group (ADR-42) read by every pull form against the real server: the pin
+ * id is kept from delivered messages and sent with every later pull, and a {@code 423} forgets it
+ * together with what the refused request counted.
+ */
+@RequiresServerVersion("2.11.0") // priority groups: API level 1
+class PinnedPullIT extends StreamTestBase {
+  private static final String GROUP = "jobs";
+
+  PinnedPullIT(NatsServer server) {
+    super(server, "PINNED");
+  }
+
+  @BeforeEach
+  void createMemoryStream() {
+    createStream(StorageType.MEMORY);
+  }
+
+  private ConsumerContext pinnedConsumer() {
+    js.consumers()
+        .create(
+            stream,
+            ConsumerConfig.builder()
+                .durableName("worker")
+                .ackPolicy(AckPolicy.EXPLICIT)
+                .priorityGroups(GROUP)
+                .priorityPolicy(PriorityPolicy.PINNED_CLIENT)
+                .priorityTimeout(Duration.ofMinutes(2))
+                .build());
+    return js.consumer(stream, "worker");
+  }
+
+  @Test
+  void fetchAndNextSendThePinSoThePinnedMemberKeepsBeingServed() {
+    ConsumerContext c = pinnedConsumer();
+    publishNumbers("job", 1, 5);
+    FetchOptions one =
+        FetchOptions.builder()
+            .maxMessages(1)
+            .expiresIn(Duration.ofSeconds(2))
+            .priority(PriorityPull.group(GROUP))
+            .build();
+    List<String> pins = new CopyOnWriteArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      FetchResult r = c.fetch(one);
+      assertEquals(1, r.size(), "fetch " + i + " of a pinned member is served (" + r.end() + ")");
+      JsMessage m = r.messages().get(0);
+      pins.add(m.headers().first("Nats-Pin-Id"));
+      m.ack();
+    }
+    for (int i = 4; i <= 5; i++) {
+      JsMessage m =
+          c.next(Duration.ofSeconds(2), PriorityPull.group(GROUP))
+              .orElseThrow(() -> new AssertionError("next of a pinned member is served"));
+      pins.add(m.headers().first("Nats-Pin-Id"));
+      m.ack();
+    }
+    assertNotNull(pins.get(0));
+    assertEquals(1, pins.stream().distinct().count(), "one pin throughout: " + pins);
+  }
+
+  @Test
+  void aFetchAfterTheUnpinPullsWithoutTheOldPinAndIsPinnedAgain() {
+    ConsumerContext c = pinnedConsumer();
+    publishNumbers("job", 1, 2);
+    FetchOptions one =
+        FetchOptions.builder()
+            .maxMessages(1)
+            .expiresIn(Duration.ofSeconds(2))
+            .priority(PriorityPull.group(GROUP))
+            .build();
+    JsMessage first = c.fetch(one).messages().get(0);
+    String pin = first.headers().first("Nats-Pin-Id");
+    first.ack();
+    js.consumers().unpin(stream, "worker", GROUP);
+    // the first pull after the unpin may be refused (423) for its stale id; at most one is
+    FetchResult r;
+    try {
+      r = c.fetch(one);
+    } catch (JetStreamException e) {
+      assertTrue(e.getMessage().contains("423"), e.getMessage());
+      r = c.fetch(one);
+    }
+    assertEquals(1, r.size(), "served again after the unpin: " + r.end());
+    String newPin = r.messages().get(0).headers().first("Nats-Pin-Id");
+    assertNotNull(newPin);
+    assertTrue(!newPin.equals(pin), "a new pin");
+  }
+
+  @Test
+  void aPinMismatchForgetsWhatTheRefusedPullCountedAndPullsAgainAtOnce()
+      throws InterruptedException {
+    ConsumerContext c = pinnedConsumer();
+    BlockingQueue<JsMessage> handled = new LinkedBlockingQueue<>();
+    // heartbeats 10 s apart: the missed-heartbeat reset would take 20 s, longer than the bound
+    ConsumeOptions o =
+        ConsumeOptions.builder()
+            .batchSize(10)
+            .expiresIn(Duration.ofSeconds(30))
+            .idleHeartbeat(Duration.ofSeconds(10))
+            .priority(PriorityPull.group(GROUP))
+            .build();
+    try (ConsumeHandle h = c.consume(handled::add, o)) {
+      publishNumbers("job", 1, 1);
+      JsMessage first = handled.poll(10, TimeUnit.SECONDS);
+      assertNotNull(first, "the first message pins the consume");
+      first.ack();
+      Await.until(() -> c.info().numWaiting() > 0, "the pinned pull waits at the server");
+      js.consumers().unpin(stream, "worker", GROUP);
+      publishNumbers("job", 2, 1);
+      // the waiting pull carries the old pin: 423. The consume must pull again without it at once
+      JsMessage second = handled.poll(5, TimeUnit.SECONDS);
+      assertNotNull(second, "the message after the unpin came within 5 s");
+      assertEquals("2", second.dataAsString());
+      assertTrue(
+          second.headers().first("Nats-Pin-Id") != null,
+          "the consume is pinned again: " + second.headers());
+      second.ack();
+    }
+  }
+}
