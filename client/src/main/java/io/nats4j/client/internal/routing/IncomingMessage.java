@@ -45,6 +45,16 @@ public final class IncomingMessage implements Message {
     return msg.totalSize();
   }
 
+  /**
+   * Returns the length of the header block as received (status line included), 0 without one.
+   *
+   * @return the header bytes
+   */
+  public int headerBytes() {
+    byte[] raw = msg.headers();
+    return raw == null ? 0 : raw.length;
+  }
+
   @Override
   public String subject() {
     return msg.subject();

@@ -102,6 +102,21 @@ public final class Internals {
   }
 
   /**
+   * Returns the length of a received message's header block as it came on the wire (the server
+   * counts these bytes, e.g. for a pull's {@code max_bytes}), or -1 for a message not received by a
+   * nats4j connection (the caller then estimates).
+   *
+   * @param message a message
+   * @return the header bytes as received, 0 without headers, or -1 if unknown
+   */
+  public static int receivedHeaderBytes(io.nats4j.client.Message message) {
+    if (message instanceof io.nats4j.client.internal.routing.IncomingMessage m) {
+      return m.headerBytes();
+    }
+    return -1;
+  }
+
+  /**
    * Tells whether {@code connection} offers these internals (it was made by {@code Nats.connect}).
    *
    * @param connection any connection

@@ -18,8 +18,11 @@ import java.util.function.Predicate;
  * server ends the request, or the deadline (expiry + {@link #GRACE}) passes.
  */
 final class Fetcher {
-  /** How long after the expiry the server's {@code 408} is awaited before giving up. */
-  static final Duration GRACE = Duration.ofMillis(200);
+  /**
+   * How long after the expiry the client keeps listening for the server's last messages and its
+   * {@code 408}: on a slow link they are still in flight when the expiry passes (nats.go: 1 s).
+   */
+  static final Duration GRACE = Duration.ofSeconds(1);
 
   /** A fetch's messages; {@code gap} when the ordered check refused one (the rest was dropped). */
   record Outcome(
@@ -36,6 +39,14 @@ final class Fetcher {
   private Fetcher() {}
 
   static Outcome fetch(PullTarget t, FetchOptions o, Predicate<JsMessageImpl> accept) {
+    return fetch(t, o, accept, new PullPin());
+  }
+
+  /**
+   * Fetches with a priority group's pin: sends its id, keeps the id delivered messages carry, and
+   * forgets it on a {@code 423}.
+   */
+  static Outcome fetch(PullTarget t, FetchOptions o, Predicate<JsMessageImpl> accept, PullPin pin) {
     PriorityPull p = o.priority();
     PullRequest request =
         new PullRequest(
@@ -47,7 +58,7 @@ final class Fetcher {
             p == null ? null : p.group(),
             p == null ? 0 : p.minPending(),
             p == null ? 0 : p.minAckPending(),
-            null,
+            p == null ? null : pin.id(),
             p == null || p.priority() < 0 ? 0 : p.priority());
     String inbox = t.connection.createInbox();
     Subscription sub = t.connection.subscribe(inbox);
@@ -97,6 +108,9 @@ final class Fetcher {
           break;
         }
         if (raw.statusCode() == 0) {
+          if (p != null) {
+            pin.keepFrom(raw);
+          }
           JsMessageImpl m = new JsMessageImpl(raw, t.connection, t.ackNone);
           if (accept != null && !accept.test(m)) {
             gap = true;
@@ -122,6 +136,18 @@ final class Fetcher {
             break;
           case BATCH_COMPLETED:
             end = FetchResult.End.COMPLETE;
+            break;
+          case PIN_RESET:
+            pin.forget();
+            end = FetchResult.End.ERROR;
+            error =
+                new JetStreamException(
+                    "fetch from "
+                        + t.describe()
+                        + " ended: "
+                        + PullStatus.describe(raw)
+                        + "; another member holds the group's pin now, the next pull goes without"
+                        + " it");
             break;
           case NO_RESPONDERS:
             end = FetchResult.End.ERROR;

@@ -67,23 +67,46 @@ public final class JsMessageImpl implements JsMessage {
   }
 
   static long sizeOf(Message m) {
-    long size = m.subject().length() + m.data().length;
+    long size = utf8Length(m.subject()) + m.data().length;
     String reply = m.replyTo();
     if (reply != null) {
-      size += reply.length();
+      size += utf8Length(reply);
     }
     if (m.hasHeaders()) {
-      size += headerLength(m.headers());
+      int received = Internals.receivedHeaderBytes(m);
+      size += received >= 0 ? received : headerLength(m.headers());
     }
     return size;
   }
 
-  /** The encoded length of a header block without a status ({@code NATS/1.0\r\n...\r\n}). */
+  /** The UTF-8 length of a string, as the server counts a subject. */
+  static long utf8Length(String s) {
+    long n = s.length();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        if (c < 0x800) {
+          n += 1;
+        } else if (Character.isHighSurrogate(c)) {
+          n += 2; // with its low surrogate: 4 bytes for 2 chars
+          i++;
+        } else {
+          n += 2;
+        }
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The length of a header block encoded as {@code NATS/1.0\r\nk: v\r\n...\r\n}, for a message
+   * whose received form is unknown.
+   */
   static long headerLength(Headers h) {
     long n = 12; // "NATS/1.0\r\n" + final "\r\n"
     for (String key : h.keys()) {
       for (String value : h.get(key)) {
-        n += key.length() + 2 + value.length() + 2;
+        n += utf8Length(key) + 2 + utf8Length(value) + 2;
       }
     }
     return n;

@@ -22,6 +22,7 @@ public final class PullConsumerContext implements ConsumerContext {
   private final ApiClient api;
   private final String stream;
   private final String name;
+  private final PullPin pin = new PullPin();
   private volatile ConsumerInfo info;
 
   /**
@@ -101,7 +102,7 @@ public final class PullConsumerContext implements ConsumerContext {
   public FetchResult fetch(FetchOptions options) {
     Objects.requireNonNull(options, "options");
     api.require(PriorityLevels.of(options.priority()));
-    return Fetcher.fetch(target("fetch"), options, null).result();
+    return Fetcher.fetch(target("fetch"), options, null, pin).result();
   }
 
   @Override

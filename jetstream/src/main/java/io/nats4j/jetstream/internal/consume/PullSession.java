@@ -19,9 +19,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * messages back; what needs a decision (missed heartbeats, reconnect, terminal status) goes to the
  * {@link Owner}.
  *
- * <p>Thread-safety: the pending counters and the pin id are guarded by one lock, held only to
- * compute the next request (the publish happens outside it). {@code process} may be called from any
- * thread; timers and connection events arrive on their own threads.
+ * <p>Thread-safety: the pending counters are guarded by one lock, held only to compute the next
+ * request (the publish happens outside it). {@code process} may be called from any thread; timers
+ * and connection events arrive on their own threads.
  */
 final class PullSession {
 
@@ -47,7 +47,7 @@ final class PullSession {
   private final ConnectionListener listener = this::onConnectionEvent;
   private long pendingMessages;
   private long pendingBytes;
-  private String pinId;
+  private final PullPin pin = new PullPin();
   private Timers.Task heartbeatTask;
   private volatile Subscription subscription;
   private volatile long lastActivity;
@@ -82,16 +82,8 @@ final class PullSession {
     lastActivity = System.nanoTime();
     if (raw.statusCode() == 0) {
       JsMessageImpl m = new JsMessageImpl(raw, target.connection, target.ackNone);
-      if (options.priority() != null && raw.hasHeaders()) {
-        String pin = raw.headers().first(PullStatus.PIN_ID);
-        if (pin != null) {
-          lock.lock();
-          try {
-            pinId = pin;
-          } finally {
-            lock.unlock();
-          }
-        }
+      if (options.priority() != null) {
+        pin.keepFrom(raw);
       }
       pull(1, options.maxBytes() > 0 ? m.size() : 0, false);
       return m;
@@ -117,13 +109,15 @@ final class PullSession {
         released(h);
         return;
       case PIN_RESET:
-        lock.lock();
-        try {
-          pinId = null;
-        } finally {
-          lock.unlock();
-        }
-        released(h);
+        // ADR-42: the request was refused, so what it counted will never come; the pin moved
+        pin.forget();
+        pull(0, 0, true);
+        return;
+      case LEADERSHIP_CHANGE:
+        // every waiting request is gone with the old leader, and the status says nothing of what
+        // they held: count nothing pending and pull again at once (as nats.go does)
+        pull(0, 0, true);
+        owner.warning(raw.statusCode(), h.statusDescription());
         return;
       case WARNING:
       case UNKNOWN:
@@ -251,7 +245,7 @@ final class PullSession {
         p == null ? null : p.group(),
         p == null ? 0 : p.minPending(),
         p == null ? 0 : p.minAckPending(),
-        p == null ? null : pinId,
+        p == null ? null : pin.id(),
         p == null || p.priority() < 0 ? 0 : p.priority());
   }
 

@@ -33,7 +33,12 @@ public final class PullStatus {
     BATCH_COMPLETED,
     /** {@code 423 Nats-Wrong-Pin-Id}: the pin moved; forget it and pull again. */
     PIN_RESET,
-    /** Ends the request and is telegraphed as a warning (409 limits, leadership change). */
+    /**
+     * {@code 409 Leadership Change}: the consumer's leader moved and every waiting request ended
+     * without saying what it held; telegraphed as a warning.
+     */
+    LEADERSHIP_CHANGE,
+    /** Ends the request and is telegraphed as a warning (409 limits). */
     WARNING,
     /** Ends the consume: {@code 409 Consumer Deleted}, {@code 409 Consumer is push based}, 400. */
     TERMINAL,
@@ -70,6 +75,9 @@ public final class PullStatus {
         }
         if (d.contains("batch completed")) {
           return Kind.BATCH_COMPLETED;
+        }
+        if (d.contains("leadership change")) {
+          return Kind.LEADERSHIP_CHANGE;
         }
         return Kind.WARNING;
       case 423:

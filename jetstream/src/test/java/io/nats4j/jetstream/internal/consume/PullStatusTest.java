@@ -3,6 +3,7 @@ package io.nats4j.jetstream.internal.consume;
 import static io.nats4j.jetstream.internal.consume.PullStatus.Kind.BATCH_COMPLETED;
 import static io.nats4j.jetstream.internal.consume.PullStatus.Kind.FLOW_CONTROL;
 import static io.nats4j.jetstream.internal.consume.PullStatus.Kind.HEARTBEAT;
+import static io.nats4j.jetstream.internal.consume.PullStatus.Kind.LEADERSHIP_CHANGE;
 import static io.nats4j.jetstream.internal.consume.PullStatus.Kind.MAX_BYTES;
 import static io.nats4j.jetstream.internal.consume.PullStatus.Kind.NO_MESSAGES;
 import static io.nats4j.jetstream.internal.consume.PullStatus.Kind.NO_RESPONDERS;
@@ -33,7 +34,7 @@ class PullStatusTest {
     assertEquals(WARNING, PullStatus.classify(409, "Exceeded MaxRequestExpires of 1s"));
     assertEquals(WARNING, PullStatus.classify(409, "Exceeded MaxRequestMaxBytes of 100"));
     assertEquals(WARNING, PullStatus.classify(409, "Exceeded MaxWaiting"));
-    assertEquals(WARNING, PullStatus.classify(409, "Leadership Change"));
+    assertEquals(LEADERSHIP_CHANGE, PullStatus.classify(409, "Leadership Change"));
     assertEquals(PIN_RESET, PullStatus.classify(423, "Nats-Wrong-Pin-Id"));
     assertEquals(NO_RESPONDERS, PullStatus.classify(503, null));
     assertEquals(UNKNOWN, PullStatus.classify(418, "teapot"));
