@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy between the client and one server for the pull tests: it can hold back what the
- * server sends (a slow link whose bytes are in flight, released on demand) and drop every client
- * connection (the client reconnects through it). Test code only.
+ * server sends or what the client sends (a slow link whose bytes are in flight, released on demand)
+ * and drop every client connection (the client reconnects through it). Test code only.
  *
  * <p>Thread-safety: safe from any thread; one thread per direction and connection.
  */
@@ -24,6 +24,7 @@ final class GateProxy implements AutoCloseable {
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final Object gate = new Object();
   private boolean held;
+  private boolean upstreamHeld;
   private volatile boolean closed;
 
   GateProxy(String host, int port) {
@@ -58,6 +59,21 @@ final class GateProxy implements AutoCloseable {
     }
   }
 
+  /** From now on, what the client sends waits in the proxy. */
+  void holdUpstream() {
+    synchronized (gate) {
+      upstreamHeld = true;
+    }
+  }
+
+  /** Lets what the client sent (and sends) through. */
+  void releaseUpstream() {
+    synchronized (gate) {
+      upstreamHeld = false;
+      gate.notifyAll();
+    }
+  }
+
   /** Closes every proxied connection; new ones are accepted. */
   void dropConnections() {
     for (Socket s : sockets) {
@@ -75,8 +91,8 @@ final class GateProxy implements AutoCloseable {
         server.setTcpNoDelay(true);
         sockets.add(client);
         sockets.add(server);
-        pump(client, server, false);
-        pump(server, client, true);
+        pump(client, server, true);
+        pump(server, client, false);
       } catch (IOException e) {
         if (closed) {
           return;
@@ -85,7 +101,7 @@ final class GateProxy implements AutoCloseable {
     }
   }
 
-  private void pump(Socket from, Socket to, boolean gated) {
+  private void pump(Socket from, Socket to, boolean upstream) {
     Thread t =
         new Thread(
             () -> {
@@ -94,9 +110,7 @@ final class GateProxy implements AutoCloseable {
                   OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
-                  if (gated) {
-                    awaitOpen();
-                  }
+                  awaitOpen(upstream);
                   out.write(buf, 0, n);
                   out.flush();
                 }
@@ -112,9 +126,9 @@ final class GateProxy implements AutoCloseable {
     t.start();
   }
 
-  private void awaitOpen() throws InterruptedException {
+  private void awaitOpen(boolean upstream) throws InterruptedException {
     synchronized (gate) {
-      while (held && !closed) {
+      while ((upstream ? upstreamHeld : held) && !closed) {
         gate.wait();
       }
     }
@@ -132,6 +146,7 @@ final class GateProxy implements AutoCloseable {
   public void close() {
     closed = true;
     release();
+    releaseUpstream();
     try {
       listener.close();
     } catch (IOException ignored) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nats4j.client.Connection;
+import io.nats4j.client.Nats;
 import io.nats4j.testkit.Await;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.RequiresServerVersion;
@@ -106,34 +108,66 @@ class PinnedPullIT extends StreamTestBase {
   }
 
   @Test
-  void aPinMismatchForgetsWhatTheRefusedPullCountedAndPullsAgainAtOnce()
+  void aPullRefusedForAStalePinIsNotCountedAndTheConsumeTakesOverWhenThePinExpires()
       throws InterruptedException {
-    ConsumerContext c = pinnedConsumer();
+    js.consumers()
+        .create(
+            stream,
+            ConsumerConfig.builder()
+                .durableName("worker")
+                .ackPolicy(AckPolicy.EXPLICIT)
+                .priorityGroups(GROUP)
+                .priorityPolicy(PriorityPolicy.PINNED_CLIENT)
+                .priorityTimeout(Duration.ofSeconds(2))
+                .build());
+    ConsumerContext admin = js.consumer(stream, "worker");
     BlockingQueue<JsMessage> handled = new LinkedBlockingQueue<>();
-    // heartbeats 10 s apart: the missed-heartbeat reset would take 20 s, longer than the bound
+    // batch 10, pull again at 1 pending; heartbeats 10 s apart: the missed-heartbeat reset would
+    // take 20 s, longer than the bound
     ConsumeOptions o =
         ConsumeOptions.builder()
             .batchSize(10)
+            .thresholdMessages(1)
             .expiresIn(Duration.ofSeconds(30))
             .idleHeartbeat(Duration.ofSeconds(10))
             .priority(PriorityPull.group(GROUP))
             .build();
-    try (ConsumeHandle h = c.consume(handled::add, o)) {
-      publishNumbers("job", 1, 1);
-      JsMessage first = handled.poll(10, TimeUnit.SECONDS);
-      assertNotNull(first, "the first message pins the consume");
-      first.ack();
-      Await.until(() -> c.info().numWaiting() > 0, "the pinned pull waits at the server");
+    try (GateProxy proxy = new GateProxy(server.host(), server.port());
+        Connection slow = Nats.connect(proxy.url());
+        JetStream sjs = JetStream.of(slow);
+        ConsumeHandle h = sjs.consumer(stream, "worker").consume(handled::add, o)) {
+      Await.until(() -> admin.info().numWaiting() > 0, "the first pull waits at the server");
+      // what the consume sends now (its next pull, with the pin id) is held on the way
+      proxy.holdUpstream();
+      publishNumbers("job", 1, 10);
+      for (int i = 1; i <= 10; i++) {
+        JsMessage m = handled.poll(10, TimeUnit.SECONDS);
+        assertNotNull(m, "message " + i + " of the first pull");
+        assertNotNull(m.headers().first("Nats-Pin-Id"), "pinned");
+        m.ack();
+      }
+      // the pin moves to another member while the consume's pull is on its way
       js.consumers().unpin(stream, "worker", GROUP);
-      publishNumbers("job", 2, 1);
-      // the waiting pull carries the old pin: 423. The consume must pull again without it at once
-      JsMessage second = handled.poll(5, TimeUnit.SECONDS);
-      assertNotNull(second, "the message after the unpin came within 5 s");
-      assertEquals("2", second.dataAsString());
-      assertTrue(
-          second.headers().first("Nats-Pin-Id") != null,
-          "the consume is pinned again: " + second.headers());
-      second.ack();
+      publishNumbers("job", 11, 1);
+      FetchResult other =
+          admin.fetch(
+              FetchOptions.builder()
+                  .maxMessages(1)
+                  .expiresIn(Duration.ofSeconds(2))
+                  .priority(PriorityPull.group(GROUP))
+                  .build());
+      assertEquals(1, other.size(), "the other member is pinned now");
+      other.messages().get(0).ack();
+      // the held pull arrives with the stale pin: refused (423, no pending counts). The consume
+      // must forget what it counted for it and pull again, as a standby
+      proxy.releaseUpstream();
+      publishNumbers("job", 12, 1);
+      // the other member does not pull again: its pin expires after 2 s and the standby takes over
+      JsMessage taken = handled.poll(8, TimeUnit.SECONDS);
+      assertNotNull(taken, "the consume took over within 8 s of the pin's expiry");
+      assertEquals("12", taken.dataAsString());
+      taken.ack();
+      assertTrue(!h.closed().isDone());
     }
   }
 }
