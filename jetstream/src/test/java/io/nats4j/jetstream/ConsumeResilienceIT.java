@@ -54,32 +54,47 @@ class ConsumeResilienceIT extends StreamTestBase {
   void consumeSurvivesAServerRestartWithEveryMessageProcessed() throws Exception {
     ConsumerContext c = durable("restart");
     publishNumbers("m", 1, 2000);
-    Map<Integer, Integer> deliveries = new ConcurrentHashMap<>();
+    Map<Integer, Long> lastDelivery = new ConcurrentHashMap<>();
+    List<String> notRedelivered = new CopyOnWriteArrayList<>();
     CountDownLatch halfway = new CountDownLatch(1);
     CountDownLatch restarted = new CountDownLatch(1);
     AtomicInteger handled = new AtomicInteger();
     List<JetStreamException> terminal = new CopyOnWriteArrayList<>();
+    List<Duration> missed = new CopyOnWriteArrayList<>();
     ConsumeErrorListener listener =
         new ConsumeErrorListener() {
           @Override
           public void terminated(JetStreamException error) {
             terminal.add(error);
           }
+
+          @Override
+          public void heartbeatsMissed(Duration silence) {
+            missed.add(silence);
+          }
         };
     ConsumeHandle h =
         c.consume(
             m -> {
               int id = Integer.parseInt(m.dataAsString());
-              deliveries.merge(id, 1, Integer::sum);
+              long delivery = m.metadata().numDelivered();
+              Long before = lastDelivery.put(id, delivery);
+              if (before != null && delivery <= before) {
+                // handed out twice without a server redelivery
+                notRedelivered.add(id + ": delivery " + delivery + " after " + before);
+              }
               if (handled.incrementAndGet() == 1000) {
                 halfway.countDown();
                 await(restarted); // the server restarts while this handler holds a message
               }
               m.ack();
             },
+            // heartbeats 20 s apart: a missed-heartbeat re-pull needs 40 s, so within the bound
+            // below only the re-pull after the reconnect can bring the rest
             ConsumeOptions.builder()
                 .batchSize(100)
-                .expiresIn(Duration.ofSeconds(2))
+                .expiresIn(Duration.ofSeconds(60))
+                .idleHeartbeat(Duration.ofSeconds(20))
                 .errorListener(listener)
                 .build());
     assertTrue(halfway.await(30, TimeUnit.SECONDS), "half processed");
@@ -88,12 +103,17 @@ class ConsumeResilienceIT extends StreamTestBase {
     restarted.countDown();
     awaitReconnected(reconnects);
     publishNumbers("m", 2001, 500); // new messages after the restart flow too
-    Await.until(() -> deliveries.size() == 2500, Duration.ofSeconds(60), "all 2500 processed");
+    Await.until(
+        () -> lastDelivery.size() == 2500,
+        Duration.ofSeconds(25),
+        "all 2500 processed (missed heartbeats " + missed + ")");
     assertTrue(terminal.isEmpty(), "not terminal: " + terminal);
     assertFalse(h.closed().isDone(), "still consuming");
     Await.until(() -> c.info().numAckPending() == 0, Duration.ofSeconds(30), "every ack landed");
-    long doubled = deliveries.values().stream().filter(n -> n > 1).count();
-    System.out.println("ConsumeResilienceIT restart: 2500 processed, " + doubled + " redelivered");
+    assertEquals(List.of(), notRedelivered, "a message twice only when the server redelivered it");
+    long redelivered = lastDelivery.values().stream().filter(n -> n > 1).count();
+    System.out.println(
+        "ConsumeResilienceIT restart: 2500 processed, " + redelivered + " redelivered");
     h.drain().get(10, TimeUnit.SECONDS);
   }
 

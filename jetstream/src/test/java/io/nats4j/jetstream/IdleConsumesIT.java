@@ -32,6 +32,12 @@ class IdleConsumesIT {
     LibraryThreads.assertNoneLeaked();
   }
 
+  /**
+   * What an idle consume may hold on the heap: its subscription, pull session, timer and listener
+   * (about 0.8 KiB pull, 1.1 KiB push measured); a buffer or queue per consume would exceed it.
+   */
+  private static final long MAX_BYTES_EACH = 4096;
+
   private static long usedHeap() {
     Runtime rt = Runtime.getRuntime();
     for (int i = 0; i < 3; i++) {
@@ -96,6 +102,7 @@ class IdleConsumesIT {
           heapAfter / 1024,
           (heapAfter - heapBefore) / CONSUMES);
       assertTrue(threadsAfter - threadsBefore <= 1, threadsBefore + " -> " + threadsAfter);
+      assertHeapEach(heapBefore, heapAfter);
       js.publish("idle.x", new byte[] {1});
       Await.until(() -> received.get() == 1, "one of them gets the message");
       for (ConsumeHandle h : handles) {
@@ -164,8 +171,16 @@ class IdleConsumesIT {
           libraryBefore.containsAll(libraryAfter),
           "no nats4j thread per consume: " + libraryBefore + " -> " + libraryAfter);
       assertTrue(threadsAfter - threadsBefore <= 1, threadsBefore + " -> " + threadsAfter);
+      assertHeapEach(heapBefore, heapAfter);
       js.streams().delete("IDLEPUSH");
       js.streams().delete("IDLEPUSHW");
     }
+  }
+
+  private static void assertHeapEach(long heapBefore, long heapAfter) {
+    long each = (heapAfter - heapBefore) / CONSUMES;
+    assertTrue(
+        each <= MAX_BYTES_EACH,
+        "an idle consume holds " + each + " bytes of heap, at most " + MAX_BYTES_EACH);
   }
 }
