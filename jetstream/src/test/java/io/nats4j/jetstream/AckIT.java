@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nats4j.client.Connection;
 import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.Nats;
+import io.nats4j.client.Subscription;
+import io.nats4j.jetstream.internal.JsonMapper;
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.NatsServerTest;
@@ -177,14 +180,30 @@ class AckIT {
   }
 
   @Test
-  void termNeverRedelivers() {
+  void termNeverRedelivers() throws Exception {
     publish(2);
     ConsumerContext c = consumer(Duration.ofSeconds(1), AckPolicy.EXPLICIT);
+    // only a term makes the server announce it: an ack would pass the rest of this test
+    Subscription advisories =
+        nc.subscribe("$JS.EVENT.ADVISORY.CONSUMER.MSG_TERMINATED." + stream + "." + c.name());
+    nc.flush(Duration.ofSeconds(5));
     FetchResult r = fetch(c, 2, Duration.ofSeconds(2));
     r.messages().get(0).term("bad payload");
     r.messages().get(1).term();
+    List<Long> terminated = new ArrayList<>();
+    String reason = null;
+    for (int i = 0; i < 2; i++) {
+      JsonNode advisory = JsonMapper.readTree(advisories.next(Duration.ofSeconds(5)).data());
+      terminated.add(advisory.get("stream_seq").asLong());
+      if (advisory.get("stream_seq").asLong() == 1 && advisory.has("reason")) {
+        reason = advisory.get("reason").asText();
+      }
+    }
+    assertEquals(List.of(1L, 2L), terminated.stream().sorted().toList(), "both terminated");
+    assertEquals("bad payload", reason, "the reason reaches the server");
     assertTrue(fetch(c, 2, Duration.ofMillis(2500)).isEmpty());
     assertEquals(0, c.info().numAckPending());
+    advisories.unsubscribe();
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -173,16 +174,7 @@ class PullConsumeIT extends StreamTestBase {
     createStream(StorageType.MEMORY);
     publish("a", 300);
     ConsumerContext c = durable("cb", AckPolicy.EXPLICIT);
-    CountDownLatch done = new CountDownLatch(300);
-    try (ConsumeHandle h =
-        c.consume(
-            m -> {
-              m.ack();
-              done.countDown();
-            },
-            ConsumeOptions.builder().maxBytes(2_000).build())) {
-      assertTrue(done.await(WAIT.toSeconds(), TimeUnit.SECONDS), "left " + done.getCount());
-    }
+    assertEquals(range(1, 300), consumeSequences(c, ConsumeOptions.builder().maxBytes(2_000), 300));
   }
 
   @Test
@@ -190,16 +182,28 @@ class PullConsumeIT extends StreamTestBase {
     createStream(StorageType.MEMORY);
     publish("a", 20);
     ConsumerContext c = durable("one", AckPolicy.EXPLICIT);
-    CountDownLatch done = new CountDownLatch(20);
+    assertEquals(range(1, 20), consumeSequences(c, ConsumeOptions.builder().batchSize(1), 20));
+  }
+
+  /**
+   * Consumes until {@code count} messages came, then a moment for any extra one, and returns the
+   * stream sequences in the order handled: each message once, in order, is {@code 1..count}.
+   */
+  private List<Long> consumeSequences(ConsumerContext c, ConsumeOptions.Builder o, int count)
+      throws Exception {
+    List<Long> seen = new CopyOnWriteArrayList<>();
     try (ConsumeHandle h =
         c.consume(
             m -> {
+              seen.add(m.metadata().streamSequence());
               m.ack();
-              done.countDown();
             },
-            ConsumeOptions.builder().batchSize(1).build())) {
-      assertTrue(done.await(WAIT.toSeconds(), TimeUnit.SECONDS), "left " + done.getCount());
+            o.build())) {
+      Await.until(() -> seen.size() >= count, WAIT, "got " + seen.size() + " of " + count);
+      Await.until(() -> c.info().numAckPending() == 0, "every ack stored");
+      h.drain().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
+    return seen;
   }
 
   @Test
