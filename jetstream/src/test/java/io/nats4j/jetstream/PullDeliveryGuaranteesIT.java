@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nats4j.client.Connection;
 import io.nats4j.client.Nats;
 import io.nats4j.client.NatsException;
@@ -101,6 +102,134 @@ class PullDeliveryGuaranteesIT {
         assertTrue(!h.closed().isDone(), "still consuming");
       }
     }
+  }
+
+  @Test
+  void aDefaultConsumeThroughAKillOfTheLeaderOfStreamAndConsumerGetsEverythingAgainSoon()
+      throws Exception {
+    String stream = newStream();
+    NatsServer leader = createR3Stream(stream);
+    String leaderName = nameOf(leader);
+    int n = 2000;
+    try (Connection nc = Nats.connect(anyServerBut(leader).clientUrl());
+        JetStream js = JetStream.of(nc)) {
+      createR3Consumer(js, stream, "worker");
+      // the harder case: the killed node leads the consumer too
+      Await.until(
+          () -> {
+            if (leaderName.equals(consumerLeader(js, stream, "worker"))) {
+              return true;
+            }
+            try {
+              nc.request(
+                  "$JS.API.CONSUMER.LEADER.STEPDOWN." + stream + ".worker",
+                  ("{\"placement\":{\"preferred\":\"" + leaderName + "\"}}")
+                      .getBytes(StandardCharsets.UTF_8),
+                  Duration.ofSeconds(5));
+            } catch (NatsException e) {
+              // an election is running; ask again
+            }
+            return false;
+          },
+          Duration.ofSeconds(30),
+          "the consumer led by the stream leader");
+      String subject = stream.toLowerCase() + ".n";
+      for (int i = 0; i < n; i++) {
+        js.publishAsync(subject, Integer.toString(i).getBytes(StandardCharsets.US_ASCII));
+      }
+      js.waitForOutstandingAcks(Duration.ofSeconds(60));
+      Map<Integer, Integer> deliveries = new ConcurrentHashMap<>();
+      List<String> events = new CopyOnWriteArrayList<>();
+      AtomicLong killedAt = new AtomicLong();
+      AtomicLong firstAfterKill = new AtomicLong();
+      AtomicInteger handled = new AtomicInteger();
+      CountDownLatch halfway = new CountDownLatch(1);
+      CountDownLatch killed = new CountDownLatch(1);
+      try (ConsumeHandle h =
+          js.consumer(stream, "worker")
+              .consume(
+                  m -> {
+                    deliveries.merge(Integer.parseInt(m.dataAsString()), 1, Integer::sum);
+                    if (handled.incrementAndGet() == n / 2) {
+                      halfway.countDown();
+                      await(killed);
+                    } else if (killedAt.get() != 0 && firstAfterKill.get() == 0) {
+                      firstAfterKill.set(System.nanoTime());
+                    }
+                    m.ack();
+                  },
+                  ConsumeOptions.builder()
+                      .errorListener(
+                          new ConsumeErrorListener() {
+                            @Override
+                            public void warning(int code, String description) {
+                              events.add(since(killedAt) + " ms: " + code + " " + description);
+                            }
+
+                            @Override
+                            public void heartbeatsMissed(Duration silence) {
+                              events.add(since(killedAt) + " ms: heartbeats missed " + silence);
+                            }
+                          })
+                      .build())) {
+        assertTrue(halfway.await(60, TimeUnit.SECONDS), "half processed");
+        leader.kill();
+        killedAt.set(System.nanoTime());
+        killed.countDown();
+        // when the consumer has a new leader, asked with short timeouts (an info request with no
+        // leader to answer it waits out its whole timeout)
+        AtomicLong newLeaderAt = new AtomicLong();
+        Await.until(
+            () -> {
+              try {
+                byte[] reply =
+                    nc.request(
+                            "$JS.API.CONSUMER.INFO." + stream + ".worker",
+                            new byte[0],
+                            Duration.ofMillis(250))
+                        .data();
+                JsonNode leaderNode = JsonMapper.readTree(reply).path("cluster").path("leader");
+                if (!leaderNode.isMissingNode() && !leaderName.equals(leaderNode.asText())) {
+                  newLeaderAt.set(System.nanoTime());
+                  return true;
+                }
+              } catch (NatsException e) {
+                // no leader yet
+              }
+              return false;
+            },
+            Duration.ofSeconds(30),
+            "a new consumer leader");
+        Await.until(
+            () -> deliveries.size() == n, Duration.ofSeconds(60), "every message after the kill");
+        long allAfter = since(killedAt);
+        System.out.printf(
+            "PullDeliveryGuaranteesIT default consume through a leader kill: first delivery %d"
+                + " ms, consumer leader elected %d ms, all %d delivered %d ms, %d redeliveries;"
+                + " events %s%n",
+            TimeUnit.NANOSECONDS.toMillis(firstAfterKill.get() - killedAt.get()),
+            TimeUnit.NANOSECONDS.toMillis(newLeaderAt.get() - killedAt.get()),
+            n,
+            allAfter,
+            handled.get() - n,
+            events);
+        // the client's part: a pull again within a second of the election (before: after the
+        // consumer check's 5 s info timeout, and again 6 s later if the election was not over)
+        long resumedAfterElection =
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - newLeaderAt.get());
+        assertTrue(
+            resumedAfterElection < 5_000,
+            "every message back within 5 s of the new consumer leader: " + resumedAfterElection);
+      } finally {
+        leader.restart();
+        cluster.awaitFormed();
+      }
+    }
+  }
+
+  private static long since(AtomicLong start) {
+    long s = start.get();
+    return s == 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - s);
   }
 
   private static void stepDownConsumerLeader(

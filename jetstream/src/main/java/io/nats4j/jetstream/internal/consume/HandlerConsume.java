@@ -17,12 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class HandlerConsume implements ConsumeHandle, PullSession.Owner {
   private static final Duration DRAIN_LIMIT = Duration.ofDays(1);
-  private static final Duration RETRY_AFTER_503 = Duration.ofSeconds(1);
 
   private final PullTarget target;
   private final JsMessageHandler handler;
   private final Listeners listeners;
   private final PullSession session;
+  private final NoRespondersRecovery noResponders;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile boolean stopped;
@@ -34,6 +34,16 @@ final class HandlerConsume implements ConsumeHandle, PullSession.Owner {
     this.handler = handler;
     this.listeners = new Listeners(options.errorListener());
     this.session = new PullSession(target, options, this);
+    this.noResponders =
+        new NoRespondersRecovery(
+            target,
+            listeners,
+            this::terminal,
+            () -> {
+              if (!stopped) {
+                session.repullFresh();
+              }
+            });
     Dispatcher d =
         options.dispatcher() != null ? options.dispatcher() : target.connection.defaultDispatcher();
     this.subscription = d.subscribe(session.inbox, this::onMessage);
@@ -85,20 +95,7 @@ final class HandlerConsume implements ConsumeHandle, PullSession.Owner {
 
   @Override
   public void noResponders() {
-    ConsumerCheck.run(
-        target,
-        this::terminal,
-        () -> {
-          listeners.warning(503, "no responders for the pull of " + target.describe());
-          Timers.schedule(
-              target.connection,
-              RETRY_AFTER_503,
-              () -> {
-                if (!stopped) {
-                  session.repullFresh();
-                }
-              });
-        });
+    noResponders.onNoResponders();
   }
 
   @Override

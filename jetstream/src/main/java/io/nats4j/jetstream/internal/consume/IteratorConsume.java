@@ -17,11 +17,11 @@ import java.util.Optional;
  * condition (no monitor), so virtual threads unmount while waiting.
  */
 final class IteratorConsume implements ConsumerMessages, PullSession.Owner {
-  private static final Duration RETRY_AFTER_503 = Duration.ofSeconds(1);
 
   private final PullTarget target;
   private final Listeners listeners;
   private final PullSession session;
+  private final NoRespondersRecovery noResponders;
   private final Subscription subscription;
   private volatile JetStreamException terminal;
   private volatile boolean stopped;
@@ -30,6 +30,16 @@ final class IteratorConsume implements ConsumerMessages, PullSession.Owner {
     this.target = target;
     this.listeners = new Listeners(options.errorListener());
     this.session = new PullSession(target, options, this);
+    this.noResponders =
+        new NoRespondersRecovery(
+            target,
+            listeners,
+            this::terminal,
+            () -> {
+              if (!stopped && terminal == null) {
+                session.repullFresh();
+              }
+            });
     this.subscription = target.connection.subscribe(session.inbox);
     session.start(subscription);
   }
@@ -101,20 +111,7 @@ final class IteratorConsume implements ConsumerMessages, PullSession.Owner {
 
   @Override
   public void noResponders() {
-    ConsumerCheck.run(
-        target,
-        this::terminal,
-        () -> {
-          listeners.warning(503, "no responders for the pull of " + target.describe());
-          Timers.schedule(
-              target.connection,
-              RETRY_AFTER_503,
-              () -> {
-                if (!stopped && terminal == null) {
-                  session.repullFresh();
-                }
-              });
-        });
+    noResponders.onNoResponders();
   }
 
   @Override
