@@ -80,6 +80,28 @@ class PinnedPullIT extends StreamTestBase {
   }
 
   @Test
+  void aConsumeOnTheHandleThatFetchedSendsItsPinAndIsServed() throws InterruptedException {
+    ConsumerContext c = pinnedConsumer();
+    publishNumbers("job", 1, 1);
+    JsMessage first =
+        c.next(Duration.ofSeconds(2), PriorityPull.group(GROUP))
+            .orElseThrow(() -> new AssertionError("the first pull is pinned"));
+    String pin = first.headers().first("Nats-Pin-Id");
+    first.ack();
+    BlockingQueue<JsMessage> handled = new LinkedBlockingQueue<>();
+    try (ConsumeHandle h =
+        c.consume(
+            handled::add,
+            ConsumeOptions.builder().batchSize(10).priority(PriorityPull.group(GROUP)).build())) {
+      publishNumbers("job", 2, 1);
+      JsMessage second = handled.poll(5, TimeUnit.SECONDS);
+      assertNotNull(second, "the handle's pin goes with the consume's pulls: served, no standby");
+      assertEquals(pin, second.headers().first("Nats-Pin-Id"));
+      second.ack();
+    }
+  }
+
+  @Test
   void aFetchAfterTheUnpinPullsWithoutTheOldPinAndIsPinnedAgain() {
     ConsumerContext c = pinnedConsumer();
     publishNumbers("job", 1, 2);

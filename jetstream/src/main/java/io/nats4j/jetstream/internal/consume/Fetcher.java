@@ -38,15 +38,12 @@ final class Fetcher {
 
   private Fetcher() {}
 
-  static Outcome fetch(PullTarget t, FetchOptions o, Predicate<JsMessageImpl> accept) {
-    return fetch(t, o, accept, new PullPin());
-  }
-
   /**
-   * Fetches with a priority group's pin: sends its id, keeps the id delivered messages carry, and
-   * forgets it on a {@code 423}.
+   * Fetches; in a pinned priority group it sends the target's pin id, keeps the id delivered
+   * messages carry, and forgets it on a {@code 423}.
    */
-  static Outcome fetch(PullTarget t, FetchOptions o, Predicate<JsMessageImpl> accept, PullPin pin) {
+  static Outcome fetch(PullTarget t, FetchOptions o, Predicate<JsMessageImpl> accept) {
+    PullPin pin = t.pin;
     PriorityPull p = o.priority();
     PullRequest request =
         new PullRequest(

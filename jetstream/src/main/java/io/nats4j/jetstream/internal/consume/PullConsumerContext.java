@@ -22,7 +22,10 @@ public final class PullConsumerContext implements ConsumerContext {
   private final ApiClient api;
   private final String stream;
   private final String name;
+
+  /** The pin of a pinned priority group, shared by every pull form of this handle (nats.go). */
   private final PullPin pin = new PullPin();
+
   private volatile ConsumerInfo info;
 
   /**
@@ -87,7 +90,7 @@ public final class PullConsumerContext implements ConsumerContext {
               + "); pull calls need a consumer without a deliver subject");
     }
     boolean ackNone = i.config() != null && i.config().ackPolicy() == AckPolicy.NONE;
-    return new PullTarget(api, stream, name, ackNone);
+    return new PullTarget(api, stream, name, ackNone, pin);
   }
 
   @Override
@@ -102,7 +105,7 @@ public final class PullConsumerContext implements ConsumerContext {
   public FetchResult fetch(FetchOptions options) {
     Objects.requireNonNull(options, "options");
     api.require(PriorityLevels.of(options.priority()));
-    return Fetcher.fetch(target("fetch"), options, null, pin).result();
+    return Fetcher.fetch(target("fetch"), options, null).result();
   }
 
   @Override

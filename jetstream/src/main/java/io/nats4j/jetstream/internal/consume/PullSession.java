@@ -47,7 +47,6 @@ final class PullSession {
   private final ConnectionListener listener = this::onConnectionEvent;
   private long pendingMessages;
   private long pendingBytes;
-  private final PullPin pin = new PullPin();
   private Timers.Task heartbeatTask;
   private volatile Subscription subscription;
   private volatile long lastActivity;
@@ -83,7 +82,7 @@ final class PullSession {
     if (raw.statusCode() == 0) {
       JsMessageImpl m = new JsMessageImpl(raw, target.connection, target.ackNone);
       if (options.priority() != null) {
-        pin.keepFrom(raw);
+        target.pin.keepFrom(raw);
       }
       pull(1, options.maxBytes() > 0 ? m.size() : 0, false);
       return m;
@@ -110,7 +109,7 @@ final class PullSession {
         return;
       case PIN_RESET:
         // ADR-42: the request was refused, so what it counted will never come; the pin moved
-        pin.forget();
+        target.pin.forget();
         pull(0, 0, true);
         return;
       case LEADERSHIP_CHANGE:
@@ -245,7 +244,7 @@ final class PullSession {
         p == null ? null : p.group(),
         p == null ? 0 : p.minPending(),
         p == null ? 0 : p.minAckPending(),
-        p == null ? null : pin.id(),
+        p == null ? null : target.pin.id(),
         p == null || p.priority() < 0 ? 0 : p.priority());
   }
 

@@ -5,7 +5,10 @@ import io.nats4j.client.NatsException;
 import io.nats4j.jetstream.internal.ApiClient;
 import io.nats4j.jetstream.internal.JsonMapper;
 
-/** The consumer a pull goes to, and how to send one. Immutable. */
+/**
+ * The consumer a pull goes to, how to send one, and the pin of a pinned priority group that every
+ * pull through this target shares (ADR-42). Immutable but for the pin, which is thread-safe.
+ */
 final class PullTarget {
   final ApiClient api;
   final Connection connection;
@@ -13,8 +16,14 @@ final class PullTarget {
   final String consumer;
   final boolean ackNone;
   final String nextSubject;
+  final PullPin pin;
 
   PullTarget(ApiClient api, String stream, String consumer, boolean ackNone) {
+    this(api, stream, consumer, ackNone, new PullPin());
+  }
+
+  PullTarget(ApiClient api, String stream, String consumer, boolean ackNone, PullPin pin) {
+    this.pin = pin;
     this.api = api;
     this.connection = api.connection();
     this.stream = stream;
