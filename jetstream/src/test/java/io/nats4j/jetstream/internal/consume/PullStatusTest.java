@@ -55,4 +55,14 @@ class PullStatusTest {
     // "NATS/1.0\r\n" + "A: bc\r\n" + "\r\n" = 10 + 7 + 2
     assertEquals(19, JsMessageImpl.headerLength(h));
   }
+
+  @Test
+  void subjectsCountInUtf8BytesAsTheServerCountsThem() {
+    for (String s : new String[] {"", "orders.new", "prüfung", "preis.€", "emoji.😀", "a😀ü€z"}) {
+      assertEquals(
+          s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+          JsMessageImpl.utf8Length(s),
+          s);
+    }
+  }
 }
