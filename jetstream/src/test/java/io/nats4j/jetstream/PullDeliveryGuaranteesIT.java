@@ -337,8 +337,25 @@ class PullDeliveryGuaranteesIT {
         "stepdown",
         null,
         (js, nc, stream) -> {
+          // all three at once, so that fetch and next are still pulling when it happens
+          Map<String, String> before = new ConcurrentHashMap<>();
           for (String form : FORMS) {
-            stepDownConsumerLeader(js, nc, stream, form);
+            before.put(form, String.valueOf(consumerLeader(js, stream, form)));
+          }
+          for (String form : FORMS) {
+            nc.requestAsync(
+                "$JS.API.CONSUMER.LEADER.STEPDOWN." + stream + "." + form,
+                new byte[0],
+                Duration.ofSeconds(5));
+          }
+          for (String form : FORMS) {
+            Await.until(
+                () -> {
+                  String now = consumerLeader(js, stream, form);
+                  return now != null && !now.equals(before.get(form));
+                },
+                Duration.ofSeconds(30),
+                "a new consumer leader for " + form);
           }
         });
   }
