@@ -53,7 +53,7 @@ class TopologiesIT {
       if (monitor.equals("leafz")) {
         // the hub sends its subscriptions to the leaf; gateways forward optimistically
         Await.until(
-            () -> from.monitor("/subsz?subs=1").contains("across"),
+            () -> from.monitor("/leafz?subs=1").contains("across"),
             "the subscription to reach " + from);
       }
       publisher.send("PUB across 5\r\nhello\r\n");
