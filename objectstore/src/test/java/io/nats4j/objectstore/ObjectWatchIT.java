@@ -84,7 +84,7 @@ class ObjectWatchIT extends ObjectStoreTestBase {
     store.delete("gone");
     store.put("kept", new byte[] {1});
     Recorder r = new Recorder();
-    try (ObjectWatch w = store.watch(r, WatchOptions.builder().includeDeleted(true).build())) {
+    try (ObjectWatch w = store.watch(r, WatchOptions.defaults())) {
       r.awaitCount(3);
       store.delete("kept");
       r.awaitCount(4);
