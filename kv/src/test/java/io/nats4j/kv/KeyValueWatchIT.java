@@ -396,18 +396,19 @@ class KeyValueWatchIT extends KeyValueTestBase {
     Recorder fast = new Recorder();
     try (KeyValueWatch s = kv.watch(List.of(), KeyValueWatchOptions.defaults(), slow);
         KeyValueWatch f = kv.watch(List.of(), KeyValueWatchOptions.defaults(), fast)) {
-      fast.awaitEvents(1);
-      for (int i = 0; i < 20; i++) {
-        kv.put("k" + i, "v");
-        if (i == 0) {
-          assertTrue(blocked.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the slow one got one");
+      try {
+        fast.awaitEvents(1);
+        for (int i = 0; i < 20; i++) {
+          kv.put("k" + i, "v");
+          if (i == 0) {
+            assertTrue(blocked.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the slow one got one");
+          }
         }
+        fast.awaitEvents(21);
+        assertEquals("k19=v@20:PUT", fast.events.get(20));
+      } finally {
+        release.countDown(); // before the watches close: a close may wait for the listener
       }
-      fast.awaitEvents(21);
-      assertEquals("k19=v@20:PUT", fast.events.get(20));
-      release.countDown();
-    } finally {
-      release.countDown();
     }
   }
 

@@ -54,6 +54,18 @@ public final class WatchOptions {
   }
 
   /**
+   * Returns whether deleted objects (their markers) are reported: the opposite of {@link
+   * #ignoreDeletes()}.
+   *
+   * @return true to report them
+   * @deprecated deletes are reported by default now (as nats.go does); use {@link #ignoreDeletes()}
+   */
+  @Deprecated(forRemoval = true)
+  public boolean includeDeleted() {
+    return !ignoreDeletes;
+  }
+
+  /**
    * Returns whether only changes after the start are reported.
    *
    * @return true to skip the current state
@@ -99,6 +111,20 @@ public final class WatchOptions {
      */
     public Builder ignoreDeletes(boolean ignoreDeletes) {
       this.ignoreDeletes = ignoreDeletes;
+      return this;
+    }
+
+    /**
+     * Reports deleted objects, or leaves them out: the opposite of {@link #ignoreDeletes(boolean)}.
+     *
+     * @param includeDeleted true to report deletes (the default)
+     * @return this
+     * @deprecated deletes are reported by default now (as nats.go does); use {@link
+     *     #ignoreDeletes(boolean)}
+     */
+    @Deprecated(forRemoval = true)
+    public Builder includeDeleted(boolean includeDeleted) {
+      this.ignoreDeletes = !includeDeleted;
       return this;
     }
 

@@ -112,18 +112,20 @@ class ObjectWatchIT extends ObjectStoreTestBase {
     Recorder fast = new Recorder();
     try (ObjectWatch s = store.watch(slow);
         ObjectWatch f = store.watch(fast)) {
-      fast.awaitCount(1);
-      for (int i = 0; i < 20; i++) {
-        store.put("o" + i, new byte[] {1});
-        if (i == 0) {
-          assertTrue(blocked.await(30, java.util.concurrent.TimeUnit.SECONDS), "slow got one");
+      try {
+        fast.awaitCount(1);
+        for (int i = 0; i < 20; i++) {
+          store.put("o" + i, new byte[] {1});
+          if (i == 0) {
+            assertTrue(
+                blocked.await(30, java.util.concurrent.TimeUnit.SECONDS), "the slow one got one");
+          }
         }
+        fast.awaitCount(21);
+        assertEquals("o19 1", fast.events.get(20));
+      } finally {
+        release.countDown(); // before the watches close: a close may wait for the watcher
       }
-      fast.awaitCount(21);
-      assertEquals("o19 1", fast.events.get(20));
-      release.countDown();
-    } finally {
-      release.countDown();
     }
   }
 
