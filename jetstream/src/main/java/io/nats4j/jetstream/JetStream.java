@@ -93,6 +93,16 @@ public final class JetStream implements AutoCloseable {
   }
 
   /**
+   * Returns the connection this context works on (for layers built on JetStream, such as Key/Value
+   * watches that need their own dispatcher or the server's max payload).
+   *
+   * @return the connection
+   */
+  public Connection connection() {
+    return api.connection();
+  }
+
+  /**
    * Returns the options.
    *
    * @return the options

@@ -308,6 +308,49 @@ public final class Streams {
   }
 
   /**
+   * Reads the message with a sequence the way the stream allows, for a caller that holds the
+   * stream's info (a Key/Value or Object Store handle): Direct Get when the info says {@code
+   * allow_direct}, else through the stream leader (streams made by older clients have no {@code
+   * allow_direct}). A Direct Get that nothing answers is reported at once as the get's own failure,
+   * with no lookup to explain it: the stream is known to allow Direct Get, so its servers are
+   * unreachable, and a lookup would fail the same way or wait out the request timeout.
+   *
+   * @param stream the stream's info (its name and {@code allow_direct} are used)
+   * @param seq the sequence
+   * @return the message
+   * @throws JetStreamApiException {@link JetStreamApiException#NO_MESSAGE_FOUND} if there is none
+   * @throws JetStreamException if nothing answered the Direct Get
+   */
+  public StoredMessage getMessage(StreamInfo stream, long seq) {
+    String name = stream.config().name();
+    if (!stream.config().allowDirect()) {
+      return getMessage(name, seq);
+    }
+    return directAsIs(
+        name,
+        "DIRECT.GET." + name(name),
+        new DirectGetRequest(seq, null, null, 0, 0, null, 0, null, null));
+  }
+
+  /**
+   * Reads the last message on a subject the way the stream allows; see {@link
+   * #getMessage(StreamInfo, long)}.
+   *
+   * @param stream the stream's info (its name and {@code allow_direct} are used)
+   * @param subject the subject, no wildcards
+   * @return the message
+   * @throws JetStreamApiException {@link JetStreamApiException#NO_MESSAGE_FOUND} if there is none
+   * @throws JetStreamException if nothing answered the Direct Get
+   */
+  public StoredMessage getLastMessage(StreamInfo stream, String subject) {
+    String name = stream.config().name();
+    if (!stream.config().allowDirect()) {
+      return getLastMessage(name, subject);
+    }
+    return directAsIs(name, "DIRECT.GET." + name(name) + "." + subject, null);
+  }
+
+  /**
    * Reads the first message at or after a sequence on a subject through the stream leader.
    *
    * @param stream the stream name
@@ -404,6 +447,23 @@ public final class Streams {
     } catch (JetStreamException e) {
       if (e.getCause() instanceof NoRespondersException) {
         throw directUnavailable(stream, e.getCause());
+      }
+      throw e;
+    }
+    return StoredMessages.fromDirect(reply);
+  }
+
+  private StoredMessage directAsIs(String stream, String endpoint, DirectGetRequest request) {
+    Message reply;
+    try {
+      reply = api.requestRaw(endpoint, request, 0);
+    } catch (JetStreamException e) {
+      if (e.getCause() instanceof NoRespondersException) {
+        throw new JetStreamException(
+            "nothing answered the Direct Get on stream "
+                + stream
+                + " (no responders): no server holding it is reachable",
+            e.getCause());
       }
       throw e;
     }

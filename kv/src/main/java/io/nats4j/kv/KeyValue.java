@@ -139,10 +139,7 @@ public final class KeyValue {
     }
     StoredMessage m;
     try {
-      m =
-          allowDirect
-              ? js.streams().directGet(streamName, revision)
-              : js.streams().getMessage(streamName, revision);
+      m = js.streams().getMessage(info, revision);
     } catch (JetStreamApiException e) {
       if (e.errorCode() == JetStreamApiException.NO_MESSAGE_FOUND) {
         return Optional.empty();
@@ -492,13 +489,15 @@ public final class KeyValue {
     return writePrefix;
   }
 
+  /** The bucket's max value size (its stream's max message size), or -1 for no limit. */
+  long maxValueSize() {
+    return info.config().maxMsgSize();
+  }
+
   /** The latest message of a key, markers included; null if none. */
   KeyValueEntry latest(String key) {
     try {
-      StoredMessage m =
-          allowDirect
-              ? js.streams().directGetLast(streamName, readPrefix + key)
-              : js.streams().getLastMessage(streamName, readPrefix + key);
+      StoredMessage m = js.streams().getLastMessage(info, readPrefix + key);
       return Entries.fromStored(bucket, appKey(key), m);
     } catch (JetStreamApiException e) {
       if (e.errorCode() == JetStreamApiException.NO_MESSAGE_FOUND) {

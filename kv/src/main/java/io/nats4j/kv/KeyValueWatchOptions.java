@@ -1,5 +1,9 @@
 package io.nats4j.kv;
 
+import io.nats4j.client.Dispatcher;
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * How a watcher starts and what it delivers (ADR-8). By default it delivers the latest revision of
  * every matching key (deletes and purges included), signals the end of that initial data, then
@@ -9,9 +13,23 @@ package io.nats4j.kv;
  * KeyValueWatchOptions.builder().includeHistory(true).ignoreDeletes(true).build();
  * }</pre>
  *
- * <p>Thread-safe: immutable.
+ * <p>A watch asks the server for an idle heartbeat every {@link #DEFAULT_IDLE_HEARTBEAT} (as
+ * nats.go's watches do), so a watch whose stream's server died behind a leafnode or a gateway
+ * notices it after two missed heartbeats and recreates its consumer; set it with {@link
+ * Builder#idleHeartbeat(Duration)}.
+ *
+ * <p>Thread-safe: immutable (a dispatcher given to it is shared, not copied).
  */
 public final class KeyValueWatchOptions {
+  /** The idle heartbeat of a watch's consumer unless set: 5 seconds, as nats.go's watches. */
+  public static final Duration DEFAULT_IDLE_HEARTBEAT = Duration.ofSeconds(5);
+
+  /** The shortest idle heartbeat a watch accepts. */
+  public static final Duration MIN_IDLE_HEARTBEAT = Duration.ofMillis(500);
+
+  /** The longest idle heartbeat a watch accepts. */
+  public static final Duration MAX_IDLE_HEARTBEAT = Duration.ofSeconds(30);
+
   private static final KeyValueWatchOptions DEFAULTS = builder().build();
 
   private final boolean includeHistory;
@@ -19,6 +37,8 @@ public final class KeyValueWatchOptions {
   private final boolean metaOnly;
   private final boolean updatesOnly;
   private final long resumeFromRevision;
+  private final Duration idleHeartbeat;
+  private final Dispatcher dispatcher;
 
   private KeyValueWatchOptions(Builder b) {
     this.includeHistory = b.includeHistory;
@@ -26,6 +46,8 @@ public final class KeyValueWatchOptions {
     this.metaOnly = b.metaOnly;
     this.updatesOnly = b.updatesOnly;
     this.resumeFromRevision = b.resumeFromRevision;
+    this.idleHeartbeat = b.idleHeartbeat;
+    this.dispatcher = b.dispatcher;
   }
 
   /**
@@ -92,6 +114,26 @@ public final class KeyValueWatchOptions {
   }
 
   /**
+   * Returns the idle heartbeat the server sends the watch's consumer while it has nothing to
+   * deliver; two missed in a row make the watch recreate its consumer.
+   *
+   * @return the idle heartbeat, {@link #DEFAULT_IDLE_HEARTBEAT} unless set
+   */
+  public Duration idleHeartbeat() {
+    return idleHeartbeat;
+  }
+
+  /**
+   * Returns the dispatcher that calls a listener watch's listener, or null: then each listener
+   * watch gets a dispatcher of its own, closed with the watch.
+   *
+   * @return the shared dispatcher, or null for one per watch
+   */
+  public Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  /**
    * Builds {@link KeyValueWatchOptions}.
    *
    * <p>Not thread-safe: confine a builder to one thread.
@@ -102,8 +144,50 @@ public final class KeyValueWatchOptions {
     private boolean metaOnly;
     private boolean updatesOnly;
     private long resumeFromRevision;
+    private Duration idleHeartbeat = DEFAULT_IDLE_HEARTBEAT;
+    private Dispatcher dispatcher;
 
     private Builder() {}
+
+    /**
+     * Sets the idle heartbeat of the watch's consumer (default {@link #DEFAULT_IDLE_HEARTBEAT}): a
+     * shorter one notices a dead stream server sooner, at the cost of a heartbeat message per
+     * interval while the watch is idle.
+     *
+     * @param idleHeartbeat from {@link #MIN_IDLE_HEARTBEAT} to {@link #MAX_IDLE_HEARTBEAT}
+     * @return this builder
+     * @throws IllegalArgumentException if outside those bounds
+     */
+    public Builder idleHeartbeat(Duration idleHeartbeat) {
+      Objects.requireNonNull(idleHeartbeat, "idleHeartbeat");
+      if (idleHeartbeat.compareTo(MIN_IDLE_HEARTBEAT) < 0
+          || idleHeartbeat.compareTo(MAX_IDLE_HEARTBEAT) > 0) {
+        throw new IllegalArgumentException(
+            "idleHeartbeat must be from "
+                + MIN_IDLE_HEARTBEAT.toMillis()
+                + " ms to "
+                + MAX_IDLE_HEARTBEAT.toSeconds()
+                + " s, got "
+                + idleHeartbeat);
+      }
+      this.idleHeartbeat = idleHeartbeat;
+      return this;
+    }
+
+    /**
+     * Calls a listener watch's listener on this dispatcher, shared with whatever else it runs (a
+     * slow handler there delays this listener, and a slow listener delays them). By default each
+     * listener watch gets a dispatcher of its own ({@code Connection#createDispatcher}), so a slow
+     * listener holds back only its own watch. Not used by {@link KeyValue#watcher}, which is read
+     * at the caller's pace.
+     *
+     * @param dispatcher a dispatcher of the bucket's connection, or null for one per watch
+     * @return this builder
+     */
+    public Builder dispatcher(Dispatcher dispatcher) {
+      this.dispatcher = dispatcher;
+      return this;
+    }
 
     /**
      * Delivers every kept revision of each key, oldest first, not just the latest.

@@ -95,10 +95,21 @@ final class Listings {
    * {@code olderThan} are kept as the only message of their key.
    */
   static long purgeDeletes(KeyValue kv, Duration olderThan, Duration step) {
+    // Headers only, and only the markers kept: the values are never read, so a bucket larger than
+    // the heap is purged like any other.
     List<KeyValueEntry> markers = new ArrayList<>();
-    for (KeyValueEntry e : readInitial(kv, List.of(), KeyValueWatchOptions.defaults(), step)) {
-      if (e.operation() != KeyValueOperation.PUT) {
-        markers.add(e);
+    KeyValueWatchOptions metaOnly = KeyValueWatchOptions.builder().metaOnly(true).build();
+    try (KeyValueWatcher w = new Watches.IteratorWatcher(kv, List.of(), metaOnly)) {
+      while (!w.initialDataDone()) {
+        Optional<KeyValueEntry> e = w.next(step);
+        if (e.isPresent()) {
+          if (e.get().operation() != KeyValueOperation.PUT) {
+            markers.add(e.get());
+          }
+        } else if (!w.initialDataDone()) {
+          throw new KeyValueException(
+              "reading bucket '" + kv.bucket() + "' stalled: nothing arrived for " + step);
+        }
       }
     }
     Instant limit = olderThan.isZero() ? null : Instant.now().minus(olderThan);

@@ -1,5 +1,7 @@
 package io.nats4j.kv;
 
+import io.nats4j.client.Dispatcher;
+import io.nats4j.client.ServerInfo;
 import io.nats4j.jetstream.ConsumeErrorListener;
 import io.nats4j.jetstream.ConsumeHandle;
 import io.nats4j.jetstream.ConsumeOptions;
@@ -24,10 +26,16 @@ import java.util.Optional;
  */
 final class Watches {
   /**
-   * Pulls bounded by bytes, not messages: a watcher usually reads a whole range of small values (8
-   * MiB is tens of thousands of entries a pull), and large values still cannot pile up unbounded.
+   * The least a pull asks for: pulls are bounded by bytes, not messages, since a watcher usually
+   * reads a whole range of small values (8 MiB is tens of thousands of entries a pull).
    */
-  private static final long WINDOW_BYTES = 8L * 1024 * 1024;
+  static final long MIN_WINDOW_BYTES = 8L * 1024 * 1024;
+
+  /** Room for a message's subject, reply subject and headers beside its value. */
+  static final long MESSAGE_OVERHEAD = 64L * 1024;
+
+  /** The server's largest possible max_payload, used when neither limit is known. */
+  static final long MAX_PAYLOAD_LIMIT = 64L * 1024 * 1024;
 
   private Watches() {}
 
@@ -59,12 +67,49 @@ final class Watches {
     return kv.jetStream().orderedConsumer(kv.streamName(), b.build());
   }
 
-  static ConsumeOptions consumeOptions(ConsumeErrorListener listener) {
-    ConsumeOptions.Builder b = ConsumeOptions.builder().maxBytes(WINDOW_BYTES);
+  /**
+   * The options of a watch's consume: a byte window that holds the largest value the bucket can
+   * hold (a pull whose bytes are below one message's size is answered with {@code 409 Message Size
+   * Exceeds MaxBytes} and never delivers it), and the watch's heartbeat.
+   */
+  static ConsumeOptions consumeOptions(
+      KeyValue kv,
+      KeyValueWatchOptions options,
+      ConsumeErrorListener listener,
+      Dispatcher dispatcher) {
+    Duration heartbeat = options.idleHeartbeat();
+    Duration expires = heartbeat.multipliedBy(2);
+    if (expires.compareTo(ConsumeOptions.DEFAULT_EXPIRES) < 0) {
+      expires = ConsumeOptions.DEFAULT_EXPIRES;
+    }
+    ConsumeOptions.Builder b =
+        ConsumeOptions.builder()
+            .maxBytes(windowBytes(kv))
+            .idleHeartbeat(heartbeat)
+            .expiresIn(expires);
     if (listener != null) {
       b.errorListener(listener);
     }
+    if (dispatcher != null) {
+      b.dispatcher(dispatcher);
+    }
     return b.build();
+  }
+
+  /**
+   * The byte window of a watch's pulls: at least {@link #MIN_WINDOW_BYTES}, and room for the
+   * largest message the bucket can hold: its max value size, else the server's max payload.
+   */
+  static long windowBytes(KeyValue kv) {
+    long largest = kv.maxValueSize();
+    if (largest <= 0) {
+      ServerInfo server = kv.jetStream().connection().serverInfo();
+      largest = server == null ? 0 : server.maxPayload();
+    }
+    if (largest <= 0) {
+      largest = MAX_PAYLOAD_LIMIT;
+    }
+    return Math.max(MIN_WINDOW_BYTES, largest + MESSAGE_OVERHEAD);
   }
 
   static KeyValueEntry entry(KeyValue kv, JsMessage m) {
@@ -122,13 +167,17 @@ final class Watches {
     }
   }
 
-  /** The listener form: consume() on the ordered consumer, the listener called under a lock. */
+  /**
+   * The listener form: consume() on the ordered consumer, on a dispatcher of the watch's own (or
+   * the one the options name), the listener called under a lock.
+   */
   static final class ListenerWatch implements KeyValueWatch, ConsumeErrorListener {
     private final KeyValue kv;
     private final KeyValueWatchOptions options;
     private final KeyValueWatchListener listener;
     private final Initial initial = new Initial();
     private final Object lock = new Object();
+    private final Dispatcher ownDispatcher;
     private ConsumeHandle handle;
     private boolean stopped;
 
@@ -141,15 +190,27 @@ final class Watches {
       this.options = options;
       this.listener = listener;
       OrderedConsumer oc = consumer(kv, filters, options);
-      boolean emptyStart;
-      // Messages may arrive while the consumer's creation returns: the handler waits on the lock
-      // until the pending count at creation is known, so counting starts from the first message.
-      synchronized (lock) {
-        handle = oc.consume(this::onMessage, consumeOptions(this));
-        emptyStart = initial.start(pendingAtStart(oc), options.updatesOnly());
-      }
-      if (emptyStart) {
-        listener.endOfInitialData();
+      this.ownDispatcher =
+          options.dispatcher() == null
+              ? kv.jetStream().connection().createDispatcher("kv-watch-" + kv.bucket())
+              : null;
+      Dispatcher dispatcher = ownDispatcher != null ? ownDispatcher : options.dispatcher();
+      try {
+        // Messages may arrive while the consumer's creation returns: the handler waits on the lock
+        // until the pending count at creation is known, so counting starts from the first message,
+        // and the end of an empty initial range is signalled before any update.
+        synchronized (lock) {
+          handle = oc.consume(this::onMessage, consumeOptions(kv, options, this, dispatcher));
+          if (initial.start(pendingAtStart(oc), options.updatesOnly())) {
+            listener.endOfInitialData();
+          }
+        }
+      } catch (RuntimeException | Error e) {
+        if (handle != null) {
+          handle.stop();
+        }
+        closeOwnDispatcher();
+        throw e;
       }
     }
 
@@ -177,6 +238,7 @@ final class Watches {
         stopped = true;
       }
       listener.terminated(error);
+      closeOwnDispatcher();
     }
 
     @Override
@@ -185,6 +247,13 @@ final class Watches {
         stopped = true;
       }
       handle.stop();
+      closeOwnDispatcher();
+    }
+
+    private void closeOwnDispatcher() {
+      if (ownDispatcher != null) {
+        ownDispatcher.close();
+      }
     }
 
     @Override
@@ -205,7 +274,7 @@ final class Watches {
       this.kv = kv;
       this.options = options;
       OrderedConsumer oc = consumer(kv, filters, options);
-      this.messages = oc.messages(consumeOptions(null));
+      this.messages = oc.messages(consumeOptions(kv, options, null, null));
       initial.start(pendingAtStart(oc), options.updatesOnly());
     }
 

@@ -21,6 +21,29 @@ class KeyCodecTest {
     }
   }
 
+  /**
+   * The stored form is pinned to what the other clients store (orbit.go's kvcodec Base64Codec and
+   * nats.js's base64url: each token as RFC 4648 base64url of its UTF-8 bytes, no padding), computed
+   * outside this codec: a round trip through our own encoder alone would pass any reversible form.
+   */
+  @Test
+  void base64StoresEachTokenExactlyAsTheOtherClientsDo() {
+    KeyCodec c = KeyCodec.base64();
+    String[][] known = {
+      {"reports.q1 draft", "cmVwb3J0cw.cTEgZHJhZnQ"},
+      {"caf\u00e9.\u65e5\u672c", "Y2Fmw6k.5pel5pys"},
+      {"a*b.>x", "YSpi.Png"},
+      {"x", "eA"},
+      {"??>", "Pz8-"},
+      {"\u00ff\u00fe~~", "w7_Dvn5-"},
+    };
+    for (String[] k : known) {
+      assertEquals(k[1], Codecs.encodeKey(c, k[0]), k[0]);
+      assertEquals(k[0], Codecs.decodeKey(c, k[1]));
+    }
+    assertEquals("cmVwb3J0cw.*.>", Codecs.encodeFilter(c, "reports.*.>"));
+  }
+
   @Test
   void filtersKeepTheirWildcardTokens() {
     KeyCodec c = KeyCodec.base64();

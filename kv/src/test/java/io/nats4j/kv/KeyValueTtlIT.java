@@ -12,6 +12,7 @@ import io.nats4j.testkit.Await;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.RequiresServerVersion;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -36,13 +37,23 @@ class KeyValueTtlIT extends KeyValueTestBase {
   @Test
   void aKeyCreatedWithATtlExpiresAndLeavesAMaxAgeMarkerThatExpiresToo() {
     KeyValue kv = markers(null);
-    long rev = kv.create("short", "v".getBytes(UTF_8), Duration.ofSeconds(1));
-    kv.put("long", "stays");
-    assertEquals(rev, kv.get("short").orElseThrow().revision());
-    Await.until(() -> kv.get("short").isEmpty(), EXPIRY_WAIT, "the key expired");
-    KeyValueEntry marker = kv.latest("short");
-    // The server's marker (Nats-Marker-Reason: MaxAge) reads as a purge, or is already gone.
-    assertTrue(marker == null || marker.operation() == KeyValueOperation.PURGE, "" + marker);
+    // A watch sees every message of the key, so the server's marker is seen even if it expires
+    // before a get could read it.
+    KeyValueWatchIT.Recorder r = new KeyValueWatchIT.Recorder();
+    long rev;
+    try (KeyValueWatch w =
+        kv.watch(List.of("short"), KeyValueWatchOptions.builder().updatesOnly(true).build(), r)) {
+      rev = kv.create("short", "v".getBytes(UTF_8), Duration.ofSeconds(1));
+      kv.put("long", "stays");
+      assertEquals(rev, kv.get("short").orElseThrow().revision());
+      Await.until(() -> kv.get("short").isEmpty(), EXPIRY_WAIT, "the key expired");
+      Await.until(() -> r.entries.size() >= 2, EXPIRY_WAIT, "the value and its marker");
+    }
+    assertEquals(KeyValueOperation.PUT, r.entries.get(0).operation());
+    KeyValueEntry marker = r.entries.get(1);
+    // The server's marker (Nats-Marker-Reason: MaxAge) reads as a purge.
+    assertEquals(KeyValueOperation.PURGE, marker.operation(), r.events.toString());
+    assertTrue(marker.revision() > rev, r.events.toString());
     Await.until(() -> kv.latest("short") == null, EXPIRY_WAIT, "the marker expired");
     assertEquals("stays", kv.get("long").orElseThrow().valueAsString());
     // Gone entirely: create works without an expected revision.

@@ -374,4 +374,77 @@ class KeyValueWatchIT extends KeyValueTestBase {
         IllegalArgumentException.class,
         () -> kv.watcher(List.of("k1234*"), KeyValueWatchOptions.defaults()));
   }
+
+  /**
+   * Issue 16, defect 13: each listener watch has its own delivery; a blocked one stalls only
+   * itself.
+   */
+  @Test
+  void aBlockedListenerDoesNotHoldBackAnotherWatch() throws Exception {
+    KeyValue kv = bucket(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
+    KeyValueWatchListener slow =
+        e -> {
+          blocked.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    Recorder fast = new Recorder();
+    try (KeyValueWatch s = kv.watch(List.of(), KeyValueWatchOptions.defaults(), slow);
+        KeyValueWatch f = kv.watch(List.of(), KeyValueWatchOptions.defaults(), fast)) {
+      try {
+        fast.awaitEvents(1);
+        for (int i = 0; i < 20; i++) {
+          kv.put("k" + i, "v");
+          if (i == 0) {
+            assertTrue(blocked.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the slow one got one");
+          }
+        }
+        fast.awaitEvents(21);
+        assertEquals("k19=v@20:PUT", fast.events.get(20));
+      } finally {
+        release.countDown(); // before the watches close: a close may wait for the listener
+      }
+    }
+  }
+
+  /**
+   * Issue 16, defect 9: on an empty range the end of the initial data is signalled before any
+   * update, and no listener call overlaps it: an update stored while the end is being signalled is
+   * delivered after it.
+   */
+  @Test
+  void onAnEmptyRangeAnUpdateStoredDuringTheEndSignalIsDeliveredAfterIt() {
+    KeyValue kv = bucket(1);
+    List<String> events = new CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch delivered = new java.util.concurrent.CountDownLatch(1);
+    KeyValueWatchListener listener =
+        new KeyValueWatchListener() {
+          @Override
+          public void onEntry(KeyValueEntry e) {
+            events.add(e.key());
+            delivered.countDown();
+          }
+
+          @Override
+          public void endOfInitialData() {
+            kv.put("k", "stored while the end is signalled");
+            try {
+              // an overlapping call would deliver the update now: give it a second
+              delivered.await(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            events.add("END");
+          }
+        };
+    try (KeyValueWatch w = kv.watch(List.of("k"), KeyValueWatchOptions.defaults(), listener)) {
+      Await.until(() -> events.size() == 2, WAIT, "two events: " + events);
+      assertEquals(List.of("END", "k"), events);
+    }
+  }
 }

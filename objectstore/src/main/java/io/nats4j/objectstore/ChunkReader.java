@@ -65,6 +65,8 @@ final class ChunkReader implements AutoCloseable {
           consumer.messages(
               ConsumeOptions.builder()
                   .maxBytes(window)
+                  // a get notices a dead stream server as soon as a watch does
+                  .idleHeartbeat(ObjectWatchImpl.HEARTBEAT)
                   // pull again after a quarter of the window was read, so the server never waits
                   .thresholdBytes(window * 3 / 4)
                   .build());

@@ -13,12 +13,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** Lists a bucket: the last meta per object through an ordered consumer. Stateless. */
+/**
+ * Lists a bucket: the last meta per object through an ordered consumer; an unreadable meta is
+ * skipped and handed to the caller's consumer. Stateless.
+ */
 final class ObjectLister {
   private ObjectLister() {}
 
-  static List<ObjectInfo> list(JetStream js, String bucket, boolean includeDeleted) {
+  static List<ObjectInfo> list(
+      JetStream js,
+      String bucket,
+      boolean includeDeleted,
+      Consumer<ObjectStoreException> unreadable) {
     OrderedConsumer consumer =
         js.orderedConsumer(
             ObjectNames.stream(bucket),
@@ -39,8 +47,16 @@ final class ObjectLister {
           throw new NatsTimeoutException(
               "listing bucket '" + bucket + "': no meta arrived within " + wait);
         }
-        ObjectInfo info = MetaJson.decode(m.get().data(), m.get().metadata().timestamp());
-        if (includeDeleted || !info.isDeleted()) {
+        ObjectInfo info = null;
+        try {
+          info = MetaJson.decode(m.get().data(), m.get().metadata().timestamp());
+        } catch (ObjectStoreException e) {
+          // one unreadable meta (not Object Store JSON) does not hide the others
+          unreadable.accept(
+              new ObjectStoreException(
+                  "unreadable meta on " + m.get().subject() + ": " + e.getMessage(), e));
+        }
+        if (info != null && (includeDeleted || !info.isDeleted())) {
           objects.add(info);
         }
         if (m.get().metadata().numPending() == 0) {

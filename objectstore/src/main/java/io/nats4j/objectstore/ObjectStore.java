@@ -1,6 +1,5 @@
 package io.nats4j.objectstore;
 
-import io.nats4j.client.NoRespondersException;
 import io.nats4j.jetstream.JetStream;
 import io.nats4j.jetstream.JetStreamApiException;
 import io.nats4j.jetstream.StoredMessage;
@@ -56,10 +55,18 @@ public final class ObjectStore {
   private final MetaOps metaOps;
   private final ObjectGets gets;
 
+  /** The stream's info as of opening (read lazily for a bucket reached through a link). */
+  private volatile StreamInfo opened;
+
   ObjectStore(JetStream js, String bucket) {
+    this(js, bucket, null);
+  }
+
+  ObjectStore(JetStream js, String bucket, StreamInfo opened) {
     this.js = js;
     this.bucket = bucket;
     this.stream = ObjectNames.stream(bucket);
+    this.opened = opened;
     this.metaOps = new MetaOps(this, js);
     this.gets = new ObjectGets(metaOps);
   }
@@ -251,22 +258,17 @@ public final class ObjectStore {
     StoredMessage m;
     String subject = ObjectNames.metaSubject(bucket, name);
     try {
-      m = js.streams().directGetLast(stream, subject);
+      // Direct Get only when the stream allows it: buckets made by nats.go before v1.17 do not.
+      m = js.streams().getLastMessage(opened(), subject);
     } catch (JetStreamApiException e) {
       if (e.errorCode() == JetStreamApiException.NO_MESSAGE_FOUND) {
         return Optional.empty();
       }
       throw Errors.map(bucket, "info", e);
-    } catch (NoRespondersException e) {
-      // No Direct Get responder: the stream is gone (or lacks allow_direct); ask the API.
-      try {
-        m = js.streams().getLastMessage(stream, subject);
-      } catch (JetStreamApiException api) {
-        if (api.errorCode() == JetStreamApiException.NO_MESSAGE_FOUND) {
-          return Optional.empty();
-        }
-        throw Errors.map(bucket, "info", api);
-      }
+    } catch (ObjectStoreException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw unanswered(e);
     }
     ObjectInfo info = MetaJson.decode(m.data(), m.time());
     if (info.isDeleted() && !includeDeleted) {
@@ -452,14 +454,36 @@ public final class ObjectStore {
   }
 
   /**
-   * Lists the objects, optionally with the deleted ones' markers.
+   * Lists the objects, optionally with the deleted ones' markers; an unreadable meta is skipped and
+   * logged (see {@link #list(boolean, java.util.function.Consumer)}).
    *
    * @param includeDeleted true to include deleted objects
    * @return the objects in stream order
    * @throws BucketNotFoundException if the bucket was deleted
    */
   public List<ObjectInfo> list(boolean includeDeleted) {
-    return ObjectLister.list(js, bucket, includeDeleted);
+    return list(
+        includeDeleted,
+        e ->
+            System.getLogger(ObjectStore.class.getName())
+                .log(System.Logger.Level.WARNING, "object listing skipped a meta: {0}", e));
+  }
+
+  /**
+   * Lists the objects, optionally with the deleted ones' markers, skipping a meta that cannot be
+   * read (not Object Store JSON, e.g. written by a faulty tool): it is handed to {@code unreadable}
+   * and the listing goes on. {@link #list(boolean)} logs such a meta as a warning through {@link
+   * System.Logger}.
+   *
+   * @param includeDeleted true to include deleted objects
+   * @param unreadable told about each meta skipped, on the calling thread
+   * @return the readable objects in stream order
+   * @throws BucketNotFoundException if the bucket was deleted
+   */
+  public List<ObjectInfo> list(
+      boolean includeDeleted, java.util.function.Consumer<ObjectStoreException> unreadable) {
+    Objects.requireNonNull(unreadable, "unreadable");
+    return ObjectLister.list(js, bucket, includeDeleted, unreadable);
   }
 
   /**
@@ -495,6 +519,34 @@ public final class ObjectStore {
 
   JetStream jetStream() {
     return js;
+  }
+
+  /**
+   * A read nothing answered: a deleted bucket is reported as such; otherwise the read's own
+   * failure, never the failure of the lookup made to tell (it fails the same way in an outage).
+   */
+  private RuntimeException unanswered(RuntimeException failure) {
+    try {
+      js.streams().info(stream);
+    } catch (JetStreamApiException api) {
+      if (api.errorCode() == JetStreamApiException.STREAM_NOT_FOUND) {
+        return new BucketNotFoundException("bucket '" + bucket + "' not found", failure);
+      }
+      failure.addSuppressed(api);
+    } catch (RuntimeException lookup) {
+      failure.addSuppressed(lookup);
+    }
+    return Errors.map(bucket, "info", failure);
+  }
+
+  /** The stream's info as of opening: whether it allows Direct Get. */
+  private StreamInfo opened() {
+    StreamInfo info = opened;
+    if (info == null) {
+      info = streamInfo();
+      opened = info;
+    }
+    return info;
   }
 
   private StreamInfo streamInfo() {

@@ -50,8 +50,8 @@ public final class ObjectStoreManager {
    *     with another configuration
    */
   public ObjectStore create(ObjectStoreConfig config) {
-    js.streams().create(streamConfig(config));
-    return new ObjectStore(js, config.bucket());
+    StreamInfo info = js.streams().create(streamConfig(config));
+    return new ObjectStore(js, config.bucket(), info);
   }
 
   /**
@@ -63,12 +63,13 @@ public final class ObjectStoreManager {
    * @throws JetStreamApiException if the server refuses the change (e.g. storage type)
    */
   public ObjectStore update(ObjectStoreConfig config) {
+    StreamInfo info;
     try {
-      js.streams().update(streamConfig(config));
+      info = js.streams().update(streamConfig(config));
     } catch (RuntimeException e) {
       throw Errors.map(config.bucket(), "update", e);
     }
-    return new ObjectStore(js, config.bucket());
+    return new ObjectStore(js, config.bucket(), info);
   }
 
   /**
@@ -95,12 +96,13 @@ public final class ObjectStoreManager {
    */
   public ObjectStore open(String bucket) {
     ObjectNames.requireValidBucket(bucket);
+    StreamInfo info;
     try {
-      js.streams().info(ObjectNames.stream(bucket));
+      info = js.streams().info(ObjectNames.stream(bucket));
     } catch (RuntimeException e) {
       throw Errors.map(bucket, "open", e);
     }
-    return new ObjectStore(js, bucket);
+    return new ObjectStore(js, bucket, info);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.nats4j.objectstore;
 
+import io.nats4j.client.Dispatcher;
 import io.nats4j.jetstream.ConsumeHandle;
 import io.nats4j.jetstream.ConsumeOptions;
 import io.nats4j.jetstream.ConsumerInfo;
@@ -21,16 +22,22 @@ import java.time.Duration;
  * <p>Thread-safety: safe from any thread.
  */
 final class ObjectWatchImpl implements ObjectWatch {
+  /** ADR-17's heartbeat for watches (nats.go's too). */
+  static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
   private final ObjectWatcher watcher;
   private final String bucket;
   private final WatchOptions options;
   private final OrderedConsumer consumer;
   private final Object lock = new Object();
   private boolean initDone; // guarded by lock
+  private final JetStream js;
   private volatile boolean stopped;
   private ConsumeHandle handle;
+  private Dispatcher ownDispatcher;
 
   ObjectWatchImpl(JetStream js, String bucket, ObjectWatcher watcher, WatchOptions options) {
+    this.js = js;
     this.watcher = watcher;
     this.bucket = bucket;
     this.options = options;
@@ -53,11 +60,23 @@ final class ObjectWatchImpl implements ObjectWatch {
         signalInit();
       }
     }
+    // A dispatcher of its own unless told: a slow watcher holds back only this watch.
+    Dispatcher dispatcher = options.dispatcher();
+    if (dispatcher == null) {
+      ownDispatcher = js.connection().createDispatcher("object-watch-" + bucket);
+      dispatcher = ownDispatcher;
+    }
     // ADR-17's 5 s heartbeat: a watch whose consumer vanished (bucket deleted, server restarted)
     // notices within a few heartbeats instead of the default 15 s ones.
-    handle =
-        consumer.consume(
-            this::onMessage, ConsumeOptions.builder().idleHeartbeat(Duration.ofSeconds(5)).build());
+    try {
+      handle =
+          consumer.consume(
+              this::onMessage,
+              ConsumeOptions.builder().idleHeartbeat(HEARTBEAT).dispatcher(dispatcher).build());
+    } catch (RuntimeException | Error e) {
+      closeOwnDispatcher();
+      throw e;
+    }
     handle
         .closed()
         .whenComplete(
@@ -69,6 +88,9 @@ final class ObjectWatchImpl implements ObjectWatch {
                           "the watch of bucket '" + bucket + "' ended: " + failure.getMessage(),
                           failure));
                 }
+              }
+              if (failure != null) {
+                closeOwnDispatcher();
               }
             });
     synchronized (lock) {
@@ -94,7 +116,7 @@ final class ObjectWatchImpl implements ObjectWatch {
       }
       try {
         ObjectInfo info = MetaJson.decode(m.data(), m.metadata().timestamp());
-        if (options.includeDeleted() || !info.isDeleted()) {
+        if (!options.ignoreDeletes() || !info.isDeleted()) {
           watcher.onUpdate(info);
         }
       } catch (ObjectStoreException e) {
@@ -121,6 +143,14 @@ final class ObjectWatchImpl implements ObjectWatch {
     ConsumeHandle h = handle;
     if (h != null) {
       h.stop();
+    }
+    closeOwnDispatcher();
+  }
+
+  private void closeOwnDispatcher() {
+    Dispatcher d = ownDispatcher;
+    if (d != null) {
+      d.close();
     }
   }
 

@@ -6,15 +6,17 @@ package io.nats4j.objectstore;
  * and at once with {@link WatchOptions.Builder#updatesOnly(boolean)}), then every change as it is
  * stored.
  *
- * <p>Calls come one at a time, never concurrently, on the consumer's delivery thread (see
- * docs/THREADING.md), except that {@link #onEndOfInitialData()} may come on the thread that called
- * {@code watch} when there is nothing to deliver first. Do not block for long in them.
+ * <p>Calls come one at a time, never concurrently, on the watch's own dispatcher (or the one given
+ * with {@link WatchOptions.Builder#dispatcher}; see docs/THREADING.md), except that {@link
+ * #onEndOfInitialData()} may come on the thread that called {@code watch} when there is nothing to
+ * deliver first. A slow watcher holds back later changes of its own watch, not other watches.
  */
 @FunctionalInterface
 public interface ObjectWatcher {
   /**
-   * An object's current meta, or a change to it (a put, meta update, link or, with {@link
-   * WatchOptions.Builder#includeDeleted(boolean)}, a delete).
+   * An object's current meta, or a change to it (a put, meta update, link or delete: a deleted
+   * object's marker, {@link ObjectInfo#isDeleted()}, unless {@link
+   * WatchOptions.Builder#ignoreDeletes(boolean)}).
    *
    * @param info the object's info; {@link ObjectInfo#modified()} is when the server stored it
    */

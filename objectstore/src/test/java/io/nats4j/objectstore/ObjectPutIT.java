@@ -114,7 +114,22 @@ class ObjectPutIT extends ObjectStoreTestBase {
     ObjectStore store = manager.create(ObjectStoreConfig.builder(bucket).build());
     ObjectInfo first = store.put("r", Chunks.random(3 * CHUNK, 1));
     byte[] second = Chunks.random(CHUNK + 3, 2);
+    // Watch the wire: the new meta message, and the purge request of the old chunks.
+    java.util.List<String> wire = new java.util.concurrent.CopyOnWriteArrayList<>();
+    String oldChunks = ObjectNames.chunkSubject(bucket, first.nuid());
+    io.nats4j.client.Dispatcher observer = nc.createDispatcher("put-order");
+    observer.subscribe(ObjectNames.metaSubject(bucket, "r"), m -> wire.add("meta"));
+    observer.subscribe(
+        "$JS.API.STREAM.PURGE.OBJ_" + bucket,
+        m -> {
+          String body = new String(m.data(), java.nio.charset.StandardCharsets.UTF_8);
+          wire.add(body.contains(oldChunks) ? "purge old" : "purge other");
+        });
+    nc.flush(java.time.Duration.ofSeconds(5));
     ObjectInfo replaced = store.put("r", second);
+    io.nats4j.testkit.Await.until(() -> wire.contains("purge old"), "the old chunks' purge");
+    observer.close();
+    assertEquals(java.util.List.of("meta", "purge old"), wire, "the commit point comes first");
     assertNotEquals(first.nuid(), replaced.nuid());
     assertEquals(0, Chunks.count(js, bucket, ObjectNames.chunkSubject(bucket, first.nuid())));
     assertEquals(2, Chunks.allChunks(js, bucket));

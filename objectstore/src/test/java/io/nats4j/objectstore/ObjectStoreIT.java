@@ -3,6 +3,7 @@ package io.nats4j.objectstore;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -230,5 +231,38 @@ class ObjectStoreIT extends ObjectStoreTestBase {
     ObjectStore store = manager.create(ObjectStoreConfig.builder(bucket).build());
     store.put("same", new byte[] {1});
     assertEquals(store.info("same").orElseThrow(), store.info("same").orElseThrow());
+    // and differ by content: an equals that always answers true fails here
+    assertNotEquals(
+        ObjectMeta.builder("a").description("d").header("K", "v").build(),
+        ObjectMeta.builder("a").description("d").header("K", "w").build());
+    assertNotEquals(
+        ObjectMeta.builder("a").description("d").build(),
+        ObjectMeta.builder("a").description("e").build());
+    assertNotEquals(
+        ObjectStoreConfig.builder("b").ttl(Duration.ofSeconds(1)).build(),
+        ObjectStoreConfig.builder("b").ttl(Duration.ofSeconds(2)).build());
+    assertNotEquals(ObjectStoreConfig.builder("b").build(), ObjectStoreConfig.builder("c").build());
+    store.put("other", new byte[] {1});
+    assertNotEquals(store.info("same").orElseThrow(), store.info("other").orElseThrow());
+    ObjectInfo before = store.info("same").orElseThrow();
+    store.put("same", new byte[] {2});
+    assertNotEquals(before, store.info("same").orElseThrow());
+  }
+
+  /** Issue 16: one unreadable meta is skipped and reported; the listing goes on. */
+  @Test
+  void listSkipsAndReportsAnUnreadableMeta() {
+    ObjectStore store = manager.create(ObjectStoreConfig.builder(bucket).build());
+    store.put("good", new byte[] {1});
+    js.publish(
+        io.nats4j.objectstore.internal.ObjectNames.metaSubject(bucket, "bad"),
+        "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    store.put("later", new byte[] {2});
+    List<ObjectStoreException> skipped = new java.util.ArrayList<>();
+    List<ObjectInfo> listed = store.list(false, skipped::add);
+    assertEquals(List.of("good", "later"), listed.stream().map(ObjectInfo::name).toList());
+    assertEquals(1, skipped.size(), skipped.toString());
+    assertTrue(skipped.get(0).getMessage().contains("unreadable meta"), skipped.toString());
+    assertEquals(2, store.list().size());
   }
 }

@@ -56,7 +56,7 @@ class ObjectWatchIT extends ObjectStoreTestBase {
     store.put("gone", new byte[] {1});
     store.delete("gone");
     Recorder r = new Recorder();
-    try (ObjectWatch w = store.watch(r)) {
+    try (ObjectWatch w = store.watch(r, WatchOptions.builder().ignoreDeletes(true).build())) {
       r.awaitCount(3);
       store.put("c", new byte[4]);
       store.delete("b");
@@ -78,17 +78,54 @@ class ObjectWatchIT extends ObjectStoreTestBase {
     }
   }
 
+  /** Issue 16, defect 12: deletes by default (as nats.go), in the initial data too. */
   @Test
-  void includesDeletesWhenAsked() {
+  void deliversDeletesByDefaultInTheInitialDataToo() {
     store.put("gone", new byte[] {1});
     store.delete("gone");
     store.put("kept", new byte[] {1});
     Recorder r = new Recorder();
-    try (ObjectWatch w = store.watch(r, WatchOptions.builder().includeDeleted(true).build())) {
+    try (ObjectWatch w = store.watch(r)) {
       r.awaitCount(3);
       store.delete("kept");
       r.awaitCount(4);
       assertEquals(List.of("gone deleted 0", "kept 1", "END", "kept deleted 0"), r.events);
+    }
+  }
+
+  /**
+   * Issue 16, defect 13: each watch has its own delivery; a blocked watcher stalls only its own.
+   */
+  @Test
+  void aBlockedWatcherDoesNotHoldBackAnotherWatch() throws InterruptedException {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
+    ObjectWatcher slow =
+        info -> {
+          blocked.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    Recorder fast = new Recorder();
+    try (ObjectWatch s = store.watch(slow);
+        ObjectWatch f = store.watch(fast)) {
+      try {
+        fast.awaitCount(1);
+        for (int i = 0; i < 20; i++) {
+          store.put("o" + i, new byte[] {1});
+          if (i == 0) {
+            assertTrue(
+                blocked.await(30, java.util.concurrent.TimeUnit.SECONDS), "the slow one got one");
+          }
+        }
+        fast.awaitCount(21);
+        assertEquals("o19 1", fast.events.get(20));
+      } finally {
+        release.countDown(); // before the watches close: a close may wait for the watcher
+      }
     }
   }
 

@@ -186,7 +186,7 @@ public final class NatsCluster implements AutoCloseable {
    * listeners (every other server's client and monitoring ports) and outgoing connections never
    * get, so the port is very unlikely to be taken before the node binds it.
    */
-  private static List<Integer> freePorts(int count) {
+  static List<Integer> freePorts(int count) {
     int ephemeralLow = 32768;
     try {
       String range =

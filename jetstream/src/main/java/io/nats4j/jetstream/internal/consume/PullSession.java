@@ -9,6 +9,7 @@ import io.nats4j.jetstream.ConsumeOptions;
 import io.nats4j.jetstream.JetStreamException;
 import io.nats4j.jetstream.PriorityPull;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -45,6 +46,10 @@ final class PullSession {
   private final long heartbeatNanos;
   private final ReentrantLock lock = new ReentrantLock();
   private final ConnectionListener listener = this::onConnectionEvent;
+
+  /** {@code 409 Message Size Exceeds MaxBytes} answers since the last delivered message. */
+  private final AtomicInteger tooLargeInARow = new AtomicInteger();
+
   private long pendingMessages;
   private long pendingBytes;
   private Timers.Task heartbeatTask;
@@ -80,6 +85,7 @@ final class PullSession {
   JsMessageImpl process(Message raw) {
     lastActivity = System.nanoTime();
     if (raw.statusCode() == 0) {
+      tooLargeInARow.set(0);
       JsMessageImpl m = new JsMessageImpl(raw, target.connection, target.ackNone);
       if (options.priority() != null) {
         target.pin.keepFrom(raw);
@@ -101,9 +107,19 @@ final class PullSession {
           target.connection.publish(raw.replyTo(), new byte[0]);
         }
         return;
+      case MAX_BYTES:
+        if (tooLargeInARow.incrementAndGet() > 1) {
+          // The same message ended a second pull in a row: it is larger than a whole pull, so a
+          // pull at once gets the same 409 (a tight loop). Forget the request, warn, and leave the
+          // next pull to the heartbeat check.
+          forget(h);
+          owner.warning(raw.statusCode(), h.statusDescription());
+          return;
+        }
+        released(h);
+        return;
       case NO_MESSAGES:
       case REQUEST_TIMEOUT:
-      case MAX_BYTES:
       case BATCH_COMPLETED:
         released(h);
         return;
@@ -133,6 +149,18 @@ final class PullSession {
         return;
       default:
         throw new AssertionError();
+    }
+  }
+
+  /** Takes an ended request's counts off what is pending, without pulling again. */
+  private void forget(Headers h) {
+    lock.lock();
+    try {
+      pendingMessages =
+          Math.max(0, pendingMessages - PullStatus.number(h, PullStatus.PENDING_MESSAGES));
+      pendingBytes = Math.max(0, pendingBytes - PullStatus.number(h, PullStatus.PENDING_BYTES));
+    } finally {
+      lock.unlock();
     }
   }
 
