@@ -9,10 +9,14 @@ import io.nats4j.client.ErrorListener;
 import io.nats4j.client.Headers;
 import io.nats4j.client.MaxPayloadException;
 import io.nats4j.client.Message;
+import io.nats4j.client.MessageHandler;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Options;
 import io.nats4j.client.ProtocolException;
+import io.nats4j.client.Replies;
+import io.nats4j.client.RequestManyEnd;
+import io.nats4j.client.RequestManyOptions;
 import io.nats4j.client.ServerInfo;
 import io.nats4j.client.Statistics;
 import io.nats4j.client.Subscription;
@@ -315,6 +319,28 @@ public final class NatsConnection implements Connection, RoutingHost {
   @Override
   public Message request(String subject, Headers headers, byte[] data, Duration timeout) {
     return requests.request(subject, headers, data, timeout);
+  }
+
+  @Override
+  public Replies requestMany(
+      String subject, Headers headers, byte[] data, RequestManyOptions options) {
+    return requests.requestMany(subject, headers, data, options, totalTimeout(options));
+  }
+
+  @Override
+  public CompletableFuture<RequestManyEnd> requestMany(
+      String subject,
+      Headers headers,
+      byte[] data,
+      RequestManyOptions options,
+      MessageHandler onReply) {
+    Objects.requireNonNull(onReply, "onReply");
+    return requests.requestMany(subject, headers, data, options, onReply, totalTimeout(options));
+  }
+
+  private Duration totalTimeout(RequestManyOptions options) {
+    // ADR-47: the total timeout defaults to the connection's timeout
+    return options.totalTimeout() != null ? options.totalTimeout() : this.options.connectTimeout();
   }
 
   @Override
