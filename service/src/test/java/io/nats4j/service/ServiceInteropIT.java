@@ -83,6 +83,7 @@ class ServiceInteropIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void theNatsCliSeesANats4jServiceAsItSeesANatsGoOne() {
     assumeTrue(InteropTools.natsCli().isPresent(), "nats CLI missing: run scripts/interop-install");
     Service service = greeter();
@@ -123,6 +124,82 @@ class ServiceInteropIT {
     assertTrue(ping.contains(service.id()), ping);
     String plainInfo = cli("micro", "info", "greeter", service.id());
     assertTrue(plainInfo.contains("greet.hello"), plainInfo);
+  }
+
+  /** The JSON's structure: field names and value kinds. */
+  private static Object shape(Object json) {
+    if (json instanceof Map<?, ?> map) {
+      java.util.TreeMap<String, Object> out = new java.util.TreeMap<>();
+      // metadata: any string map (nats.go may send null for an empty one)
+      // data: the service's own stats data (the nats.go demo has some), left out
+      map.forEach(
+          (k, v) -> {
+            if (!k.equals("data")) {
+              out.put((String) k, k.equals("metadata") ? "string map" : shape(v));
+            }
+          });
+      return out;
+    }
+    if (json instanceof List<?> list) {
+      return list.isEmpty() ? List.of() : List.of(shape(list.get(0)));
+    }
+    if (json instanceof Number) {
+      return "number";
+    }
+    return json == null ? "null" : json.getClass().getSimpleName();
+  }
+
+  @Test
+  void theNatsCliShowsANats4jServiceWithTheSameStructureAsANatsGoService() throws Exception {
+    assumeTrue(InteropTools.natsCli().isPresent(), "nats CLI missing: run scripts/interop-install");
+    // `nats service serve` runs nats.go's micro demo service until it is stopped
+    Process go =
+        new ProcessBuilder(
+                InteropTools.natsCli().get().toString(),
+                "--server=" + server.clientUrl(),
+                "--no-context",
+                "service",
+                "serve",
+                "gosvc")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try {
+      Service service = greeter();
+      nc.request("greet.hello", "cli".getBytes(StandardCharsets.UTF_8), WAIT);
+      Discovery discovery = new Discovery(nc);
+      Await.until(() -> discovery.ping("gosvc").size() == 1, "the nats.go service answers PING");
+      String goId = discovery.ping("gosvc").get(0).id();
+      // nats4j's discovery reads the nats.go service too
+      ServiceInfo goInfo = discovery.info("gosvc", goId).orElseThrow();
+      assertEquals("gosvc", goInfo.name());
+      assertTrue(!goInfo.endpoints().isEmpty(), goInfo.toString());
+      String goSubject = goInfo.endpoints().get(0).subject();
+      nc.request(goSubject, "x".getBytes(StandardCharsets.UTF_8), WAIT);
+      assertEquals(
+          1, discovery.stats("gosvc", goId).orElseThrow().endpoints().get(0).numRequests());
+
+      Map<String, Object> ours = json(cli("micro", "info", "greeter", service.id(), "--json"));
+      Map<String, Object> theirs = json(cli("micro", "info", "gosvc", goId, "--json"));
+      assertEquals(shape(theirs.get("info")), shape(ours.get("info")));
+      Map<String, Object> ourStats = (Map<String, Object>) ours.get("stats");
+      Map<String, Object> theirStats = (Map<String, Object>) theirs.get("stats");
+      assertEquals(shape(theirStats), shape(ourStats));
+      String ourPing = cli("micro", "ping", "greeter");
+      String theirPing = cli("micro", "ping", "gosvc");
+      assertEquals(
+          theirPing.replace(goId, "ID").replaceAll("rtt=\\S+", "").replace("gosvc", "NAME").trim(),
+          ourPing
+              .replace(service.id(), "ID")
+              .replaceAll("rtt=\\S+", "")
+              .replace("greeter", "NAME")
+              .trim());
+    } finally {
+      go.destroy();
+      if (!go.waitFor(10, TimeUnit.SECONDS)) {
+        go.destroyForcibly().waitFor();
+      }
+    }
   }
 
   @Test
