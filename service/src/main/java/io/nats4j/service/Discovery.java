@@ -40,6 +40,7 @@ public final class Discovery {
   private final Connection connection;
   private final Duration timeout;
   private final int maxResults;
+  private final String apiPrefix;
 
   /**
    * Creates a discovery client waiting up to 2 seconds, with no limit on the number of answers.
@@ -64,6 +65,26 @@ public final class Discovery {
       throw new IllegalArgumentException("maxResults must be 0 or more, got " + maxResults);
     }
     this.maxResults = maxResults;
+    this.apiPrefix = Service.API_PREFIX;
+  }
+
+  private Discovery(Discovery base, String apiPrefix) {
+    this.connection = base.connection;
+    this.timeout = base.timeout;
+    this.maxResults = base.maxResults;
+    this.apiPrefix = apiPrefix;
+  }
+
+  /**
+   * Returns a discovery client using another prefix than {@code $SRV} (see {@link
+   * ServiceBuilder#apiPrefix}).
+   *
+   * @param prefix a subject prefix without wildcards
+   * @return a discovery client with that prefix
+   * @throws IllegalArgumentException if the prefix is invalid
+   */
+  public Discovery withApiPrefix(String prefix) {
+    return new Discovery(this, io.nats4j.service.internal.Names.apiPrefix(prefix));
   }
 
   /**
@@ -158,7 +179,7 @@ public final class Discovery {
 
   private <T> List<T> gather(
       String verb, String serviceName, String id, Function<Map<String, Object>, T> reader) {
-    String subject = Service.API_PREFIX + "." + verb;
+    String subject = apiPrefix + "." + verb;
     if (serviceName != null) {
       subject += "." + io.nats4j.service.internal.Names.name("service name", serviceName);
     }

@@ -59,6 +59,9 @@ final class EndpointRuntime {
 
   /** Runs the handler; never throws. */
   void handle(Message message) {
+    synchronized (this) {
+      requests++; // counted on arrival: stats read right after the reply already include it
+    }
     long start = System.nanoTime();
     ServiceRequest request = new ServiceRequest(message, this);
     try {
@@ -71,7 +74,6 @@ final class EndpointRuntime {
     } finally {
       long took = System.nanoTime() - start;
       synchronized (this) {
-        requests++;
         processingNanos += took;
       }
     }

@@ -47,6 +47,7 @@ final class NatsService implements Service {
   private final QueueGroupChoice queue;
   private final Executor executor;
   private final Function<EndpointInfo, ?> statsData;
+  private final String apiPrefix;
   private final Instant started = Instant.now();
   private final PingResponse identity;
   private final byte[] pingJson;
@@ -68,7 +69,9 @@ final class NatsService implements Service {
       Map<String, String> metadata,
       QueueGroupChoice queue,
       Executor executor,
-      Function<EndpointInfo, ?> statsData) {
+      Function<EndpointInfo, ?> statsData,
+      String apiPrefix) {
+    this.apiPrefix = apiPrefix;
     this.connection = connection;
     this.name = name;
     this.version = version;
@@ -174,7 +177,7 @@ final class NatsService implements Service {
             default -> () -> json(stats().toJson());
           };
       MessageHandler responder = request -> respond(request, answer);
-      String base = API_PREFIX + "." + verb;
+      String base = apiPrefix + "." + verb;
       discoveryDispatcher.subscribe(base, responder);
       discoveryDispatcher.subscribe(base + "." + name, responder);
       discoveryDispatcher.subscribe(base + "." + name + "." + id, responder);

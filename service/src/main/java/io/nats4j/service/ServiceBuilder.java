@@ -24,6 +24,7 @@ public final class ServiceBuilder {
   private QueueGroupChoice queue = QueueGroupChoice.INHERIT;
   private Executor executor;
   private Function<EndpointInfo, ?> statsData;
+  private String apiPrefix = Service.API_PREFIX;
   private final List<GroupedEndpoint> endpoints = new ArrayList<>();
 
   private record GroupedEndpoint(Group group, Endpoint endpoint) {}
@@ -125,6 +126,19 @@ public final class ServiceBuilder {
   }
 
   /**
+   * Sets the prefix of the discovery subjects ({@code $SRV} by default), e.g. to reach services
+   * across accounts through an import (ADR-32). Discovery must use the same prefix ({@link
+   * Discovery#withApiPrefix}).
+   *
+   * @param prefix a subject prefix without wildcards; its case is kept
+   * @return this builder
+   */
+  public ServiceBuilder apiPrefix(String prefix) {
+    this.apiPrefix = Objects.requireNonNull(prefix, "apiPrefix");
+    return this;
+  }
+
+  /**
    * Adds an endpoint.
    *
    * @param endpoint the endpoint
@@ -163,9 +177,11 @@ public final class ServiceBuilder {
     if (queue.name() != null) {
       Names.queueGroup("service " + name, queue.name());
     }
+    Names.apiPrefix(apiPrefix);
     Map<String, String> meta = Map.copyOf(metadata);
     NatsService service =
-        new NatsService(connection, name, version, description, meta, queue, executor, statsData);
+        new NatsService(
+            connection, name, version, description, meta, queue, executor, statsData, apiPrefix);
     try {
       for (GroupedEndpoint entry : endpoints) {
         service.addEndpoint(entry.group(), entry.endpoint());

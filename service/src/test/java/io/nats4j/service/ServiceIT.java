@@ -378,6 +378,21 @@ class ServiceIT {
   }
 
   @Test
+  void anotherApiPrefixMovesDiscovery() {
+    Service service =
+        Service.builder(nc).name("prefixed").version("1.0.0").apiPrefix("$ALT.srv").start();
+    Discovery quick = new Discovery(client, Duration.ofMillis(500), 0);
+    assertTrue(quick.ping("prefixed").isEmpty(), "not under $SRV");
+    assertEquals(
+        service.id(),
+        quick.withApiPrefix("$ALT.srv").ping("prefixed", service.id()).orElseThrow().id());
+    assertThrows(IllegalArgumentException.class, () -> quick.withApiPrefix("a.*"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Service.builder(nc).name("p").version("1.0.0").apiPrefix("a.>").start());
+  }
+
+  @Test
   void badConfigurationIsRefusedWithClearErrors() {
     IllegalArgumentException name =
         assertThrows(

@@ -106,6 +106,23 @@ public final class Names {
     return queue;
   }
 
+  /**
+   * Checks a discovery API prefix: a subject prefix without wildcards.
+   *
+   * @param prefix the prefix, e.g. {@code $SRV}
+   * @return the prefix
+   */
+  public static String apiPrefix(String prefix) {
+    String problem = subjectProblem(prefix, false);
+    if (problem == null && prefix.contains("*")) {
+      problem = "wildcards are not allowed";
+    }
+    if (problem != null && !problem.startsWith("$SRV")) {
+      throw new IllegalArgumentException("invalid API prefix '" + prefix + "': " + problem);
+    }
+    return prefix;
+  }
+
   private static String subjectProblem(String subject, boolean wildcardTail) {
     if (subject == null || subject.isEmpty()) {
       return "it must not be empty";
