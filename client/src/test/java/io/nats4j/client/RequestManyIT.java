@@ -193,6 +193,30 @@ class RequestManyIT {
   }
 
   @Test
+  void aThrowingCallbackEndsGatheringWithItsException() throws Exception {
+    answerers("many.throwing", 3);
+    RequestManyOptions options = RequestManyOptions.builder().totalTimeout(WAIT).build();
+    List<String> got = new CopyOnWriteArrayList<>();
+    ExecutionException failed =
+        assertThrows(
+            ExecutionException.class,
+            () ->
+                nc.requestMany(
+                        "many.throwing",
+                        null,
+                        EMPTY,
+                        options,
+                        m -> {
+                          got.add(m.dataAsString());
+                          throw new IllegalStateException("handler gave up");
+                        })
+                    .get(10, TimeUnit.SECONDS));
+    assertEquals("handler gave up", failed.getCause().getMessage());
+    assertEquals(1, got.size(), "no reply after the handler threw");
+    nc.flush(WAIT); // the connection is fine
+  }
+
+  @Test
   void usesTheSharedReplySubscription() {
     List<String> replySubjects = new CopyOnWriteArrayList<>();
     responders
