@@ -176,6 +176,17 @@ public final class NatsConnection implements Connection, RoutingHost {
     return outbound.publish(subjectBytes, replyBytes, headerBytes, data);
   }
 
+  @Override
+  public void respond(String serverSubject, Headers headers, byte[] data) {
+    // a reply from a dispatcher (a service's handler) goes out with the rest of its batch, in one
+    // write and one writer wake-up, like acks (WakeDeferral)
+    if (headers == null || headers.isEmpty()) {
+      publishToServerSubject(serverSubject, Objects.requireNonNull(data, "data"));
+    } else {
+      publishCounted(serverSubject, null, headers, data);
+    }
+  }
+
   /**
    * Publishes without headers or reply to a subject the server gave (a message's reply subject,
    * such as a JetStream ack subject): it was parsed out of a MSG line, so it cannot hold whitespace
