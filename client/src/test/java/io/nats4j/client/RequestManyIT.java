@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nats4j.testkit.Await;
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.NatsServerTest;
@@ -273,6 +274,33 @@ class RequestManyIT {
       assertEquals("after", replies.next().dataAsString());
       assertFalse(replies.hasNext());
       assertEquals(RequestManyEnd.MAX_MESSAGES, replies.end().orElseThrow());
+    }
+  }
+
+  @Test
+  void failsWithDisconnectedWhenTheOptionsFailPendingRequests() throws Exception {
+    answerers("many.fail", 1);
+    try (Connection failing =
+        Nats.connect(
+            Options.builder()
+                .server(server.clientUrl())
+                .reconnect(ReconnectOptions.builder().failPendingRequestsOnDisconnect().build())
+                .build())) {
+      RequestManyOptions options =
+          RequestManyOptions.builder().totalTimeout(Duration.ofSeconds(30)).build();
+      try (Replies replies = failing.requestMany("many.fail", null, EMPTY, options)) {
+        assertTrue(replies.hasNext());
+        replies.next();
+        failing.forceReconnect();
+        assertThrows(DisconnectedException.class, replies::hasNext);
+      }
+      CompletableFuture<RequestManyEnd> async =
+          failing.requestMany("many.fail", null, EMPTY, options, m -> {});
+      Await.until(() -> failing.status() == ConnectionStatus.CONNECTED, "reconnected");
+      failing.forceReconnect();
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> async.get(20, TimeUnit.SECONDS));
+      assertInstanceOf(DisconnectedException.class, e.getCause());
     }
   }
 

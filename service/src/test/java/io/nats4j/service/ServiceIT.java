@@ -368,6 +368,28 @@ class ServiceIT {
   }
 
   @Test
+  void aHandlerMayStopItsOwnService() throws Exception {
+    CompletableFuture<CompletableFuture<Void>> stopping = new CompletableFuture<>();
+    Service[] self = new Service[1];
+    self[0] =
+        Service.builder(nc)
+            .name("selfstop")
+            .version("1.0.0")
+            .addEndpoint(
+                Endpoint.builder("quit")
+                    .handler(
+                        r -> {
+                          stopping.complete(self[0].stop(WAIT));
+                          r.respond("bye");
+                        })
+                    .build())
+            .start();
+    assertEquals("bye", client.request("quit", EMPTY, WAIT).dataAsString());
+    stopping.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+    assertTrue(self[0].isStopped());
+  }
+
+  @Test
   void closingTheConnectionStopsTheService() throws Exception {
     try (Connection own = Nats.connect(server.clientUrl())) {
       Service service = Service.builder(own).name("closing").version("1.0.0").start();
