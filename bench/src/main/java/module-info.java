@@ -4,6 +4,7 @@ module io.nats4j.bench {
   requires io.nats4j.jetstream;
   requires io.nats4j.kv;
   requires io.nats4j.objectstore;
+  requires io.nats4j.service;
   requires io.nats4j.testkit;
   requires io.nats.jnats;
   requires java.management;

@@ -4,4 +4,5 @@ module io.nats4j.samples {
   requires io.nats4j.jetstream;
   requires io.nats4j.kv;
   requires io.nats4j.objectstore;
+  requires io.nats4j.service;
 }

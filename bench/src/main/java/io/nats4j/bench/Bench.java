@@ -72,7 +72,14 @@ public final class Bench {
         err.println("bench: warming up " + driver.name() + " (" + warm + " msgs)");
         for (int i = 0; i < WARM_UP_RUNS; i++) {
           Scenarios.run(
-              driver, options.scenario(), url, freshSubject(), warm, payload, options.storage());
+              driver,
+              options.scenario(),
+              url,
+              freshSubject(),
+              warm,
+              payload,
+              options.storage(),
+              options.requesters());
         }
       }
       for (int run = 0; run < options.runs(); run++) {
@@ -91,14 +98,23 @@ public final class Bench {
                   freshSubject(),
                   options.msgs(),
                   payload,
-                  options.storage());
-          out.println(
+                  options.storage(),
+                  options.requesters());
+          String line =
               result.toJson(
                   options.scenario(),
                   driver.name(),
                   options.msgs(),
                   options.size(),
-                  options.storage()));
+                  options.storage());
+          if (options.scenario().equals("svc")) {
+            line =
+                line.substring(0, line.length() - 1)
+                    + ",\"requesters\":"
+                    + options.requesters()
+                    + "}";
+          }
+          out.println(line);
           out.flush();
         }
       }

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param runs measured runs per client
  * @param storage where the JetStream scenarios' streams keep their messages; null for the core
  *     scenarios
+ * @param requesters svc: how many threads send requests at once (1 otherwise)
  */
 record BenchOptions(
     String scenario,
@@ -25,7 +26,19 @@ record BenchOptions(
     int size,
     String server,
     int runs,
-    Storage storage) {
+    Storage storage,
+    int requesters) {
+
+  BenchOptions(
+      String scenario,
+      List<String> clients,
+      int msgs,
+      int size,
+      String server,
+      int runs,
+      Storage storage) {
+    this(scenario, clients, msgs, size, server, runs, storage, 1);
+  }
 
   /** The storage of the stream a JetStream scenario creates for each run. */
   enum Storage {
@@ -52,7 +65,8 @@ record BenchOptions(
           "kv-get",
           "kv-watch",
           "obj-put",
-          "obj-get");
+          "obj-get",
+          "svc");
   static final Set<String> PLANNED = Set.of();
   static final List<String> CLIENTS = List.of("jnats", "nats4j");
 
@@ -60,8 +74,9 @@ record BenchOptions(
       """
       usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
                                     [--server URL] [--runs N] [--storage file|memory]
+                                    [--requesters N]
         SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | js-fetch | js-consume
-                   | js-ordered | kv-put | kv-get | kv-watch | obj-put | obj-get
+                   | js-ordered | kv-put | kv-get | kv-watch | obj-put | obj-get | svc
         --client   which client to measure (default: both, interleaved run by run)
         --msgs     messages per run (default: 1000000; reqrep, js-pub, kv-put, kv-get: 20000;
                    js-pub-async, js-fetch, js-consume, js-ordered: 200000; kv-watch: 100000);
@@ -72,6 +87,8 @@ record BenchOptions(
         --runs     measured runs per client, each printed as one JSON line (default: 1)
         --storage  js-*, kv-*, obj-*: storage of the stream/bucket created for each run
                    (default: file)
+        --requesters  svc: threads sending requests at once, each with its own connection
+                   (default: 1); --msgs is the total over all of them
       """;
 
   /** A command line that cannot run; the message says why. */
@@ -97,6 +114,7 @@ record BenchOptions(
     String server = null;
     int runs = 1;
     Storage storage = null;
+    int requesters = 1;
     for (int i = 1; i < args.length; i++) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -118,6 +136,7 @@ record BenchOptions(
         case "--server" -> server = value;
         case "--runs" -> runs = positive(flag, value, 1);
         case "--storage" -> storage = storage(value);
+        case "--requesters" -> requesters = positive(flag, value, 1);
         default -> throw new UsageException("unknown option '" + flag + "'");
       }
     }
@@ -127,6 +146,9 @@ record BenchOptions(
       throw new UsageException(
           "--storage applies to the js-*, kv-* and obj-* scenarios only, not to " + scenario);
     }
+    if (requesters != 1 && !scenario.equals("svc")) {
+      throw new UsageException("--requesters applies to the svc scenario only, not to " + scenario);
+    }
     if (jetStream && storage == null) {
       storage = Storage.FILE;
     }
@@ -134,6 +156,7 @@ record BenchOptions(
       msgs =
           switch (scenario) {
             case "reqrep", "js-pub", "kv-put", "kv-get" -> 20_000;
+            case "svc" -> 40_000;
             case "js-pub-async", "js-fetch", "js-consume", "js-ordered" -> 200_000;
             case "kv-watch" -> 100_000;
             case "obj-put", "obj-get" -> 3;
@@ -146,7 +169,7 @@ record BenchOptions(
               ? 64 * 1024 * 1024
               : Set.of("js-fetch", "js-consume", "js-ordered").contains(scenario) ? 128 : 16;
     }
-    return new BenchOptions(scenario, clients, msgs, size, server, runs, storage);
+    return new BenchOptions(scenario, clients, msgs, size, server, runs, storage, requesters);
   }
 
   private static Storage storage(String value) throws UsageException {

@@ -57,6 +57,22 @@ final class Scenarios {
       byte[] payload,
       Storage storage)
       throws Exception {
+    return run(driver, scenario, url, subject, msgs, payload, storage, 1);
+  }
+
+  static RunResult run(
+      ClientDriver driver,
+      String scenario,
+      String url,
+      String subject,
+      int msgs,
+      byte[] payload,
+      Storage storage,
+      int requesters)
+      throws Exception {
+    if (scenario.equals("svc")) {
+      return ServiceBench.run(driver.name(), url, subject, msgs, payload, requesters);
+    }
     if (KvBench.handles(scenario)) {
       return KvBench.run(driver.name(), scenario, url, subject, msgs, payload, storage);
     }
@@ -78,6 +94,7 @@ final class Scenarios {
   static int warmUpMessages(String scenario, int msgs) {
     return switch (scenario) {
       case "reqrep" -> Math.min(msgs, 3_000);
+      case "svc" -> Math.min(msgs, 10_000);
       case "js-pub" -> Math.min(msgs, 5_000);
       case "kv-put", "kv-get" -> Math.min(msgs, 3_000);
       case "kv-watch" -> Math.min(msgs, 20_000);

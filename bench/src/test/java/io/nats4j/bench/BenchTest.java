@@ -70,6 +70,20 @@ class BenchTest {
   }
 
   @Test
+  void parsesTheServiceScenarioWithRequesters() throws Exception {
+    BenchOptions svc = BenchOptions.parse(new String[] {"svc", "--requesters", "8"});
+    assertEquals(8, svc.requesters());
+    assertEquals(40_000, svc.msgs());
+    assertEquals(1, BenchOptions.parse(new String[] {"svc"}).requesters());
+    assertThrows(
+        BenchOptions.UsageException.class,
+        () -> BenchOptions.parse(new String[] {"pub", "--requesters", "2"}));
+    assertThrows(
+        BenchOptions.UsageException.class,
+        () -> BenchOptions.parse(new String[] {"svc", "--requesters", "0"}));
+  }
+
+  @Test
   void rejectsBadCommandLinesWithExit64() {
     for (String[] args :
         List.of(

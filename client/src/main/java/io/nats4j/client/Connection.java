@@ -256,6 +256,90 @@ public interface Connection extends AutoCloseable {
       String subject, Headers headers, byte[] data, Duration timeout);
 
   /**
+   * Sends a request and gathers many replies (ADR-47), to be taken one by one as they come: for
+   * scatter-gather and discovery. Gathering ends at the first of the {@link RequestManyOptions}
+   * conditions (maximum count, total timeout, stall, sentinel) or when the returned object is
+   * closed. The request uses the connection's shared reply subscription (no subscription per call),
+   * and keeps gathering across a reconnect (unless the reconnect options fail pending requests on
+   * disconnect).
+   *
+   * @param subject the subject, no wildcards
+   * @param headers the headers, or null
+   * @param data the payload
+   * @param options the end conditions
+   * @return the replies; {@link Replies#hasNext()} throws {@link NoRespondersException} at once if
+   *     nobody is subscribed
+   * @throws IllegalArgumentException if the subject is invalid; nothing was written
+   * @throws MaxPayloadException if headers plus payload exceed the server's {@code max_payload}
+   * @throws ConnectionClosedException if the connection is closed
+   * @throws UnsupportedOperationException if this implementation has no request-many (the library's
+   *     own connections all have it)
+   */
+  default Replies requestMany(
+      String subject, Headers headers, byte[] data, RequestManyOptions options) {
+    throw new UnsupportedOperationException("requestMany is not implemented by " + getClass());
+  }
+
+  /**
+   * Sends a request and hands each reply to {@code onReply} as it comes (ADR-47). The handler runs
+   * on the connection's event thread, one reply at a time and never concurrently; it should not
+   * block (the time it takes does not count against the stall interval). The future completes on
+   * the same thread, after the last call of the handler, with the reason gathering ended; it fails
+   * with {@link NoRespondersException} (at once, if nobody is subscribed), {@link
+   * ConnectionClosedException}, {@link DisconnectedException} (only if the reconnect options fail
+   * pending requests), or with what the handler threw (gathering stops then). Cancelling the future
+   * stops gathering.
+   *
+   * @param subject the subject, no wildcards
+   * @param headers the headers, or null
+   * @param data the payload
+   * @param options the end conditions
+   * @param onReply receives each reply (not the sentinel)
+   * @return completes when gathering ends
+   * @throws IllegalArgumentException if the subject is invalid (thrown, not in the future)
+   * @throws MaxPayloadException if headers plus payload exceed the server's {@code max_payload}
+   * @throws UnsupportedOperationException if this implementation has no request-many
+   */
+  default CompletableFuture<RequestManyEnd> requestMany(
+      String subject,
+      Headers headers,
+      byte[] data,
+      RequestManyOptions options,
+      MessageHandler onReply) {
+    throw new UnsupportedOperationException("requestMany is not implemented by " + getClass());
+  }
+
+  /**
+   * Sends a request and gathers many replies into a list (ADR-47); the future completes with all of
+   * them (in arrival order, without the sentinel) when gathering ends, on the connection's event
+   * thread. It fails as {@link #requestMany(String, Headers, byte[], RequestManyOptions,
+   * MessageHandler)} does.
+   *
+   * @param subject the subject, no wildcards
+   * @param headers the headers, or null
+   * @param data the payload
+   * @param options the end conditions
+   * @return the future replies
+   * @throws IllegalArgumentException if the subject is invalid (thrown, not in the future)
+   * @throws MaxPayloadException if headers plus payload exceed the server's {@code max_payload}
+   * @throws UnsupportedOperationException if this implementation has no request-many
+   */
+  default CompletableFuture<java.util.List<Message>> requestManyAsync(
+      String subject, Headers headers, byte[] data, RequestManyOptions options) {
+    java.util.List<Message> replies = new java.util.ArrayList<>();
+    CompletableFuture<RequestManyEnd> end =
+        requestMany(subject, headers, data, options, replies::add);
+    CompletableFuture<java.util.List<Message>> result = end.thenApply(reason -> replies);
+    result.whenComplete(
+        (list, error) -> {
+          if (result.isCancelled()) {
+            end.cancel(false);
+          }
+        });
+    return result;
+  }
+
+  /**
    * Waits until the server has processed everything published so far (a PING answered by a PONG).
    *
    * @param timeout how long to wait

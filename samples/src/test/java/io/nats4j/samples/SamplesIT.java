@@ -45,6 +45,18 @@ class SamplesIT {
   }
 
   @Test
+  void microService() throws Exception {
+    String out = run(() -> MicroService.main(args()));
+    assertTrue(out.contains("upper: HELLO"), out);
+    assertTrue(out.contains("reverse: olleh"), out);
+    assertTrue(out.contains("empty request: error 400 nothing to upper-case"), out);
+    assertTrue(out.contains("endpoint reverse on text.reverse"), out);
+    assertTrue(
+        out.contains("stats upper: requests=2 errors=1 last_error=400:nothing to upper-case"), out);
+    assertTrue(out.contains("stopped; services left: 0"), out);
+  }
+
+  @Test
   void queueGroups() throws Exception {
     assertTrue(run(() -> QueueGroups.main(args())).contains("30 jobs, each handled once"));
   }

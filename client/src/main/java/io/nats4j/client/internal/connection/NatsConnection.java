@@ -9,10 +9,14 @@ import io.nats4j.client.ErrorListener;
 import io.nats4j.client.Headers;
 import io.nats4j.client.MaxPayloadException;
 import io.nats4j.client.Message;
+import io.nats4j.client.MessageHandler;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Options;
 import io.nats4j.client.ProtocolException;
+import io.nats4j.client.Replies;
+import io.nats4j.client.RequestManyEnd;
+import io.nats4j.client.RequestManyOptions;
 import io.nats4j.client.ServerInfo;
 import io.nats4j.client.Statistics;
 import io.nats4j.client.Subscription;
@@ -172,6 +176,17 @@ public final class NatsConnection implements Connection, RoutingHost {
     return outbound.publish(subjectBytes, replyBytes, headerBytes, data);
   }
 
+  @Override
+  public void respond(String serverSubject, Headers headers, byte[] data) {
+    // a reply from a dispatcher (a service's handler) goes out with the rest of its batch, in one
+    // write and one writer wake-up, like acks (WakeDeferral)
+    if (headers == null || headers.isEmpty()) {
+      publishToServerSubject(serverSubject, Objects.requireNonNull(data, "data"));
+    } else {
+      publishCounted(serverSubject, null, headers, data);
+    }
+  }
+
   /**
    * Publishes without headers or reply to a subject the server gave (a message's reply subject,
    * such as a JetStream ack subject): it was parsed out of a MSG line, so it cannot hold whitespace
@@ -315,6 +330,28 @@ public final class NatsConnection implements Connection, RoutingHost {
   @Override
   public Message request(String subject, Headers headers, byte[] data, Duration timeout) {
     return requests.request(subject, headers, data, timeout);
+  }
+
+  @Override
+  public Replies requestMany(
+      String subject, Headers headers, byte[] data, RequestManyOptions options) {
+    return requests.requestMany(subject, headers, data, options, totalTimeout(options));
+  }
+
+  @Override
+  public CompletableFuture<RequestManyEnd> requestMany(
+      String subject,
+      Headers headers,
+      byte[] data,
+      RequestManyOptions options,
+      MessageHandler onReply) {
+    Objects.requireNonNull(onReply, "onReply");
+    return requests.requestMany(subject, headers, data, options, onReply, totalTimeout(options));
+  }
+
+  private Duration totalTimeout(RequestManyOptions options) {
+    // ADR-47: the total timeout defaults to the connection's timeout
+    return options.totalTimeout() != null ? options.totalTimeout() : this.options.connectTimeout();
   }
 
   @Override

@@ -4,9 +4,13 @@ import io.nats4j.client.AuthorizationException;
 import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
+import io.nats4j.client.MessageHandler;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.NoRespondersException;
+import io.nats4j.client.Replies;
+import io.nats4j.client.RequestManyEnd;
+import io.nats4j.client.RequestManyOptions;
 import io.nats4j.client.internal.routing.RequestMux;
 import io.nats4j.client.internal.routing.RoutingHost;
 import io.nats4j.client.internal.routing.SubscriptionTable;
@@ -93,6 +97,45 @@ final class Requests {
           }
         });
     return result;
+  }
+
+  Replies requestMany(
+      String subject, Headers headers, byte[] data, RequestManyOptions options, Duration total) {
+    BlockingReplies replies = new BlockingReplies(subject, options, total.toNanos());
+    String replyTo = mux.registerMany(replies, subject);
+    replies.onClose(r -> mux.forget(replyTo));
+    publishRequest(subject, replyTo, headers, data);
+    return replies;
+  }
+
+  CompletableFuture<RequestManyEnd> requestMany(
+      String subject,
+      Headers headers,
+      byte[] data,
+      RequestManyOptions options,
+      MessageHandler onReply,
+      Duration total) {
+    CallbackReplies replies =
+        new CallbackReplies(options, onReply, events, scheduler, total.toNanos());
+    String replyTo = mux.registerMany(replies, subject);
+    CompletableFuture<RequestManyEnd> result = replies.start(() -> mux.forget(replyTo));
+    try {
+      publishRequest(subject, replyTo, headers, data);
+    } catch (RuntimeException e) {
+      result.cancel(false);
+      throw e;
+    }
+    return result;
+  }
+
+  private void publishRequest(String subject, String replyTo, Headers headers, byte[] data) {
+    try {
+      mux.ensureSubscribed(table, host);
+      host.publish(subject, replyTo, headers, data);
+    } catch (RuntimeException e) {
+      mux.forget(replyTo);
+      throw e;
+    }
   }
 
   private String startRequest(

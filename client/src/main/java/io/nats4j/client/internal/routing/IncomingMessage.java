@@ -123,7 +123,7 @@ public final class IncomingMessage implements Message {
     if (reply == null) {
       throw new IllegalStateException("message on " + msg.subject() + " has no reply subject");
     }
-    connection.publish(reply, null, replyHeaders, data);
+    connection.respond(reply, replyHeaders, data);
   }
 
   @Override

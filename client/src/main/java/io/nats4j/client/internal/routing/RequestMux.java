@@ -19,7 +19,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * be internal: the connection hands users derived futures completed elsewhere.
  */
 public final class RequestMux {
-  private record Pending(CompletableFuture<Message> future, String subject) {}
+  private record Pending(CompletableFuture<Message> future, ReplyStream stream, String subject) {
+    void fail(Throwable cause) {
+      if (stream != null) {
+        stream.onEnd(cause);
+      } else {
+        future.completeExceptionally(cause);
+      }
+    }
+  }
 
   private final String prefix;
   private final ConcurrentHashMap<String, Pending> waiting = new ConcurrentHashMap<>();
@@ -89,7 +97,21 @@ public final class RequestMux {
    */
   public String register(CompletableFuture<Message> future, String subject) {
     String token = Long.toString(tokens.incrementAndGet(), 36);
-    waiting.put(token, new Pending(future, subject));
+    waiting.put(token, new Pending(future, null, subject));
+    return prefix + token;
+  }
+
+  /**
+   * Registers a request-many: every reply goes to {@code stream} until it is {@link #forget
+   * forgotten} or fails.
+   *
+   * @param stream receives the replies
+   * @param subject the request subject, for error messages
+   * @return the reply subject to publish the request with
+   */
+  public String registerMany(ReplyStream stream, String subject) {
+    String token = Long.toString(tokens.incrementAndGet(), 36);
+    waiting.put(token, new Pending(null, stream, subject));
     return prefix + token;
   }
 
@@ -118,28 +140,41 @@ public final class RequestMux {
     if (!subject.startsWith(prefix)) {
       return;
     }
-    Pending p = waiting.remove(subject.substring(prefix.length()));
+    String token = subject.substring(prefix.length());
+    Pending p = waiting.get(token);
     if (p == null) {
       return;
     }
+    boolean last = p.stream == null;
     if (IncomingMessage.statusCode(msg.headers()) == 503 && msg.payload().length == 0) {
-      p.future.completeExceptionally(
+      last = true;
+    }
+    if (last && !waiting.remove(token, p)) {
+      return; // forgotten or answered meanwhile
+    }
+    if (IncomingMessage.statusCode(msg.headers()) == 503 && msg.payload().length == 0) {
+      p.fail(
           new NoRespondersException(
               "no responders: nobody is subscribed to " + p.subject + " (server status 503)"));
+      return;
+    }
+    IncomingMessage reply;
+    try {
+      reply = new IncomingMessage(msg, null, host);
+    } catch (ProtocolException malformed) {
+      waiting.remove(token, p);
+      p.fail(
+          new ProtocolException(
+              "the reply to the request on "
+                  + p.subject
+                  + " is malformed: "
+                  + malformed.getMessage(),
+              malformed));
+      return;
+    }
+    if (p.stream != null) {
+      p.stream.onReply(reply);
     } else {
-      IncomingMessage reply;
-      try {
-        reply = new IncomingMessage(msg, null, host);
-      } catch (ProtocolException malformed) {
-        p.future.completeExceptionally(
-            new ProtocolException(
-                "the reply to the request on "
-                    + p.subject
-                    + " is malformed: "
-                    + malformed.getMessage(),
-                malformed));
-        return;
-      }
       p.future.complete(reply);
     }
   }
@@ -156,7 +191,7 @@ public final class RequestMux {
     for (var entry : waiting.entrySet()) {
       Pending p = entry.getValue();
       if (p.subject.equals(subject) && waiting.remove(entry.getKey(), p)) {
-        p.future.completeExceptionally(cause);
+        p.fail(cause);
         failed++;
       }
     }
@@ -183,7 +218,7 @@ public final class RequestMux {
     List<Pending> all = new ArrayList<>(waiting.values());
     waiting.clear();
     for (Pending p : all) {
-      p.future.completeExceptionally(cause);
+      p.fail(cause);
     }
   }
 }

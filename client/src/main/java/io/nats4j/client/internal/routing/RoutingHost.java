@@ -52,6 +52,17 @@ public interface RoutingHost {
   void publish(String subject, String replyTo, Headers headers, byte[] data);
 
   /**
+   * Publishes a reply to a message's reply subject (a subject the server gave).
+   *
+   * @param serverSubject the reply subject of a received message
+   * @param headers the headers or null
+   * @param data the payload
+   */
+  default void respond(String serverSubject, Headers headers, byte[] data) {
+    publish(serverSubject, null, headers, data);
+  }
+
+  /**
    * Reports the start of a slow-consumer episode.
    *
    * @param subscription the subscription that dropped messages
