@@ -17,6 +17,7 @@ import java.util.Set;
  * @param runs measured runs per client
  * @param storage where the JetStream scenarios' streams keep their messages; null for the core
  *     scenarios
+ * @param batch js-batch: messages per atomic batch; js-ingest: the fast-ingest flow
  */
 record BenchOptions(
     String scenario,
@@ -25,7 +26,20 @@ record BenchOptions(
     int size,
     String server,
     int runs,
-    Storage storage) {
+    Storage storage,
+    int batch) {
+
+  /** Options with the default batch size (500). */
+  BenchOptions(
+      String scenario,
+      List<String> clients,
+      int msgs,
+      int size,
+      String server,
+      int runs,
+      Storage storage) {
+    this(scenario, clients, msgs, size, server, runs, storage, 500);
+  }
 
   /** The storage of the stream a JetStream scenario creates for each run. */
   enum Storage {
@@ -45,6 +59,8 @@ record BenchOptions(
           "reqrep",
           "js-pub",
           "js-pub-async",
+          "js-batch",
+          "js-ingest",
           "js-fetch",
           "js-consume",
           "js-ordered",
@@ -60,8 +76,10 @@ record BenchOptions(
       """
       usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
                                     [--server URL] [--runs N] [--storage file|memory]
-        SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | js-fetch | js-consume
-                   | js-ordered | kv-put | kv-get | kv-watch | obj-put | obj-get
+                                    [--batch N]
+        SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | js-batch | js-ingest
+                   | js-fetch | js-consume | js-ordered | kv-put | kv-get | kv-watch | obj-put
+                   | obj-get
         --client   which client to measure (default: both, interleaved run by run)
         --msgs     messages per run (default: 1000000; reqrep, js-pub, kv-put, kv-get: 20000;
                    js-pub-async, js-fetch, js-consume, js-ordered: 200000; kv-watch: 100000);
@@ -72,6 +90,10 @@ record BenchOptions(
         --runs     measured runs per client, each printed as one JSON line (default: 1)
         --storage  js-*, kv-*, obj-*: storage of the stream/bucket created for each run
                    (default: file)
+        --batch    js-batch: messages per atomic batch; js-ingest: the fast-ingest flow
+                   (default: 500, natscli's); both are nats4j only, and each measured run is
+                   followed by js-pub-async of the same count (nats4j, and jnats with --client
+                   both) for comparison
       """;
 
   /** A command line that cannot run; the message says why. */
@@ -96,6 +118,7 @@ record BenchOptions(
     Integer size = null;
     String server = null;
     int runs = 1;
+    int batch = 500;
     Storage storage = null;
     for (int i = 1; i < args.length; i++) {
       String flag = args[i];
@@ -118,6 +141,7 @@ record BenchOptions(
         case "--server" -> server = value;
         case "--runs" -> runs = positive(flag, value, 1);
         case "--storage" -> storage = storage(value);
+        case "--batch" -> batch = positive(flag, value, 1);
         default -> throw new UsageException("unknown option '" + flag + "'");
       }
     }
@@ -135,6 +159,7 @@ record BenchOptions(
           switch (scenario) {
             case "reqrep", "js-pub", "kv-put", "kv-get" -> 20_000;
             case "js-pub-async", "js-fetch", "js-consume", "js-ordered" -> 200_000;
+            case "js-batch", "js-ingest" -> 500_000;
             case "kv-watch" -> 100_000;
             case "obj-put", "obj-get" -> 3;
             default -> 1_000_000;
@@ -144,9 +169,12 @@ record BenchOptions(
       size =
           objects
               ? 64 * 1024 * 1024
-              : Set.of("js-fetch", "js-consume", "js-ordered").contains(scenario) ? 128 : 16;
+              : Set.of("js-fetch", "js-consume", "js-ordered", "js-batch", "js-ingest")
+                      .contains(scenario)
+                  ? 128
+                  : 16;
     }
-    return new BenchOptions(scenario, clients, msgs, size, server, runs, storage);
+    return new BenchOptions(scenario, clients, msgs, size, server, runs, storage, batch);
   }
 
   private static Storage storage(String value) throws UsageException {
