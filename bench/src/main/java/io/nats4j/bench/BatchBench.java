@@ -94,7 +94,10 @@ final class BatchBench {
   private static PubAck fast(
       JetStream js, String subject, int msgs, byte[] payload, int batchSize) {
     FastPublishOptions options =
-        FastPublishOptions.builder().flow(Math.min(batchSize, 65535)).build();
+        FastPublishOptions.builder()
+            .flow(Math.min(batchSize, 65535))
+            .maxOutstandingAcks(Integer.getInteger("bench.ingest.outstanding", 2))
+            .build();
     try (FastPublisher batch = js.fastPublisher(options)) {
       for (int i = 1; i < msgs; i++) {
         batch.add(subject, payload);
