@@ -24,9 +24,8 @@ import java.util.Objects;
  * CounterEntry e = hits.get("hits.home");   // e.value(), e.sources()
  * }</pre>
  *
- * <p>An increment is a publish with the context's retries; a retried increment may count twice
- * (counter streams refuse message ids' expectations, ADR-49), so keep retries off where exactness
- * under failures matters.
+ * <p>An increment is a synchronous publish: it is retried only when no stream answered (503, so
+ * nothing was counted); an ack timeout is thrown, since the increment may have been counted.
  *
  * <p>Thread-safety: safe from any thread; the server applies concurrent increments one at a time.
  */

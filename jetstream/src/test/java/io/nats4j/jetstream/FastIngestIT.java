@@ -91,6 +91,20 @@ class FastIngestIT extends StreamTestBase {
   }
 
   @Test
+  void aBatchCommittedByItsFirstMessageAndABadSubjectLeaveNoGap() {
+    createStream(true);
+    PubAck single = js.fastPublisher().commit(subject("one"), null, payload(1));
+    assertEquals(1, single.seq());
+    FastPublisher batch = js.fastPublisher();
+    batch.add(subject("m"), payload(1));
+    assertThrows(IllegalArgumentException.class, () -> batch.add("bad subject", payload(2)));
+    batch.add(subject("m"), payload(2));
+    PubAck ack = batch.commit();
+    assertEquals(2, ack.count());
+    assertEquals(3, js.streams().info(stream).state().messages());
+  }
+
+  @Test
   void aStreamWithoutAllowBatchedRefusesTheBatch() {
     createStream(false);
     FastPublisher batch = js.fastPublisher();

@@ -115,12 +115,14 @@ public final class FastIngest {
   public long add(String subject, Headers headers, byte[] data) {
     checkOpen();
     subscribeOnce();
-    long s = ++sequence;
+    // Counted only once sent: a publish refused locally (bad subject, too large) leaves no gap.
+    long s = sequence + 1;
     connection.publish(
         subject,
         FastBatchReply.format(base, s, s == 1 ? Operation.START : Operation.APPEND),
         headers,
         data);
+    sequence = s;
     lastSubject = subject;
     if (s == 1) {
       awaitFirstAck();
@@ -146,8 +148,9 @@ public final class FastIngest {
   public PubAck commit(String subject, Headers headers, byte[] data) {
     checkOpen();
     subscribeOnce();
-    long s = ++sequence;
+    long s = sequence + 1;
     connection.publish(subject, FastBatchReply.format(base, s, Operation.COMMIT), headers, data);
+    sequence = s;
     lastSubject = subject;
     return awaitEnd();
   }
@@ -221,7 +224,9 @@ public final class FastIngest {
     if (failure != null) {
       throw failure;
     }
-    if (finalAck.count() < sequence && (refused != null || !gapOk)) {
+    // A batch committed by its first message is acked like a single publish, without batch fields.
+    boolean batchAck = finalAck.batch() != null;
+    if (batchAck && finalAck.count() < sequence && (refused != null || !gapOk)) {
       failure = endedEarly();
       throw failure;
     }
