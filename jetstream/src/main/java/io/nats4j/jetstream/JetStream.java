@@ -50,6 +50,10 @@ import java.util.concurrent.CompletableFuture;
  * with a {@link JetStreamException} saying so. Async publishes are not retried: republish failed
  * ones, with a message id so the stream drops duplicates.
  *
+ * <p><b>Batches, schedules, counters</b>: {@link #atomicBatch()} (all or nothing, ADR-50), {@link
+ * #fastPublisher()} (flow-controlled bulk ingest, ADR-50), {@link #schedule} (delayed and repeating
+ * messages, ADR-51) and {@link #counter} (distributed counters, ADR-49).
+ *
  * <p>Fields and headers that need a newer server (ADR-44) are checked against the server's INFO
  * {@code api_lvl} before anything is sent, failing with {@link ApiLevelException}.
  *
