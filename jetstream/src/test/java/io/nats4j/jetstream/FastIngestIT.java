@@ -149,6 +149,54 @@ class FastIngestIT extends StreamTestBase {
     assertEquals(21, refused.sequence());
   }
 
+  /**
+   * A message the stream never sees (its subject is outside the stream; a plain subscriber keeps it
+   * from being a no-responders publish) is a gap in the batch.
+   */
+  @Test
+  void aGapIsReportedAndToleratedInGapModeOk() {
+    createStream(true);
+    Subscription elsewhere = nc.subscribe("elsewhere.x");
+    try {
+      List<FastPublishEvent> events = new ArrayList<>();
+      FastPublisher batch =
+          js.fastPublisher(
+              FastPublishOptions.builder()
+                  .gapMode(FastPublishOptions.GapMode.OK)
+                  .listener(events::add)
+                  .build());
+      batch.add(subject("m"), payload(1));
+      batch.add("elsewhere.x", payload(2));
+      batch.add(subject("m"), payload(3));
+      PubAck ack = batch.commit();
+      assertEquals(3, ack.count());
+      assertEquals(2, js.streams().info(stream).state().messages());
+      assertEquals(List.of(new FastPublishEvent.Gap(2, 3)), events);
+    } finally {
+      elsewhere.unsubscribe();
+    }
+  }
+
+  @Test
+  void aGapEndsTheBatchInGapModeFail() {
+    createStream(true);
+    Subscription elsewhere = nc.subscribe("elsewhere.y");
+    try {
+      List<FastPublishEvent> events = new ArrayList<>();
+      FastPublisher batch =
+          js.fastPublisher(FastPublishOptions.builder().listener(events::add).build());
+      batch.add(subject("m"), payload(1));
+      batch.add("elsewhere.y", payload(2));
+      batch.add(subject("m"), payload(3));
+      JetStreamException e = assertThrows(JetStreamException.class, batch::commit);
+      assertTrue(e.getMessage().contains("after 1 of"), e.getMessage());
+      assertEquals(1, js.streams().info(stream).state().messages());
+      assertEquals(List.of(new FastPublishEvent.Gap(2, 3)), events);
+    } finally {
+      elsewhere.unsubscribe();
+    }
+  }
+
   @Test
   void theServerReportsAGapOnTheBatchInbox() {
     createStream(true);
