@@ -71,6 +71,20 @@ public final class Bench {
         int warm = Scenarios.warmUpMessages(options.scenario(), options.msgs());
         err.println("bench: warming up " + driver.name() + " (" + warm + " msgs)");
         for (int i = 0; i < WARM_UP_RUNS; i++) {
+          if (BatchBench.handles(options.scenario())) {
+            if (driver.name().equals("nats4j")) {
+              BatchBench.run(
+                  options.scenario(),
+                  url,
+                  freshSubject(),
+                  warm,
+                  payload,
+                  options.storage(),
+                  options.batch());
+            }
+            driver.jsPubAsync(url, freshSubject(), warm, payload, options.storage());
+            continue;
+          }
           Scenarios.run(
               driver,
               options.scenario(),
@@ -90,6 +104,10 @@ public final class Bench {
         }
         for (ClientDriver driver : order) {
           System.gc(); // start every measured run from the same heap state
+          if (BatchBench.handles(options.scenario())) {
+            runBatchAndAsync(driver, options, url, payload, out);
+            continue;
+          }
           RunResult result =
               Scenarios.run(
                   driver,
@@ -128,6 +146,41 @@ public final class Bench {
         server.close();
       }
     }
+  }
+
+  /**
+   * js-batch and js-ingest: nats4j's batch run, then js-pub-async of the same count (the comparison
+   * the issue asks for; jnats has no batch publishing, so it runs only js-pub-async).
+   */
+  private static void runBatchAndAsync(
+      ClientDriver driver, BenchOptions options, String url, byte[] payload, PrintStream out)
+      throws Exception {
+    if (driver.name().equals("nats4j")) {
+      RunResult batch =
+          BatchBench.run(
+              options.scenario(),
+              url,
+              freshSubject(),
+              options.msgs(),
+              payload,
+              options.storage(),
+              options.batch());
+      out.println(
+          batch.toJson(
+              options.scenario(),
+              driver.name(),
+              options.msgs(),
+              options.size(),
+              options.storage()));
+      out.flush();
+      System.gc();
+    }
+    RunResult async =
+        driver.jsPubAsync(url, freshSubject(), options.msgs(), payload, options.storage());
+    out.println(
+        async.toJson(
+            "js-pub-async", driver.name(), options.msgs(), options.size(), options.storage()));
+    out.flush();
   }
 
   private static ClientDriver driver(String name) {

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param storage where the JetStream scenarios' streams keep their messages; null for the core
  *     scenarios
  * @param requesters svc: how many threads send requests at once (1 otherwise)
+ * @param batch js-batch: messages per atomic batch; js-ingest: the fast-ingest flow
  */
 record BenchOptions(
     String scenario,
@@ -27,8 +28,10 @@ record BenchOptions(
     String server,
     int runs,
     Storage storage,
-    int requesters) {
+    int requesters,
+    int batch) {
 
+  /** Options with one requester and the default batch size (500). */
   BenchOptions(
       String scenario,
       List<String> clients,
@@ -37,7 +40,7 @@ record BenchOptions(
       String server,
       int runs,
       Storage storage) {
-    this(scenario, clients, msgs, size, server, runs, storage, 1);
+    this(scenario, clients, msgs, size, server, runs, storage, 1, 500);
   }
 
   /** The storage of the stream a JetStream scenario creates for each run. */
@@ -58,6 +61,8 @@ record BenchOptions(
           "reqrep",
           "js-pub",
           "js-pub-async",
+          "js-batch",
+          "js-ingest",
           "js-fetch",
           "js-consume",
           "js-ordered",
@@ -74,9 +79,10 @@ record BenchOptions(
       """
       usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
                                     [--server URL] [--runs N] [--storage file|memory]
-                                    [--requesters N]
-        SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | js-fetch | js-consume
-                   | js-ordered | kv-put | kv-get | kv-watch | obj-put | obj-get | svc
+                                    [--requesters N] [--batch N]
+        SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | js-batch | js-ingest
+                   | js-fetch | js-consume | js-ordered | kv-put | kv-get | kv-watch | obj-put
+                   | obj-get | svc
         --client   which client to measure (default: both, interleaved run by run)
         --msgs     messages per run (default: 1000000; reqrep, js-pub, kv-put, kv-get: 20000;
                    js-pub-async, js-fetch, js-consume, js-ordered: 200000; kv-watch: 100000);
@@ -89,6 +95,10 @@ record BenchOptions(
                    (default: file)
         --requesters  svc: threads sending requests at once, each with its own connection
                    (default: 1); --msgs is the total over all of them
+        --batch    js-batch: messages per atomic batch; js-ingest: the fast-ingest flow
+                   (default: 500, natscli's); both are nats4j only, and each measured run is
+                   followed by js-pub-async of the same count (nats4j, and jnats with --client
+                   both) for comparison
       """;
 
   /** A command line that cannot run; the message says why. */
@@ -113,6 +123,7 @@ record BenchOptions(
     Integer size = null;
     String server = null;
     int runs = 1;
+    int batch = 500;
     Storage storage = null;
     int requesters = 1;
     for (int i = 1; i < args.length; i++) {
@@ -137,6 +148,7 @@ record BenchOptions(
         case "--runs" -> runs = positive(flag, value, 1);
         case "--storage" -> storage = storage(value);
         case "--requesters" -> requesters = positive(flag, value, 1);
+        case "--batch" -> batch = positive(flag, value, 1);
         default -> throw new UsageException("unknown option '" + flag + "'");
       }
     }
@@ -158,6 +170,7 @@ record BenchOptions(
             case "reqrep", "js-pub", "kv-put", "kv-get" -> 20_000;
             case "svc" -> 40_000;
             case "js-pub-async", "js-fetch", "js-consume", "js-ordered" -> 200_000;
+            case "js-batch", "js-ingest" -> 500_000;
             case "kv-watch" -> 100_000;
             case "obj-put", "obj-get" -> 3;
             default -> 1_000_000;
@@ -167,9 +180,13 @@ record BenchOptions(
       size =
           objects
               ? 64 * 1024 * 1024
-              : Set.of("js-fetch", "js-consume", "js-ordered").contains(scenario) ? 128 : 16;
+              : Set.of("js-fetch", "js-consume", "js-ordered", "js-batch", "js-ingest")
+                      .contains(scenario)
+                  ? 128
+                  : 16;
     }
-    return new BenchOptions(scenario, clients, msgs, size, server, runs, storage, requesters);
+    return new BenchOptions(
+        scenario, clients, msgs, size, server, runs, storage, requesters, batch);
   }
 
   private static Storage storage(String value) throws UsageException {

@@ -99,6 +99,7 @@ final class Scenarios {
       case "kv-put", "kv-get" -> Math.min(msgs, 3_000);
       case "kv-watch" -> Math.min(msgs, 20_000);
       case "js-pub-async", "js-fetch", "js-consume", "js-ordered" -> Math.min(msgs, 50_000);
+      case "js-batch", "js-ingest" -> Math.min(msgs, 50_000);
       case "obj-put", "obj-get" -> 1;
       default -> Math.min(msgs, 500_000);
     };

@@ -84,6 +84,26 @@ class BenchTest {
   }
 
   @Test
+  void batchScenariosDefaultToNatscliSizesAndTakeABatchSize() throws Exception {
+    assertEquals(
+        new BenchOptions(
+            "js-ingest",
+            List.of("jnats", "nats4j"),
+            500_000,
+            128,
+            null,
+            1,
+            BenchOptions.Storage.FILE,
+            1,
+            500),
+        BenchOptions.parse(new String[] {"js-ingest"}));
+    assertEquals(100, BenchOptions.parse(new String[] {"js-batch", "--batch", "100"}).batch());
+    assertThrows(
+        BenchOptions.UsageException.class,
+        () -> BenchOptions.parse(new String[] {"js-batch", "--batch", "0"}));
+  }
+
+  @Test
   void rejectsBadCommandLinesWithExit64() {
     for (String[] args :
         List.of(

@@ -7,10 +7,12 @@ import io.nats4j.client.Message;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.NoRespondersException;
 import io.nats4j.jetstream.internal.ApiClient;
+import io.nats4j.jetstream.internal.ApiLevels;
 import io.nats4j.jetstream.internal.AsyncPublisher;
 import io.nats4j.jetstream.internal.PublishHeaders;
 import io.nats4j.jetstream.internal.PushConsumerImpl;
 import io.nats4j.jetstream.internal.Responses;
+import io.nats4j.jetstream.internal.batch.FastIngest;
 import io.nats4j.jetstream.internal.consume.OrderedConsumerImpl;
 import io.nats4j.jetstream.internal.consume.PullConsumerContext;
 import java.time.Duration;
@@ -47,6 +49,10 @@ import java.util.concurrent.CompletableFuture;
  * fails with {@link NatsTimeoutException}; when the connection drops, every outstanding ack fails
  * with a {@link JetStreamException} saying so. Async publishes are not retried: republish failed
  * ones, with a message id so the stream drops duplicates.
+ *
+ * <p><b>Batches, schedules, counters</b>: {@link #atomicBatch()} (all or nothing, ADR-50), {@link
+ * #fastPublisher()} (flow-controlled bulk ingest, ADR-50), {@link #schedule} (delayed and repeating
+ * messages, ADR-51) and {@link #counter} (distributed counters, ADR-49).
  *
  * <p>Fields and headers that need a newer server (ADR-44) are checked against the server's INFO
  * {@code api_lvl} before anything is sent, failing with {@link ApiLevelException}.
@@ -363,6 +369,96 @@ public final class JetStream implements AutoCloseable {
   public CompletableFuture<PubAck> publishAsync(
       String subject, Headers headers, byte[] data, PublishOptions options) {
     return asyncPublisher.publish(subject, prepare(headers, options), data);
+  }
+
+  /**
+   * Starts an atomic batch with a random id (ADR-50; the stream needs {@code allow_atomic}).
+   *
+   * @return the batch; nothing is sent before its first {@code add}
+   * @throws ApiLevelException if the server is older than 2.12 (API level 2)
+   */
+  public AtomicBatch atomicBatch() {
+    return atomicBatch(java.util.UUID.randomUUID().toString());
+  }
+
+  /**
+   * Starts an atomic batch with the given id (ADR-50).
+   *
+   * @param batchId 1 to 64 characters, unique among the stream's batches in flight
+   * @return the batch
+   * @throws IllegalArgumentException if the id is empty, longer than 64 or not a header value
+   * @throws ApiLevelException if the server is older than 2.12 (API level 2)
+   */
+  public AtomicBatch atomicBatch(String batchId) {
+    requireLevel("atomic batch publish (allow_atomic)", ApiLevels.COUNTERS_ATOMIC_SCHEDULES);
+    return new AtomicBatch(api, batchId);
+  }
+
+  /**
+   * Starts a fast-ingest batch with the default flow options (ADR-50; the stream needs {@code
+   * allow_batched}).
+   *
+   * @return the publisher; nothing is sent before its first {@code add}
+   * @throws ApiLevelException if the server is older than 2.14 (API level 4)
+   */
+  public FastPublisher fastPublisher() {
+    return fastPublisher(FastPublishOptions.defaults());
+  }
+
+  /**
+   * Starts a fast-ingest batch (ADR-50).
+   *
+   * @param options flow, outstanding acks, gap mode, listener
+   * @return the publisher
+   * @throws ApiLevelException if the server is older than 2.14 (API level 4)
+   */
+  public FastPublisher fastPublisher(FastPublishOptions options) {
+    requireLevel(
+        "fast-ingest batch publish (allow_batched)", ApiLevels.FAST_BATCH_ACK_FLOW_CONTROL);
+    return new FastPublisher(
+        new FastIngest(
+            api.connection(),
+            Objects.requireNonNull(options, "options"),
+            api.options().publishAckTimeout()));
+  }
+
+  /**
+   * Publishes a schedule (ADR-51; the stream needs {@code allow_msg_schedules}) and waits for the
+   * ack. The stream publishes {@code data} (with {@code headers}) to the schedule's target at the
+   * scheduled times.
+   *
+   * @param subject the schedule's own subject (one schedule per subject; a new one replaces it)
+   * @param schedule the schedule
+   * @param headers more headers for the produced messages, or null (not modified)
+   * @param data the body of the produced messages
+   * @return the ack of the stored schedule
+   * @throws IllegalArgumentException if the target or source equals {@code subject}
+   * @throws ApiLevelException if the server does not support the schedule (nothing sent)
+   * @throws JetStreamApiException if the stream refused it, e.g. 10188 schedules not enabled
+   */
+  public PubAck schedule(String subject, MessageSchedule schedule, Headers headers, byte[] data) {
+    Objects.requireNonNull(schedule, "schedule").checkSubject(subject);
+    api.require(schedule.requirements());
+    return publish(subject, schedule.headers(headers), data, PublishOptions.NONE);
+  }
+
+  /**
+   * Returns the counters of a counter stream (ADR-49; the stream needs {@code allow_msg_counter}).
+   * Nothing is sent.
+   *
+   * @param stream the stream
+   * @return the counters
+   * @throws IllegalArgumentException if the name is invalid
+   * @throws ApiLevelException if the server is older than 2.12 (API level 2)
+   */
+  public Counter counter(String stream) {
+    Names.requireValidName("stream name", stream);
+    requireLevel("counters (allow_msg_counter)", ApiLevels.COUNTERS_ATOMIC_SCHEDULES);
+    return new Counter(this, stream);
+  }
+
+  void requireLevel(String feature, int level) {
+    api.require(java.util.List.of(new ApiLevels.Requirement(feature, level)));
   }
 
   /**

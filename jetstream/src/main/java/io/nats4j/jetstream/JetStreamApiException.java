@@ -86,6 +86,81 @@ public class JetStreamApiException extends JetStreamException {
   /** The server's API level is lower than the request's {@code Nats-Required-Api-Level}. */
   public static final int REQUIRED_API_LEVEL = 10185;
 
+  /** Atomic batch publish is not enabled on the stream ({@code allow_atomic}). */
+  public static final int ATOMIC_PUBLISH_DISABLED = 10174;
+
+  /** An atomic batch message has no {@code Nats-Batch-Sequence}. */
+  public static final int ATOMIC_PUBLISH_MISSING_SEQUENCE = 10175;
+
+  /** The atomic batch is incomplete (a gap, or abandoned after its idle timeout). */
+  public static final int ATOMIC_PUBLISH_INCOMPLETE = 10176;
+
+  /** An atomic batch message used a header batches do not support. */
+  public static final int ATOMIC_PUBLISH_UNSUPPORTED_HEADER = 10177;
+
+  /** The atomic batch id is invalid (longer than 64 characters). */
+  public static final int ATOMIC_PUBLISH_INVALID_ID = 10179;
+
+  /** The atomic batch has more messages than the server allows (default 1,000). */
+  public static final int ATOMIC_PUBLISH_TOO_LARGE = 10199;
+
+  /** The atomic batch commit header is invalid. */
+  public static final int ATOMIC_PUBLISH_INVALID_COMMIT = 10200;
+
+  /** The atomic batch contains a duplicate message id. */
+  public static final int ATOMIC_PUBLISH_DUPLICATE_MSG_ID = 10201;
+
+  /** Fast-ingest batch publish is not enabled on the stream ({@code allow_batched}). */
+  public static final int BATCH_PUBLISH_DISABLED = 10205;
+
+  /** The fast-ingest reply subject is malformed. */
+  public static final int BATCH_PUBLISH_INVALID_PATTERN = 10206;
+
+  /** The fast-ingest batch id is invalid (longer than 64 characters). */
+  public static final int BATCH_PUBLISH_INVALID_ID = 10207;
+
+  /** The fast-ingest batch is unknown (it ended or timed out). */
+  public static final int BATCH_PUBLISH_UNKNOWN_ID = 10208;
+
+  /** Too many batches are in flight on the stream or server. */
+  public static final int BATCH_PUBLISH_TOO_MANY_INFLIGHT = 10211;
+
+  /** {@code Nats-Incr} was sent to a stream without {@code allow_msg_counter}. */
+  public static final int MESSAGE_INCR_DISABLED = 10168;
+
+  /** A counter stream received a message without {@code Nats-Incr}. */
+  public static final int MESSAGE_INCR_MISSING = 10169;
+
+  /** A counter increment carried a payload. */
+  public static final int MESSAGE_INCR_PAYLOAD = 10170;
+
+  /** A counter increment is not an integer, or used an unsupported header. */
+  public static final int MESSAGE_INCR_INVALID = 10171;
+
+  /** A schedule was sent to a stream without {@code allow_msg_schedules}. */
+  public static final int MESSAGE_SCHEDULES_DISABLED = 10188;
+
+  /** The {@code Nats-Schedule} pattern is invalid. */
+  public static final int MESSAGE_SCHEDULES_PATTERN_INVALID = 10189;
+
+  /** The schedule target is invalid or not a subject of the stream. */
+  public static final int MESSAGE_SCHEDULES_TARGET_INVALID = 10190;
+
+  /** The schedule TTL is invalid. */
+  public static final int MESSAGE_SCHEDULES_TTL_INVALID = 10191;
+
+  /** The schedule rollup is invalid (only {@code sub}). */
+  public static final int MESSAGE_SCHEDULES_ROLLUP_INVALID = 10192;
+
+  /** The schedule source is invalid or not a subject of the stream. */
+  public static final int MESSAGE_SCHEDULES_SOURCE_INVALID = 10203;
+
+  /** The {@code Nats-Scheduler} of a schedule purge is invalid. */
+  public static final int MESSAGE_SCHEDULES_SCHEDULER_INVALID = 10212;
+
+  /** The schedule time zone is unknown to the server, or not for this schedule kind. */
+  public static final int MESSAGE_SCHEDULES_TIME_ZONE_INVALID = 10223;
+
   /** The error object the server returned. */
   private final ApiError error;
 
