@@ -17,6 +17,10 @@ import java.util.Set;
  * @param runs measured runs per client
  * @param storage where the JetStream scenarios' streams keep their messages; null for the core
  *     scenarios
+ * @param webSocket run over WebSocket: a {@code ws://}/{@code wss://} server, or the started
+ *     server's websocket listener ({@code --transport ws})
+ * @param compression the started websocket listener offers permessage-deflate ({@code --compression
+ *     on}); nats4j accepts it, jnats 2.26.2 cannot
  */
 record BenchOptions(
     String scenario,
@@ -25,7 +29,29 @@ record BenchOptions(
     int size,
     String server,
     int runs,
-    Storage storage) {
+    Storage storage,
+    boolean webSocket,
+    boolean compression) {
+
+  /** Plain TCP options, as before WebSocket existed. */
+  BenchOptions(
+      String scenario,
+      List<String> clients,
+      int msgs,
+      int size,
+      String server,
+      int runs,
+      Storage storage) {
+    this(scenario, clients, msgs, size, server, runs, storage, false, false);
+  }
+
+  /** The transport of the JSON line: null for TCP, else {@code ws} or {@code ws+deflate}. */
+  String transportLabel() {
+    if (!webSocket) {
+      return null;
+    }
+    return compression ? "ws+deflate" : "ws";
+  }
 
   /** The storage of the stream a JetStream scenario creates for each run. */
   enum Storage {
@@ -60,6 +86,7 @@ record BenchOptions(
       """
       usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
                                     [--server URL] [--runs N] [--storage file|memory]
+                                    [--transport tcp|ws] [--compression on|off]
         SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | js-fetch | js-consume
                    | js-ordered | kv-put | kv-get | kv-watch | obj-put | obj-get
         --client   which client to measure (default: both, interleaved run by run)
@@ -72,6 +99,10 @@ record BenchOptions(
         --runs     measured runs per client, each printed as one JSON line (default: 1)
         --storage  js-*, kv-*, obj-*: storage of the stream/bucket created for each run
                    (default: file)
+        --transport  tcp (default) or ws: the started server's websocket listener; a ws:// or
+                   wss:// --server means ws
+        --compression  with ws and no --server: the listener offers permessage-deflate (default:
+                   off; nats4j accepts it, jnats cannot)
       """;
 
   /** A command line that cannot run; the message says why. */
@@ -97,6 +128,8 @@ record BenchOptions(
     String server = null;
     int runs = 1;
     Storage storage = null;
+    String transport = null;
+    String compression = null;
     for (int i = 1; i < args.length; i++) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -118,6 +151,8 @@ record BenchOptions(
         case "--server" -> server = value;
         case "--runs" -> runs = positive(flag, value, 1);
         case "--storage" -> storage = storage(value);
+        case "--transport" -> transport = oneOf(flag, value, "tcp", "ws");
+        case "--compression" -> compression = oneOf(flag, value, "on", "off");
         default -> throw new UsageException("unknown option '" + flag + "'");
       }
     }
@@ -146,7 +181,29 @@ record BenchOptions(
               ? 64 * 1024 * 1024
               : Set.of("js-fetch", "js-consume", "js-ordered").contains(scenario) ? 128 : 16;
     }
-    return new BenchOptions(scenario, clients, msgs, size, server, runs, storage);
+    boolean serverIsWebSocket = server != null && server.matches("(?i)wss?://.*");
+    if (server != null && transport != null && transport.equals("ws") != serverIsWebSocket) {
+      throw new UsageException(
+          "--transport " + transport + " contradicts --server " + server + " (its scheme decides)");
+    }
+    boolean webSocket = serverIsWebSocket || "ws".equals(transport);
+    if (compression != null && (!webSocket || server != null)) {
+      throw new UsageException(
+          "--compression applies to the started server's websocket listener (--transport ws"
+              + " without --server)");
+    }
+    return new BenchOptions(
+        scenario, clients, msgs, size, server, runs, storage, webSocket, "on".equals(compression));
+  }
+
+  private static String oneOf(String flag, String value, String... allowed) throws UsageException {
+    for (String a : allowed) {
+      if (a.equals(value)) {
+        return value;
+      }
+    }
+    throw new UsageException(
+        flag + " must be " + String.join(" or ", allowed) + ", was '" + value + "'");
   }
 
   private static Storage storage(String value) throws UsageException {

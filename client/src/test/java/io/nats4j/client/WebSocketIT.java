@@ -96,6 +96,30 @@ class WebSocketIT {
   }
 
   @Test
+  void compressedBurstsStayWithinWhatTheServerInflates() throws InterruptedException {
+    // the server inflates a compressed message into at most max_payload bytes
+    try (NatsServer server =
+        NatsServer.start(
+            ServerConfig.builder().websocketCompression().maxPayload(8 * 1024).build())) {
+      int count = 100_000;
+      try (Connection sub = Nats.connect(server.websocketUrl());
+          Connection pub = Nats.connect(server.websocketUrl())) {
+        java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(count);
+        sub.defaultDispatcher().subscribe("burst", m -> all.countDown()).setPendingLimits(0, 0);
+        sub.flush(WAIT);
+        byte[] payload = new byte[16];
+        for (int i = 0; i < count; i++) {
+          pub.publish("burst", payload);
+        }
+        pub.flush(WAIT);
+        assertTrue(
+            all.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS),
+            all.getCount() + " messages missing");
+      }
+    }
+  }
+
+  @Test
   void aGracefulShutdownIsAGoingAwayCloseThenTheClientReconnects() {
     try (NatsServer server = NatsServer.start(ServerConfig.builder().websocket().build())) {
       RecordingListener events = new RecordingListener();

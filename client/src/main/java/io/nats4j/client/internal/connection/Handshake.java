@@ -141,7 +141,7 @@ final class Handshake {
     Info info = (Info) readUntil(Info.class, "INFO");
     parser.maxPayloadBound(ProtocolParser.payloadBoundFor(info.info().maxPayload()));
     phase = "the end of the TLS handshake";
-    transport = wire.afterInfo(transport, address, options, info.info().tlsRequired());
+    transport = wire.afterInfo(transport, address, options, info.info());
     ConnectRequest request =
         connectRequest(
             address, options, info.nonce(), transport.secure(), wire.jwtInConnect(options));

@@ -1,6 +1,7 @@
 package io.nats4j.client.internal.transport;
 
 import io.nats4j.client.Options;
+import io.nats4j.client.ServerInfo;
 import io.nats4j.client.TlsOptions;
 import io.nats4j.client.internal.address.ServerAddress;
 import java.io.IOException;
@@ -29,10 +30,10 @@ final class TcpWire implements Wire {
 
   @Override
   public Transport afterInfo(
-      Transport transport, ServerAddress address, Options options, boolean serverRequiresTls)
+      Transport transport, ServerAddress address, Options options, ServerInfo info)
       throws IOException {
     TlsOptions tls = options.tls();
-    boolean wantTls = address.tlsRequired() || serverRequiresTls || tls != null;
+    boolean wantTls = address.tlsRequired() || info.tlsRequired() || tls != null;
     if (wantTls && !transport.secure()) {
       return upgrade(transport, address, tls == null ? TlsOptions.builder().build() : tls);
     }

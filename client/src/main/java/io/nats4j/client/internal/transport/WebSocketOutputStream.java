@@ -10,7 +10,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * random masking key (RFC 6455 section 5.3), compressing messages of {@value #COMPRESS_ABOVE} bytes
  * or more when permessage-deflate was negotiated. Large writes are split into messages of at most
  * {@value #MAX_FRAME_PAYLOAD} bytes (NATS does not care where messages end); a compressed write is
- * one message, fragmented the same way.
+ * compressed in pieces the server can take: it inflates a compressed message into at most its
+ * {@code max_payload} bytes, so no piece holds more input than that (nor more than {@value
+ * #MAX_COMPRESS_INPUT} bytes); each piece is one message, fragmented the same way.
  *
  * <p>Thread-safety: frames are written whole under a lock: the writer thread writes data, the
  * reader thread answers pings and a close frame.
@@ -21,6 +23,8 @@ final class WebSocketOutputStream extends OutputStream {
 
   static final int MAX_FRAME_PAYLOAD = 1024 * 1024;
 
+  static final int MAX_COMPRESS_INPUT = 256 * 1024;
+
   private final OutputStream socket;
   private final PerMessageDeflate deflate;
   private final ReentrantLock lock = new ReentrantLock();
@@ -28,6 +32,7 @@ final class WebSocketOutputStream extends OutputStream {
   private final ByteRun frame = new ByteRun(16 * 1024);
   private final ByteRun compressed;
   private boolean closeSent;
+  private volatile int compressInput = 64 * 1024; // until INFO tells max_payload
 
   WebSocketOutputStream(OutputStream socket, PerMessageDeflate deflate) {
     this.socket = socket;
@@ -51,9 +56,12 @@ final class WebSocketOutputStream extends OutputStream {
         throw new IOException("the WebSocket is closed: nothing may follow a close frame");
       }
       if (deflate != null && len >= COMPRESS_ABOVE) {
-        compressed.clear();
-        deflate.deflate(b, off, len, compressed);
-        writeMessage(compressed.bytes, 0, compressed.length, true, true);
+        int piece = compressInput;
+        for (int pos = 0; pos < len; pos += piece) {
+          compressed.clear();
+          deflate.deflate(b, off + pos, Math.min(piece, len - pos), compressed);
+          writeMessage(compressed.bytes, 0, compressed.length, true, true);
+        }
         compressed.shrinkTo(64 * 1024);
       } else {
         writeMessage(b, off, len, false, false);
@@ -86,6 +94,17 @@ final class WebSocketOutputStream extends OutputStream {
     int h = WebSocketFrameEncoder.header(frame.bytes, 0, fin, rsv1, opcode, len, key);
     WebSocketFrameEncoder.mask(b, off, len, frame.bytes, h, key);
     socket.write(frame.bytes, 0, h + len);
+  }
+
+  /**
+   * Bounds the input of one compressed message by the server's {@code max_payload}.
+   *
+   * @param maxPayload the INFO's max_payload; 0 or less leaves the bound as it is
+   */
+  void serverMaxPayload(long maxPayload) {
+    if (maxPayload > 0) {
+      compressInput = (int) Math.min(maxPayload, MAX_COMPRESS_INPUT);
+    }
   }
 
   /** Writes a control frame (a pong, a close) at once. */

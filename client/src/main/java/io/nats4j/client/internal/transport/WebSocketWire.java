@@ -1,6 +1,7 @@
 package io.nats4j.client.internal.transport;
 
 import io.nats4j.client.Options;
+import io.nats4j.client.ServerInfo;
 import io.nats4j.client.TlsOptions;
 import io.nats4j.client.WebSocketOptions;
 import io.nats4j.client.internal.address.ServerAddress;
@@ -64,7 +65,10 @@ final class WebSocketWire implements Wire {
 
   @Override
   public Transport afterInfo(
-      Transport transport, ServerAddress address, Options options, boolean serverRequiresTls) {
+      Transport transport, ServerAddress address, Options options, ServerInfo info) {
+    if (transport.out() instanceof WebSocketOutputStream out) {
+      out.serverMaxPayload(info.maxPayload());
+    }
     return transport; // TLS, if any, is below the WebSocket; INFO's tls_required describes that
   }
 

@@ -1,6 +1,7 @@
 package io.nats4j.client.internal.transport;
 
 import io.nats4j.client.Options;
+import io.nats4j.client.ServerInfo;
 import io.nats4j.client.internal.address.ServerAddress;
 import java.io.IOException;
 import java.util.function.Supplier;
@@ -44,17 +45,17 @@ public sealed interface Wire permits TcpWire, WebSocketWire {
 
   /**
    * Continues after INFO: a TCP connection switches to TLS when the URL, the options or the server
-   * ask for it; a WebSocket decided TLS before the upgrade.
+   * ask for it; a WebSocket decided TLS before the upgrade and learns the server's max_payload (the
+   * most a compressed message it takes may inflate to).
    *
    * @param transport the transport INFO came on
    * @param address the server address
    * @param options the options
-   * @param serverRequiresTls the INFO's {@code tls_required}
+   * @param info the server's INFO
    * @return the transport to send CONNECT on
    * @throws IOException on I/O failure
    */
-  Transport afterInfo(
-      Transport transport, ServerAddress address, Options options, boolean serverRequiresTls)
+  Transport afterInfo(Transport transport, ServerAddress address, Options options, ServerInfo info)
       throws IOException;
 
   /**
