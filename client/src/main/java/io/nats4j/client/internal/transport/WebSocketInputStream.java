@@ -33,7 +33,8 @@ final class WebSocketInputStream extends InputStream implements WebSocketFrameDe
   private int readyPos;
   private ByteRun compressed; // the compressed message being received
   private boolean compressing;
-  private WebSocketClosedException closedBy;
+  private RuntimeException
+      failure; // a close or a protocol error, thrown once the bytes before it are read
 
   private byte[] target; // the caller's array during one decode
   private int targetPos;
@@ -76,8 +77,8 @@ final class WebSocketInputStream extends InputStream implements WebSocketFrameDe
         }
         return n;
       }
-      if (closedBy != null) {
-        throw closedBy;
+      if (failure != null) {
+        throw failure;
       }
       int n = readRaw(Math.min(len, CHUNK));
       if (n < 0) {
@@ -87,6 +88,8 @@ final class WebSocketInputStream extends InputStream implements WebSocketFrameDe
       targetPos = off;
       try {
         decoder.decode(raw, 0, n, this);
+      } catch (RuntimeException e) {
+        failure = e; // the bytes before the bad frame still count
       } finally {
         target = null;
       }
@@ -150,7 +153,7 @@ final class WebSocketInputStream extends InputStream implements WebSocketFrameDe
 
   @Override
   public void close(int code, String reason) {
-    closedBy = new WebSocketClosedException(code, reason);
+    failure = new WebSocketClosedException(code, reason);
     replies.closeQuietly(code == WebSocketClosedException.NO_STATUS ? 1000 : code);
   }
 }

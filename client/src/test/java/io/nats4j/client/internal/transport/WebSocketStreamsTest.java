@@ -235,4 +235,20 @@ class WebSocketStreamsTest {
     assertEquals(0x88, sent.get(1).b0(), "close echoed");
     assertArrayEquals(new byte[] {0x03, (byte) 0xE9}, sent.get(1).payload());
   }
+
+  @Test
+  void bytesBeforeABadFrameAreReadThenTheErrorIsThrown() throws IOException {
+    byte[] wire = concat(frame(0x82, ascii("PONG\r\n")), new byte[] {(byte) 0x83, 0});
+    WebSocketInputStream in =
+        new WebSocketInputStream(
+            new ByteArrayInputStream(wire),
+            new byte[0],
+            new WebSocketOutputStream(new ByteArrayOutputStream(), null),
+            null,
+            1 << 20);
+    byte[] buf = new byte[100];
+    assertEquals(6, in.read(buf, 0, 100));
+    ProtocolException e = assertThrows(ProtocolException.class, () -> in.read(buf, 0, 100));
+    assertTrue(e.getMessage().contains("unknown opcode 0x3"), e.getMessage());
+  }
 }
