@@ -47,6 +47,7 @@ public final class WebSocketOptions {
   private final String path;
   private final Map<String, List<String>> headers;
   private final boolean compression;
+  private final boolean compressOutbound;
   private final String jwtCookie;
 
   private WebSocketOptions(Builder b) {
@@ -55,6 +56,7 @@ public final class WebSocketOptions {
     b.headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     this.headers = Collections.unmodifiableMap(copy);
     this.compression = b.compression;
+    this.compressOutbound = b.compressOutbound;
     this.jwtCookie = b.jwtCookie;
   }
 
@@ -96,12 +98,22 @@ public final class WebSocketOptions {
 
   /**
    * Tells whether permessage-deflate (RFC 7692) is offered; it is used only when the server accepts
-   * it (its {@code websocket { compression: true }}).
+   * it (its {@code websocket { compression: true }}), for the server's messages and, with {@link
+   * #compressOutbound()}, for this client's.
    *
    * @return true to offer compression
    */
   public boolean compression() {
     return compression;
+  }
+
+  /**
+   * Tells whether this client also compresses what it sends once compression was agreed.
+   *
+   * @return true to compress outgoing messages; false (the default) to compress only the server's
+   */
+  public boolean compressOutbound() {
+    return compressOutbound;
   }
 
   /**
@@ -123,6 +135,8 @@ public final class WebSocketOptions {
         + headers.keySet()
         + ", compression="
         + compression
+        + ", compressOutbound="
+        + compressOutbound
         + ", jwtCookie="
         + jwtCookie
         + "]";
@@ -137,6 +151,7 @@ public final class WebSocketOptions {
     private String path;
     private final Map<String, List<String>> headers = new LinkedHashMap<>();
     private boolean compression = true;
+    private boolean compressOutbound;
     private String jwtCookie;
 
     private Builder() {}
@@ -174,6 +189,20 @@ public final class WebSocketOptions {
      */
     public Builder compression(boolean compression) {
       this.compression = compression;
+      return this;
+    }
+
+    /**
+     * Compresses what this client sends too, once compression was agreed; default false: the
+     * server's messages (subscriptions, fan-out: usually the bulk) arrive compressed and publishes
+     * go uncompressed, which spares deflating on the client and inflating on the server. Turn it on
+     * when the link to the server is the bottleneck for publishing.
+     *
+     * @param compressOutbound true to compress outgoing messages as well
+     * @return this builder
+     */
+    public Builder compressOutbound(boolean compressOutbound) {
+      this.compressOutbound = compressOutbound;
       return this;
     }
 

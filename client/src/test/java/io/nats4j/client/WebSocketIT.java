@@ -14,8 +14,10 @@ import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.ServerConfig;
 import io.nats4j.testkit.TestCertificates;
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -44,8 +46,8 @@ class WebSocketIT {
     LibraryThreads.assertNoneLeaked();
   }
 
-  /** A dialer whose sockets count the bytes the server sent. */
-  private static Dialer counting(AtomicLong bytesRead) {
+  /** A dialer whose sockets count the bytes read from and written to the server. */
+  private static Dialer counting(AtomicLong bytesRead, AtomicLong bytesWritten) {
     return (host, port, timeout) -> {
       Socket socket =
           new Socket() {
@@ -60,38 +62,58 @@ class WebSocketIT {
                 }
               };
             }
+
+            @Override
+            public OutputStream getOutputStream() throws IOException {
+              return new FilterOutputStream(super.getOutputStream()) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                  out.write(b, off, len);
+                  bytesWritten.addAndGet(len);
+                }
+              };
+            }
           };
       socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
       return socket;
     };
   }
 
-  private static long bytesReadForALargeMessage(NatsServer server, boolean offerCompression) {
+  /** Bytes read and written for one 256 KiB message published to and received from the server. */
+  private static long[] wireBytesForALargeMessage(NatsServer server, WebSocketOptions ws) {
     AtomicLong read = new AtomicLong();
+    AtomicLong written = new AtomicLong();
     byte[] payload = new byte[256 * 1024];
     Arrays.fill(payload, (byte) 'a');
     try (Connection nc =
         Nats.connect(
             Options.builder()
                 .server(server.websocketUrl())
-                .dialer(counting(read))
-                .webSocket(WebSocketOptions.builder().compression(offerCompression).build())
+                .dialer(counting(read, written))
+                .webSocket(ws)
                 .build())) {
       Subscription sub = nc.subscribe("big");
       nc.publish("big", payload);
       assertArrayEquals(payload, sub.next(WAIT).data());
     }
-    return read.get();
+    return new long[] {read.get(), written.get()};
   }
 
   @Test
-  void compressionIsUsedWhenBothSidesAgreeAndNotOtherwise() {
+  void compressionIsUsedWhereBothSidesAgreeAndNotOtherwise() {
     try (NatsServer server =
         NatsServer.start(ServerConfig.builder().websocketCompression().build())) {
-      long compressed = bytesReadForALargeMessage(server, true);
-      long plain = bytesReadForALargeMessage(server, false);
-      assertTrue(compressed < 32 * 1024, "compressed: " + compressed + " bytes read");
-      assertTrue(plain > 256 * 1024, "not offered: " + plain + " bytes read");
+      long small = 32 * 1024;
+      long large = 256 * 1024;
+      long[] both =
+          wireBytesForALargeMessage(
+              server, WebSocketOptions.builder().compressOutbound(true).build());
+      assertTrue(both[0] < small && both[1] < small, Arrays.toString(both));
+      long[] fromServer = wireBytesForALargeMessage(server, WebSocketOptions.defaults());
+      assertTrue(fromServer[0] < small && fromServer[1] > large, Arrays.toString(fromServer));
+      long[] none =
+          wireBytesForALargeMessage(server, WebSocketOptions.builder().compression(false).build());
+      assertTrue(none[0] > large && none[1] > large, Arrays.toString(none));
     }
   }
 
@@ -102,8 +124,13 @@ class WebSocketIT {
         NatsServer.start(
             ServerConfig.builder().websocketCompression().maxPayload(8 * 1024).build())) {
       int count = 100_000;
+      Options compressing =
+          Options.builder()
+              .server(server.websocketUrl())
+              .webSocket(WebSocketOptions.builder().compressOutbound(true).build())
+              .build();
       try (Connection sub = Nats.connect(server.websocketUrl());
-          Connection pub = Nats.connect(server.websocketUrl())) {
+          Connection pub = Nats.connect(compressing)) {
         java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(count);
         sub.defaultDispatcher().subscribe("burst", m -> all.countDown()).setPendingLimits(0, 0);
         sub.flush(WAIT);

@@ -56,7 +56,8 @@ final class WebSocketWire implements Wire {
     WebSocketUpgrade.Agreed agreed = WebSocketUpgrade.check(head.head(), key, ws.compression());
     PerMessageDeflate deflate =
         agreed.compression() ? new PerMessageDeflate(agreed.serverNoContextTakeover()) : null;
-    WebSocketOutputStream wsOut = new WebSocketOutputStream(out, deflate);
+    WebSocketOutputStream wsOut =
+        new WebSocketOutputStream(out, ws.compressOutbound() ? deflate : null);
     WebSocketInputStream wsIn =
         new WebSocketInputStream(
             socket.getInputStream(), head.rest(), wsOut, deflate, MAX_MESSAGE_BYTES);
