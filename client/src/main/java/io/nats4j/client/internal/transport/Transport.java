@@ -27,7 +27,6 @@ public final class Transport implements AutoCloseable {
   private final InputStream in;
   private final OutputStream out;
   private final boolean secure;
-  private final Runnable goodbye;
 
   /**
    * Wraps a connected socket.
@@ -36,7 +35,7 @@ public final class Transport implements AutoCloseable {
    * @throws IOException if its streams cannot be opened
    */
   public Transport(Socket socket) throws IOException {
-    this(socket, socket.getInputStream(), socket.getOutputStream(), () -> {});
+    this(socket, socket.getInputStream(), socket.getOutputStream());
   }
 
   /**
@@ -45,15 +44,12 @@ public final class Transport implements AutoCloseable {
    * @param socket connected (possibly TLS) socket
    * @param in the stream NATS bytes are read from
    * @param out the stream NATS bytes are written to
-   * @param goodbye runs first on {@link #close()}, best effort and never blocking (a WebSocket
-   *     close frame)
    */
-  Transport(Socket socket, InputStream in, OutputStream out, Runnable goodbye) {
+  Transport(Socket socket, InputStream in, OutputStream out) {
     this.socket = socket;
     this.in = in;
     this.out = out;
     this.secure = socket instanceof javax.net.ssl.SSLSocket;
-    this.goodbye = goodbye;
   }
 
   /**
@@ -108,11 +104,6 @@ public final class Transport implements AutoCloseable {
   /** Closes the socket; idempotent, never throws. */
   @Override
   public void close() {
-    try {
-      goodbye.run();
-    } catch (RuntimeException ignored) {
-      // best effort: the socket closes below either way
-    }
     try {
       socket.close();
     } catch (IOException ignored) {

@@ -62,11 +62,15 @@ final class WebSocketOutputStream extends OutputStream {
           deflate.deflate(b, off + pos, Math.min(piece, len - pos), compressed);
           writeMessage(compressed.bytes, 0, compressed.length, true, true);
         }
-        compressed.shrinkTo(64 * 1024);
       } else {
         writeMessage(b, off, len, false, false);
       }
-      frame.shrinkTo(64 * 1024);
+      if (len < 16 * 1024) { // give a burst's memory back, but never churn under load
+        frame.shrinkTo(64 * 1024);
+        if (compressed != null) {
+          compressed.shrinkTo(64 * 1024);
+        }
+      }
     } finally {
       lock.unlock();
     }

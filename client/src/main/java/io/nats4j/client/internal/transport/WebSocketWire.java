@@ -61,7 +61,9 @@ final class WebSocketWire implements Wire {
     WebSocketInputStream wsIn =
         new WebSocketInputStream(
             socket.getInputStream(), head.rest(), wsOut, deflate, MAX_MESSAGE_BYTES);
-    return new Transport(socket, wsIn, wsOut, () -> wsOut.closeQuietly(1000));
+    // No close frame of our own on close(): a blocking socket write cannot be bounded, and a frozen
+    // server with a full send buffer would hang close(); the server takes the TCP close as a close.
+    return new Transport(socket, wsIn, wsOut);
   }
 
   @Override
