@@ -24,6 +24,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The synchronous start of every connection, run on the connecting thread before any library thread
@@ -135,16 +136,22 @@ final class Handshake {
   private Result run(ServerAddress address, Options options) throws IOException {
     Wire wire = Wire.of(address);
     phase = "the end of the TLS or WebSocket handshake";
+    Credentials[] asked = new Credentials[1]; // a supplier is asked once per attempt
+    Supplier<Credentials> credentials =
+        () -> asked[0] != null ? asked[0] : (asked[0] = credentials(address, options));
     transport =
-        wire.beforeInfo(
-            transport, address, options, () -> Authenticator.jwtOf(credentials(address, options)));
+        wire.beforeInfo(transport, address, options, () -> Authenticator.jwtOf(credentials.get()));
     Info info = (Info) readUntil(Info.class, "INFO");
     parser.maxPayloadBound(ProtocolParser.payloadBoundFor(info.info().maxPayload()));
     phase = "the end of the TLS handshake";
     transport = wire.afterInfo(transport, address, options, info.info());
     ConnectRequest request =
         connectRequest(
-            address, options, info.nonce(), transport.secure(), wire.jwtInConnect(options));
+            credentials.get(),
+            options,
+            info.nonce(),
+            transport.secure(),
+            wire.jwtInConnect(options));
     GrowableBuffer out = new GrowableBuffer(512);
     ProtocolWriter.connect(out, request);
     ProtocolWriter.ping(out);
@@ -155,9 +162,10 @@ final class Handshake {
   }
 
   /**
-   * Builds CONNECT: the supplier's credentials, else the options', else the URL's.
+   * Builds CONNECT.
    *
-   * @param address the server address
+   * @param credentials the attempt's credentials (the supplier's, else the options', else the
+   *     URL's), or null
    * @param options the options
    * @param nonce the INFO nonce or null
    * @param tls whether the connection is TLS
@@ -165,8 +173,8 @@ final class Handshake {
    * @return the request (holds secrets: never log its JSON)
    */
   static ConnectRequest connectRequest(
-      ServerAddress address, Options options, String nonce, boolean tls, boolean jwtInConnect) {
-    AuthFields auth = Authenticator.fieldsFor(credentials(address, options), nonce);
+      Credentials credentials, Options options, String nonce, boolean tls, boolean jwtInConnect) {
+    AuthFields auth = Authenticator.fieldsFor(credentials, nonce);
     return new ConnectRequest(
         false,
         false,
