@@ -15,7 +15,10 @@ public class WebSocketClosedException extends NatsException {
   /** The code of a close frame without a status (RFC 6455: 1005, never sent on the wire). */
   public static final int NO_STATUS = 1005;
 
+  /** The close code the server sent. */
   private final int closeCode;
+
+  /** The close reason the server sent, empty if none. */
   private final String reason;
 
   /**
