@@ -63,7 +63,14 @@ public final class Bench {
     try {
       String url = options.server();
       if (url == null) {
-        server = NatsServer.start(ServerConfig.builder().jetStream().build());
+        ServerConfig.Builder config = ServerConfig.builder().jetStream();
+        if (options.webSocket()) {
+          config.clientsOverWebSocket(); // clientUrl() is then the ws:// listener
+        }
+        if (options.compression()) {
+          config.websocketCompression();
+        }
+        server = NatsServer.start(config.build());
         url = server.clientUrl();
         err.println("bench: started nats-server " + server.version() + " at " + url);
       }
@@ -124,7 +131,8 @@ public final class Bench {
                   driver.name(),
                   options.msgs(),
                   options.size(),
-                  options.storage());
+                  options.storage(),
+                  options.transportLabel());
           if (options.scenario().equals("svc")) {
             line =
                 line.substring(0, line.length() - 1)

@@ -19,6 +19,10 @@ import java.util.Set;
  *     scenarios
  * @param requesters svc: how many threads send requests at once (1 otherwise)
  * @param batch js-batch: messages per atomic batch; js-ingest: the fast-ingest flow
+ * @param webSocket run over WebSocket: a {@code ws://}/{@code wss://} server, or the started
+ *     server's websocket listener ({@code --transport ws})
+ * @param compression the started websocket listener offers permessage-deflate ({@code --compression
+ *     on}); nats4j accepts it, jnats 2.26.2 cannot
  */
 record BenchOptions(
     String scenario,
@@ -29,9 +33,11 @@ record BenchOptions(
     int runs,
     Storage storage,
     int requesters,
-    int batch) {
+    int batch,
+    boolean webSocket,
+    boolean compression) {
 
-  /** Options with one requester and the default batch size (500). */
+  /** Plain TCP options with one requester and the default batch size (500). */
   BenchOptions(
       String scenario,
       List<String> clients,
@@ -40,7 +46,15 @@ record BenchOptions(
       String server,
       int runs,
       Storage storage) {
-    this(scenario, clients, msgs, size, server, runs, storage, 1, 500);
+    this(scenario, clients, msgs, size, server, runs, storage, 1, 500, false, false);
+  }
+
+  /** The transport of the JSON line: null for TCP, else {@code ws} or {@code ws+deflate}. */
+  String transportLabel() {
+    if (!webSocket) {
+      return null;
+    }
+    return compression ? "ws+deflate" : "ws";
   }
 
   /** The storage of the stream a JetStream scenario creates for each run. */
@@ -80,6 +94,7 @@ record BenchOptions(
       usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
                                     [--server URL] [--runs N] [--storage file|memory]
                                     [--requesters N] [--batch N]
+                                    [--transport tcp|ws] [--compression on|off]
         SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | js-batch | js-ingest
                    | js-fetch | js-consume | js-ordered | kv-put | kv-get | kv-watch | obj-put
                    | obj-get | svc
@@ -99,6 +114,10 @@ record BenchOptions(
                    (default: 500, natscli's); both are nats4j only, and each measured run is
                    followed by js-pub-async of the same count (nats4j, and jnats with --client
                    both) for comparison
+        --transport  tcp (default) or ws: the started server's websocket listener; a ws:// or
+                   wss:// --server means ws
+        --compression  with ws and no --server: the listener offers permessage-deflate (default:
+                   off; nats4j accepts it, jnats cannot)
       """;
 
   /** A command line that cannot run; the message says why. */
@@ -126,6 +145,8 @@ record BenchOptions(
     int batch = 500;
     Storage storage = null;
     int requesters = 1;
+    String transport = null;
+    String compression = null;
     for (int i = 1; i < args.length; i++) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -149,6 +170,8 @@ record BenchOptions(
         case "--storage" -> storage = storage(value);
         case "--requesters" -> requesters = positive(flag, value, 1);
         case "--batch" -> batch = positive(flag, value, 1);
+        case "--transport" -> transport = oneOf(flag, value, "tcp", "ws");
+        case "--compression" -> compression = oneOf(flag, value, "on", "off");
         default -> throw new UsageException("unknown option '" + flag + "'");
       }
     }
@@ -185,8 +208,39 @@ record BenchOptions(
                   ? 128
                   : 16;
     }
+    boolean serverIsWebSocket = server != null && server.matches("(?i)wss?://.*");
+    if (server != null && transport != null && transport.equals("ws") != serverIsWebSocket) {
+      throw new UsageException(
+          "--transport " + transport + " contradicts --server " + server + " (its scheme decides)");
+    }
+    boolean webSocket = serverIsWebSocket || "ws".equals(transport);
+    if (compression != null && (!webSocket || server != null)) {
+      throw new UsageException(
+          "--compression applies to the started server's websocket listener (--transport ws"
+              + " without --server)");
+    }
     return new BenchOptions(
-        scenario, clients, msgs, size, server, runs, storage, requesters, batch);
+        scenario,
+        clients,
+        msgs,
+        size,
+        server,
+        runs,
+        storage,
+        requesters,
+        batch,
+        webSocket,
+        "on".equals(compression));
+  }
+
+  private static String oneOf(String flag, String value, String... allowed) throws UsageException {
+    for (String a : allowed) {
+      if (a.equals(value)) {
+        return value;
+      }
+    }
+    throw new UsageException(
+        flag + " must be " + String.join(" or ", allowed) + ", was '" + value + "'");
   }
 
   private static Storage storage(String value) throws UsageException {

@@ -38,6 +38,23 @@ record RunResult(long nanos, long cpuNanos, long[] latencyNanos) {
    * @param storage the stream storage, or null to leave the field out
    */
   String toJson(String scenario, String client, int msgs, int size, BenchOptions.Storage storage) {
+    return toJson(scenario, client, msgs, size, storage, null);
+  }
+
+  /**
+   * The JSON line; WebSocket runs add {@code "transport"} ({@code ws}, {@code ws+deflate}) after
+   * {@code "size"} (and {@code "storage"}).
+   *
+   * @param storage the stream storage, or null to leave the field out
+   * @param transport the transport label, or null (TCP) to leave the field out
+   */
+  String toJson(
+      String scenario,
+      String client,
+      int msgs,
+      int size,
+      BenchOptions.Storage storage,
+      String transport) {
     double seconds = nanos / 1e9;
     double msgsPerSecond = msgs / seconds;
     double mbPerSecond = msgsPerSecond * size / (1024.0 * 1024.0);
@@ -51,7 +68,8 @@ record RunResult(long nanos, long cpuNanos, long[] latencyNanos) {
             client,
             msgs,
             size,
-            storage == null ? "" : "\"storage\":\"" + storage.label() + "\",",
+            (storage == null ? "" : "\"storage\":\"" + storage.label() + "\",")
+                + (transport == null ? "" : "\"transport\":\"" + transport + "\","),
             seconds,
             Math.round(msgsPerSecond),
             mbPerSecond,

@@ -95,12 +95,30 @@ class BenchTest {
             1,
             BenchOptions.Storage.FILE,
             1,
-            500),
+            500,
+            false,
+            false),
         BenchOptions.parse(new String[] {"js-ingest"}));
     assertEquals(100, BenchOptions.parse(new String[] {"js-batch", "--batch", "100"}).batch());
     assertThrows(
         BenchOptions.UsageException.class,
         () -> BenchOptions.parse(new String[] {"js-batch", "--batch", "0"}));
+  }
+
+  @Test
+  void webSocketComesFromTheFlagOrTheServerScheme() throws Exception {
+    BenchOptions started =
+        BenchOptions.parse(new String[] {"pubsub", "--transport", "ws", "--compression", "on"});
+    assertTrue(started.webSocket() && started.compression());
+    assertEquals("ws+deflate", started.transportLabel());
+    BenchOptions given = BenchOptions.parse(new String[] {"reqrep", "--server", "wss://h:443"});
+    assertTrue(given.webSocket());
+    assertEquals("ws", given.transportLabel());
+    assertEquals(null, BenchOptions.parse(new String[] {"pub"}).transportLabel());
+    assertTrue(
+        new RunResult(1_000_000_000L, 10_000_000L, null)
+            .toJson("pubsub", "nats4j", 10, 16, null, "ws")
+            .contains("\"size\":16,\"transport\":\"ws\","));
   }
 
   @Test
@@ -116,7 +134,11 @@ class BenchTest {
             new String[] {"pub", "--bogus", "1"},
             new String[] {"js-pub", "--storage", "disk"},
             new String[] {"js-pub-async", "--storage"},
-            new String[] {"pub", "--storage", "memory"})) {
+            new String[] {"pub", "--storage", "memory"},
+            new String[] {"pub", "--transport", "quic"},
+            new String[] {"pub", "--transport", "ws", "--server", "nats://h:4222"},
+            new String[] {"pub", "--compression", "on"},
+            new String[] {"pub", "--compression", "on", "--server", "ws://h:80"})) {
       assertThrows(BenchOptions.UsageException.class, () -> BenchOptions.parse(args));
       Output output = run(args);
       assertEquals(Bench.EXIT_USAGE, output.code);

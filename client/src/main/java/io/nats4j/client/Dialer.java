@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * Opens the plain TCP socket a connection runs over: the place to plug in a proxy, a custom socket
- * factory or socket options. TLS is layered on top by the client, never by the dialer.
+ * factory or socket options. TLS and, for {@code ws://}/{@code wss://} URLs, the WebSocket upgrade
+ * are layered on top by the client, never by the dialer.
  *
  * <p>Thread-safety: implementations must be safe to call from any thread; the client calls {@link
  * #dial} from the thread that connects (the caller of {@link Nats#connect}, later a reconnect

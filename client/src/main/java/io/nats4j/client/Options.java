@@ -1,6 +1,6 @@
 package io.nats4j.client;
 
-import io.nats4j.client.internal.connection.ServerAddress;
+import io.nats4j.client.internal.address.ServerAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +44,7 @@ public final class Options {
   private final int maxOutboundBytes;
   private final Duration publishBlockTimeout;
   private final TlsOptions tls;
+  private final WebSocketOptions webSocket;
   private final Credentials credentials;
   private final Supplier<Credentials> credentialsSupplier;
   private final ThreadOptions threads;
@@ -68,6 +69,7 @@ public final class Options {
     this.maxOutboundBytes = b.maxOutboundBytes;
     this.publishBlockTimeout = b.publishBlockTimeout;
     this.tls = b.tls;
+    this.webSocket = b.webSocket;
     this.credentials = b.credentials;
     this.credentialsSupplier = b.credentialsSupplier;
     this.threads = b.threads;
@@ -108,6 +110,7 @@ public final class Options {
     b.maxOutboundBytes = maxOutboundBytes;
     b.publishBlockTimeout = publishBlockTimeout;
     b.tls = tls;
+    b.webSocket = webSocket;
     b.credentials = credentials;
     b.credentialsSupplier = credentialsSupplier;
     b.threads = threads;
@@ -298,6 +301,15 @@ public final class Options {
   }
 
   /**
+   * Returns how {@code ws://} and {@code wss://} servers are reached.
+   *
+   * @return the WebSocket options, never null
+   */
+  public WebSocketOptions webSocket() {
+    return webSocket;
+  }
+
+  /**
    * Returns the fixed credentials.
    *
    * @return the credentials, or null
@@ -334,6 +346,8 @@ public final class Options {
         + reconnect
         + ", tls="
         + tls
+        + ", webSocket="
+        + webSocket
         + ", credentials="
         + (credentialsSupplier != null ? "<supplier>" : credentials)
         + ", threads="
@@ -367,6 +381,7 @@ public final class Options {
     private int maxOutboundBytes = 4 * 1024 * 1024;
     private Duration publishBlockTimeout = Duration.ofSeconds(5);
     private TlsOptions tls;
+    private WebSocketOptions webSocket = WebSocketOptions.defaults();
     private Credentials credentials;
     private Supplier<Credentials> credentialsSupplier;
     private ThreadOptions threads = ThreadOptions.defaults();
@@ -383,6 +398,18 @@ public final class Options {
      */
     public Builder tls(TlsOptions tls) {
       this.tls = tls;
+      return this;
+    }
+
+    /**
+     * Sets how {@code ws://} and {@code wss://} servers are reached (HTTP path, extra upgrade
+     * headers, compression, cookie-JWT); default {@link WebSocketOptions#defaults()}.
+     *
+     * @param webSocket the WebSocket options
+     * @return this builder
+     */
+    public Builder webSocket(WebSocketOptions webSocket) {
+      this.webSocket = webSocket;
       return this;
     }
 
@@ -651,7 +678,13 @@ public final class Options {
       if (servers.isEmpty()) {
         servers.add("nats://127.0.0.1:4222");
       }
-      servers.forEach(ServerAddress::parse);
+      List<ServerAddress> parsed = servers.stream().map(ServerAddress::parse).toList();
+      if (parsed.stream().map(ServerAddress::webSocket).distinct().count() > 1) {
+        throw new IllegalArgumentException(
+            "servers mixes ws:// or wss:// URLs with nats:// or tls:// ones: a connection uses"
+                + " either WebSocket or plain TCP for all its servers");
+      }
+      Objects.requireNonNull(webSocket, "webSocket");
       requirePositive(connectTimeout, "connectTimeout");
       requirePositive(pingInterval, "pingInterval");
       if (maxPingsOut < 1) {

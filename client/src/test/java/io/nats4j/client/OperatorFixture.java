@@ -24,6 +24,10 @@ public final class OperatorFixture implements AutoCloseable {
   private final NatsServer server;
 
   private OperatorFixture() {
+    this(b -> b);
+  }
+
+  private OperatorFixture(java.util.function.UnaryOperator<ServerConfig.Builder> more) {
     String operatorJwt =
         Jwt.operator("nats4j-test-operator")
             .systemAccount(systemAccount.publicKey())
@@ -37,8 +41,9 @@ public final class OperatorFixture implements AutoCloseable {
     try {
       server =
           NatsServer.start(
-              ServerConfig.builder()
-                  .operator(operatorJwt, systemAccount.publicKey(), accountJwts)
+              more.apply(
+                      ServerConfig.builder()
+                          .operator(operatorJwt, systemAccount.publicKey(), accountJwts))
                   .build());
     } catch (RuntimeException e) {
       closeKeys();
@@ -49,6 +54,11 @@ public final class OperatorFixture implements AutoCloseable {
   /** Creates the keys and JWTs and starts the server. */
   public static OperatorFixture start() {
     return new OperatorFixture();
+  }
+
+  /** Same, with more server configuration (a websocket listener). */
+  public static OperatorFixture start(java.util.function.UnaryOperator<ServerConfig.Builder> more) {
+    return new OperatorFixture(more);
   }
 
   /** The operator-mode server. */

@@ -40,6 +40,38 @@ class OptionsTest {
     assertMessage("maxOutboundBytes", Options.builder().maxOutboundBytes(10));
     assertMessage("scheme", Options.builder().server("http://localhost:4222"));
     assertMessage("no host", Options.builder().server("nats://:4222"));
+    assertMessage("mixes ws:// or wss://", Options.builder().server("ws://a:80,nats://b:4222"));
+  }
+
+  @Test
+  void webSocketOptionsValidateAndNeverShowHeaderValues() {
+    WebSocketOptions ws =
+        WebSocketOptions.builder()
+            .path("nats")
+            .header("Authorization", "Bearer s3cret")
+            .compression(false)
+            .jwtCookie("jwt")
+            .build();
+    assertEquals("/nats", ws.path());
+    assertEquals(List.of("Bearer s3cret"), ws.headers().get("Authorization"));
+    assertFalse(ws.compression());
+    assertEquals("jwt", ws.jwtCookie());
+    Options o = Options.builder().server("wss://a, wss://b").webSocket(ws).build();
+    assertFalse(o.toString().contains("s3cret"), o.toString());
+    assertEquals(ws, o.toBuilder().build().webSocket());
+    assertTrue(WebSocketOptions.defaults().compression());
+
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> WebSocketOptions.builder().header("Sec-WebSocket-Key", "x").build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> WebSocketOptions.builder().header("X-A", "a\r\nEvil: 1").build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> WebSocketOptions.builder().header("Bad Name", "v").build());
+    assertThrows(
+        IllegalArgumentException.class, () -> WebSocketOptions.builder().jwtCookie("a=b").build());
   }
 
   @Test

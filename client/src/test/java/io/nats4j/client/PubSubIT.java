@@ -47,7 +47,7 @@ class PubSubIT {
       assertTrue(info.headers());
       assertEquals(1024 * 1024, info.maxPayload());
       assertFalse(info.serverId().isEmpty());
-      assertEquals("nats://127.0.0.1:" + server.port(), nc.connectedUrl());
+      assertEquals(server.clientUrl(), nc.connectedUrl());
       nc.flush(WAIT);
     }
   }

@@ -31,6 +31,11 @@ class ReconnectIT {
     LibraryThreads.assertNoneLeaked();
   }
 
+  /** Starts a server of this class's tests; {@link ReconnectOverWebSocketIT} adds WebSocket. */
+  NatsServer startServer(io.nats4j.testkit.ServerConfig config) {
+    return NatsServer.start(config);
+  }
+
   private static ReconnectOptions.Builder fastReconnect() {
     return ReconnectOptions.builder()
         .maxAttempts(-1)
@@ -47,7 +52,7 @@ class ReconnectIT {
 
   @Test
   void messagesPublishedAfterTheDisconnectArriveOnceAndInOrderAfterARestart() throws Exception {
-    try (NatsServer server = NatsServer.start()) {
+    try (NatsServer server = startServer(io.nats4j.testkit.ServerConfig.defaults())) {
       RecordingListener events = new RecordingListener();
       try (Connection nc = Nats.connect(options(server, events).build())) {
         Subscription sub = nc.subscribe("orders");
@@ -134,7 +139,7 @@ class ReconnectIT {
 
   @Test
   void aFullReconnectBufferRejectsPublishesAndKeepsWhatItHolds() {
-    try (NatsServer server = NatsServer.start()) {
+    try (NatsServer server = startServer(io.nats4j.testkit.ServerConfig.defaults())) {
       RecordingListener events = new RecordingListener();
       Options options =
           options(server, events).reconnect(fastReconnect().bufferBytes(4096).build()).build();
@@ -181,7 +186,7 @@ class ReconnectIT {
 
   @Test
   void aZeroReconnectBufferFailsPublishesFastWhileDisconnected() {
-    try (NatsServer server = NatsServer.start()) {
+    try (NatsServer server = startServer(io.nats4j.testkit.ServerConfig.defaults())) {
       RecordingListener events = new RecordingListener();
       Options options =
           options(server, events).reconnect(fastReconnect().bufferBytes(0).build()).build();
@@ -202,7 +207,7 @@ class ReconnectIT {
 
   @Test
   void closeDuringABackoffWaitReturnsAtOnce() {
-    try (NatsServer server = NatsServer.start()) {
+    try (NatsServer server = startServer(io.nats4j.testkit.ServerConfig.defaults())) {
       RecordingListener events = new RecordingListener();
       Options options =
           options(server, events)
@@ -236,7 +241,7 @@ class ReconnectIT {
 
   @Test
   void givesUpAfterMaxAttemptsAndCloses() {
-    try (NatsServer server = NatsServer.start()) {
+    try (NatsServer server = startServer(io.nats4j.testkit.ServerConfig.defaults())) {
       RecordingListener events = new RecordingListener();
       Options options =
           options(server, events)
@@ -261,7 +266,7 @@ class ReconnectIT {
 
   @Test
   void pendingRequestsKeepTheirFuturesAcrossAReconnect() throws Exception {
-    try (NatsServer server = NatsServer.start()) {
+    try (NatsServer server = startServer(io.nats4j.testkit.ServerConfig.defaults())) {
       RecordingListener events = new RecordingListener();
       try (Connection nc = Nats.connect(options(server, events).build())) {
         Dispatcher responder = nc.createDispatcher();
@@ -282,7 +287,7 @@ class ReconnectIT {
 
   @Test
   void pendingRequestsFailAtOnceOnDisconnectWhenAsked() throws Exception {
-    try (NatsServer server = NatsServer.start()) {
+    try (NatsServer server = startServer(io.nats4j.testkit.ServerConfig.defaults())) {
       RecordingListener events = new RecordingListener();
       Options options =
           options(server, events)
@@ -306,7 +311,7 @@ class ReconnectIT {
 
   @Test
   void retriesAFailedInitialConnectWhenAsked() {
-    NatsServer server = NatsServer.start();
+    NatsServer server = startServer(io.nats4j.testkit.ServerConfig.defaults());
     try (server) {
       server.stop();
       RecordingListener events = new RecordingListener();
@@ -332,7 +337,7 @@ class ReconnectIT {
 
   @Test
   void forceReconnectMovesToANewConnectionAndKeepsSubscriptions() {
-    try (NatsServer server = NatsServer.start()) {
+    try (NatsServer server = startServer(io.nats4j.testkit.ServerConfig.defaults())) {
       RecordingListener events = new RecordingListener();
       try (Connection nc = Nats.connect(options(server, events).build())) {
         Subscription sub = nc.subscribe("kept");
@@ -352,7 +357,7 @@ class ReconnectIT {
   @Test
   void theSameAuthErrorTwiceInARowClosesTheConnection() {
     ServerPasswords passwords = new ServerPasswords();
-    try (NatsServer server = NatsServer.start(passwords.config())) {
+    try (NatsServer server = startServer(passwords.config())) {
       RecordingListener events = new RecordingListener();
       Options options = options(server, events).credentialsSupplier(passwords::credentials).build();
       Connection nc = Nats.connect(options);
@@ -370,7 +375,7 @@ class ReconnectIT {
   @Test
   void repeatedAuthErrorsCanBeRetriedUntilTheCredentialsWork() {
     ServerPasswords passwords = new ServerPasswords();
-    try (NatsServer server = NatsServer.start(passwords.config())) {
+    try (NatsServer server = startServer(passwords.config())) {
       RecordingListener events = new RecordingListener();
       Options options =
           options(server, events)
@@ -392,7 +397,7 @@ class ReconnectIT {
 
   @Test
   void drainWhileReconnectingEndsWithinItsTimeoutAndCloses() throws Exception {
-    try (NatsServer server = NatsServer.start()) {
+    try (NatsServer server = startServer(io.nats4j.testkit.ServerConfig.defaults())) {
       RecordingListener events = new RecordingListener();
       Connection nc = Nats.connect(options(server, events).build());
       nc.subscribe("draining");

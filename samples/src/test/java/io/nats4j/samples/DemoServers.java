@@ -23,10 +23,10 @@ import java.util.Map;
  * The servers {@code scripts/demo} runs the samples against, started through testkit: a plain
  * server with JetStream, a TLS server with a CA generated for the run, and an operator-mode server
  * with a creds file whose JWTs are issued by nats4j-nkeys. Writes what the samples need to a
- * properties file ({@code url}, {@code tls_url}, {@code tls_ca}, {@code creds_url}, {@code
- * creds_file}) once all accept clients, then restarts the plain server (same port, same store)
- * whenever the file {@code <properties>.restart} appears, so the demo can show reconnect events.
- * Stops everything when the JVM is terminated.
+ * properties file ({@code url}, {@code tls_url}, {@code ws_url}, {@code tls_ca}, {@code creds_url},
+ * {@code creds_file}) once all accept clients, then restarts the plain server (same port, same
+ * store) whenever the file {@code <properties>.restart} appears, so the demo can show reconnect
+ * events. Stops everything when the JVM is terminated.
  */
 public final class DemoServers {
   private DemoServers() {}
@@ -46,7 +46,8 @@ public final class DemoServers {
         .addShutdownHook(
             new Thread(() -> servers.forEach(NatsServer::close), "nats4j-demo-servers-stop"));
 
-    NatsServer plain = NatsServer.start(ServerConfig.builder().jetStream().build());
+    NatsServer plain =
+        NatsServer.start(ServerConfig.builder().jetStream().websocketCompression().build());
     servers.add(plain);
     TestCertificates certificates = TestCertificates.generate();
     NatsServer tls = NatsServer.start(ServerConfig.builder().tls(certificates).build());
@@ -56,13 +57,15 @@ public final class DemoServers {
     servers.add(operator);
 
     System.out.printf(
-        "nats-server %s: JetStream at %s, TLS at tls://localhost:%d, operator mode at %s%n",
-        plain.version(), plain.clientUrl(), tls.port(), operator.clientUrl());
+        "nats-server %s: JetStream at %s (WebSocket at %s), TLS at tls://localhost:%d, operator"
+            + " mode at %s%n",
+        plain.version(), plain.clientUrl(), plain.websocketUrl(), tls.port(), operator.clientUrl());
     String text =
         String.join(
             "\n",
             "url=" + plain.clientUrl(),
             "tls_url=tls://localhost:" + tls.port(),
+            "ws_url=" + plain.websocketUrl(),
             "tls_ca=" + certificates.caCertificate(),
             "creds_url=" + operator.clientUrl(),
             "creds_file=" + credsFile,

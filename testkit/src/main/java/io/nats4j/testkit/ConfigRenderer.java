@@ -43,7 +43,7 @@ final class ConfigRenderer {
     r.operator(config, operatorJwtFile);
     r.tls(config);
     if (config.websocket) {
-      r.line("websocket { host: 127.0.0.1, port: " + ports.websocket() + ", no_tls: true }");
+      r.websocket(config, ports.websocket());
     }
     if (config.clusterName != null) {
       r.cluster(config, ports.cluster());
@@ -109,6 +109,42 @@ final class ConfigRenderer {
     }
     if (config.tlsHandshakeFirst) {
       line("  handshake_first: true");
+    }
+    line("}");
+  }
+
+  private void websocket(ServerConfig config, int port) {
+    TestCertificates certs = config.websocketCertificates;
+    if (certs == null
+        && !config.websocketCompression
+        && config.websocketJwtCookie == null
+        && config.websocketLines.isEmpty()) {
+      line("websocket { host: 127.0.0.1, port: " + port + ", no_tls: true }");
+      return;
+    }
+    line("websocket {");
+    line("  host: 127.0.0.1");
+    line("  port: " + port);
+    if (certs == null) {
+      line("  no_tls: true");
+    } else {
+      line("  tls {");
+      line("    cert_file: " + quote(certs.serverCertificate().toString()));
+      line("    key_file: " + quote(certs.serverKey().toString()));
+      line("    ca_file: " + quote(certs.caCertificate().toString()));
+      if (config.websocketVerifyClientCertificates) {
+        line("    verify: true");
+      }
+      line("  }");
+    }
+    if (config.websocketCompression) {
+      line("  compression: true");
+    }
+    if (config.websocketJwtCookie != null) {
+      line("  jwt_cookie: " + quote(config.websocketJwtCookie));
+    }
+    for (String extra : config.websocketLines) {
+      line("  " + extra);
     }
     line("}");
   }

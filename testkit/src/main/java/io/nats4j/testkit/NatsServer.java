@@ -126,8 +126,14 @@ public final class NatsServer implements AutoCloseable {
     }
   }
 
-  /** {@return the client URL, {@code nats://127.0.0.1:<port>}} */
+  /**
+   * {@return the client URL, {@code nats://127.0.0.1:<port>}; the {@link #websocketUrl()} when the
+   * config says {@link ServerConfig.Builder#clientsOverWebSocket()}}
+   */
   public String clientUrl() {
+    if (config.clientsOverWebSocket) {
+      return websocketUrl();
+    }
     return "nats://" + host() + ":" + port;
   }
 
@@ -158,9 +164,17 @@ public final class NatsServer implements AutoCloseable {
     return config.websocket ? websocketPort : -1;
   }
 
-  /** {@return {@code ws://127.0.0.1:<port>}, or {@code null} without a websocket listener} */
+  /**
+   * {@return {@code ws://127.0.0.1:<port>} ({@code wss://localhost:<port>} with websocket TLS, the
+   * name the test certificates carry), or {@code null} without a websocket listener}
+   */
   public String websocketUrl() {
-    return config.websocket ? "ws://" + host() + ":" + websocketPort : null;
+    if (!config.websocket) {
+      return null;
+    }
+    return config.websocketCertificates != null
+        ? "wss://localhost:" + websocketPort
+        : "ws://" + host() + ":" + websocketPort;
   }
 
   /** {@return the cluster (route) port, or {@code -1} if this server is not in a cluster} */

@@ -67,8 +67,22 @@ public final class NatsServerExtension
         parameter.isAnnotationPresent(JetStream.class) || classWantsJetStream(classContext);
     NatsServer server = classContext.getStore(NAMESPACE).get(SERVER, NatsServer.class);
     if (server == null) {
-      ServerConfig config =
-          wantsJetStream ? ServerConfig.builder().jetStream().build() : ServerConfig.defaults();
+      ServerConfig.Builder builder = ServerConfig.builder();
+      if (wantsJetStream) {
+        builder.jetStream();
+      }
+      OverWebSocket ws =
+          classContext
+              .getTestClass()
+              .flatMap(c -> AnnotationSupport.findAnnotation(c, OverWebSocket.class))
+              .orElse(null);
+      if (ws != null) {
+        builder.clientsOverWebSocket();
+        if (ws.compression()) {
+          builder.websocketCompression();
+        }
+      }
+      ServerConfig config = builder.build();
       server = NatsServer.start(config);
       classContext.getStore(NAMESPACE).put(SERVER, server);
     } else if (wantsJetStream && !server.config().jetStreamEnabled()) {

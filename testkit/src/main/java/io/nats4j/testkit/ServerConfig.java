@@ -40,6 +40,12 @@ public final class ServerConfig {
   final boolean tlsHandshakeFirst;
   final int maxPayload;
   final boolean websocket;
+  final boolean websocketCompression;
+  final TestCertificates websocketCertificates;
+  final boolean websocketVerifyClientCertificates;
+  final String websocketJwtCookie;
+  final boolean clientsOverWebSocket;
+  final List<String> websocketLines;
   final List<String> fragments;
   final boolean noLog;
   final boolean debug;
@@ -61,6 +67,12 @@ public final class ServerConfig {
     tlsHandshakeFirst = b.tlsHandshakeFirst;
     maxPayload = b.maxPayload;
     websocket = b.websocket;
+    websocketCompression = b.websocketCompression;
+    websocketCertificates = b.websocketCertificates;
+    websocketVerifyClientCertificates = b.websocketVerifyClientCertificates;
+    websocketJwtCookie = b.websocketJwtCookie;
+    clientsOverWebSocket = b.clientsOverWebSocket;
+    websocketLines = List.copyOf(b.websocketLines);
     fragments = List.copyOf(b.fragments);
     noLog = b.noLog;
     debug = b.debug;
@@ -111,6 +123,11 @@ public final class ServerConfig {
     return websocket;
   }
 
+  /** {@return whether the websocket listener uses TLS ({@code wss://})} */
+  public boolean websocketTlsEnabled() {
+    return websocket && websocketCertificates != null;
+  }
+
   @Override
   public String toString() {
     List<String> features = new ArrayList<>();
@@ -142,7 +159,13 @@ public final class ServerConfig {
       features.add("maxPayload=" + maxPayload);
     }
     if (websocket) {
-      features.add("websocket");
+      features.add(
+          "websocket"
+              + (websocketCertificates != null ? "+tls" : "")
+              + (websocketVerifyClientCertificates ? "+verify" : "")
+              + (websocketCompression ? "+compression" : "")
+              + (websocketJwtCookie != null ? "+jwtCookie" : "")
+              + (clientsOverWebSocket ? "+clientUrl" : ""));
     }
     if (clusterName != null) {
       features.add("cluster=" + clusterName);
@@ -170,6 +193,12 @@ public final class ServerConfig {
     private boolean tlsHandshakeFirst;
     private int maxPayload;
     private boolean websocket;
+    private boolean websocketCompression;
+    private TestCertificates websocketCertificates;
+    private boolean websocketVerifyClientCertificates;
+    private String websocketJwtCookie;
+    private boolean clientsOverWebSocket;
+    private final List<String> websocketLines = new ArrayList<>();
     private final List<String> fragments = new ArrayList<>();
     private boolean noLog;
     private boolean debug;
@@ -193,6 +222,12 @@ public final class ServerConfig {
       tlsHandshakeFirst = c.tlsHandshakeFirst;
       maxPayload = c.maxPayload;
       websocket = c.websocket;
+      websocketCompression = c.websocketCompression;
+      websocketCertificates = c.websocketCertificates;
+      websocketVerifyClientCertificates = c.websocketVerifyClientCertificates;
+      websocketJwtCookie = c.websocketJwtCookie;
+      clientsOverWebSocket = c.clientsOverWebSocket;
+      websocketLines.addAll(c.websocketLines);
       fragments.addAll(c.fragments);
       noLog = c.noLog;
       debug = c.debug;
@@ -367,6 +402,80 @@ public final class ServerConfig {
     }
 
     /**
+     * Adds a websocket listener (as {@link #websocket()}) that offers per-message compression
+     * ({@code compression: true}).
+     *
+     * @return this builder
+     */
+    public Builder websocketCompression() {
+      websocket = true;
+      websocketCompression = true;
+      return this;
+    }
+
+    /**
+     * Adds a websocket listener (as {@link #websocket()}) with TLS: {@code wss://}, certificates
+     * from {@code certs}, independent of the client port's {@link #tls(TestCertificates)}.
+     *
+     * @param certs the server certificate, key and CA
+     * @return this builder
+     */
+    public Builder websocketTls(TestCertificates certs) {
+      websocket = true;
+      websocketCertificates = certs;
+      return this;
+    }
+
+    /**
+     * Requires websocket clients to present a certificate signed by the CA (mutual TLS). Needs
+     * {@link #websocketTls(TestCertificates)}.
+     *
+     * @return this builder
+     */
+    public Builder websocketVerifyClientCertificates() {
+      websocketVerifyClientCertificates = true;
+      return this;
+    }
+
+    /**
+     * Adds a line verbatim inside the {@code websocket {}} block (e.g. {@code token_cookie: "t"},
+     * {@code same_origin: true}) and the listener itself (as {@link #websocket()}).
+     *
+     * @param line configuration text in the server's format
+     * @return this builder
+     */
+    public Builder websocketOption(String line) {
+      websocket = true;
+      websocketLines.add(requireText(line, "websocket option"));
+      return this;
+    }
+
+    /**
+     * Adds a websocket listener (as {@link #websocket()}) and makes {@link NatsServer#clientUrl()}
+     * its URL: tests written against {@code clientUrl()} run over WebSocket.
+     *
+     * @return this builder
+     */
+    public Builder clientsOverWebSocket() {
+      websocket = true;
+      clientsOverWebSocket = true;
+      return this;
+    }
+
+    /**
+     * Makes the websocket listener read the user JWT from this cookie ({@code jwt_cookie}) when
+     * CONNECT carries none; operator mode only.
+     *
+     * @param cookieName the cookie name
+     * @return this builder
+     */
+    public Builder websocketJwtCookie(String cookieName) {
+      websocket = true;
+      websocketJwtCookie = requireText(cookieName, "jwt cookie name");
+      return this;
+    }
+
+    /**
      * Appends {@code text} verbatim to the generated configuration file.
      *
      * @param text configuration text in the server's format
@@ -453,6 +562,13 @@ public final class ServerConfig {
       if (certificates == null && (verifyClientCertificates || tlsHandshakeFirst)) {
         throw new IllegalStateException(
             "verifyClientCertificates() and tlsHandshakeFirst() need tls(certificates)");
+      }
+      if (websocketCertificates == null && websocketVerifyClientCertificates) {
+        throw new IllegalStateException(
+            "websocketVerifyClientCertificates() needs websocketTls(certificates)");
+      }
+      if (websocketJwtCookie != null && operator == null) {
+        throw new IllegalStateException("websocketJwtCookie() needs operator mode");
       }
       return new ServerConfig(this);
     }

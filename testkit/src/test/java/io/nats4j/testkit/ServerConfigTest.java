@@ -47,6 +47,33 @@ class ServerConfigTest {
   }
 
   @Test
+  void rendersWebSocketListenerOptions() {
+    TestCertificates certs = TestCertificates.generate();
+    String text =
+        ConfigRenderer.render(
+            ServerConfig.builder()
+                .websocketTls(certs)
+                .websocketVerifyClientCertificates()
+                .websocketCompression()
+                .websocketOption("same_origin: false")
+                .clientsOverWebSocket()
+                .build(),
+            new ConfigRenderer.Ports(4222, 8222, 9222, -1),
+            DIR,
+            null,
+            DIR);
+    assertTrue(text.contains("websocket {\n  host: 127.0.0.1\n  port: 9222\n  tls {\n"), text);
+    assertTrue(text.contains("    verify: true\n  }\n  compression: true\n"), text);
+    assertTrue(text.contains("  same_origin: false\n}"), text);
+    assertFalse(text.contains("no_tls"), text);
+    assertThrows(
+        IllegalStateException.class,
+        () -> ServerConfig.builder().websocketVerifyClientCertificates().websocket().build());
+    assertThrows(
+        IllegalStateException.class, () -> ServerConfig.builder().websocketJwtCookie("j").build());
+  }
+
+  @Test
   void rendersJetStreamUsersPermissionsAndEscapes() {
     ServerConfig config =
         ServerConfig.builder()

@@ -96,6 +96,33 @@ public final class Authenticator {
     throw new IllegalStateException("unknown credentials kind " + credentials.getClass());
   }
 
+  /**
+   * Returns the user JWT the credentials carry, for the WebSocket cookie-JWT mode (sent before the
+   * server's nonce is known).
+   *
+   * @param credentials the credentials, or null
+   * @return the JWT of JWT, creds-file and creds-content credentials; null for other kinds
+   */
+  public static String jwtOf(Credentials credentials) {
+    if (credentials instanceof JwtCredentials c) {
+      return c.jwt();
+    }
+    if (credentials instanceof CredsFileCredentials c) {
+      try (Creds creds = readCredsFile(c.file())) {
+        return creds.jwt();
+      }
+    }
+    if (credentials instanceof CredsContentCredentials c) {
+      char[] contents = c.contents();
+      try (Creds creds = Creds.parse(contents)) {
+        return creds.jwt();
+      } finally {
+        Secrets.wipe(contents);
+      }
+    }
+    return null;
+  }
+
   private static AuthFields fromCreds(Creds creds, byte[] nonce) {
     return new AuthFields(null, null, null, null, creds.jwt(), Nonces.sign(creds.userKey(), nonce));
   }

@@ -6,7 +6,7 @@ import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.Options;
 import io.nats4j.client.ServerInfo;
-import io.nats4j.client.TlsOptions;
+import io.nats4j.client.internal.address.ServerAddress;
 import io.nats4j.client.internal.auth.AuthFields;
 import io.nats4j.client.internal.auth.Authenticator;
 import io.nats4j.client.internal.protocol.ConnectRequest;
@@ -18,12 +18,13 @@ import io.nats4j.client.internal.protocol.ProtocolParser;
 import io.nats4j.client.internal.protocol.ProtocolWriter;
 import io.nats4j.client.internal.protocol.ServerOp;
 import io.nats4j.client.internal.threads.ConnectionScheduler;
-import io.nats4j.client.internal.transport.TlsUpgrader;
 import io.nats4j.client.internal.transport.Transport;
+import io.nats4j.client.internal.transport.Wire;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The synchronous start of every connection, run on the connecting thread before any library thread
@@ -133,20 +134,24 @@ final class Handshake {
   }
 
   private Result run(ServerAddress address, Options options) throws IOException {
-    TlsOptions tls = options.tls();
-    boolean upgraded = false;
-    if (tls != null && tls.isHandshakeFirst()) {
-      upgrade(address, tls);
-      upgraded = true;
-    }
+    Wire wire = Wire.of(address);
+    phase = "the end of the TLS or WebSocket handshake";
+    Credentials[] asked = new Credentials[1]; // a supplier is asked once per attempt
+    Supplier<Credentials> credentials =
+        () -> asked[0] != null ? asked[0] : (asked[0] = credentials(address, options));
+    transport =
+        wire.beforeInfo(transport, address, options, () -> Authenticator.jwtOf(credentials.get()));
     Info info = (Info) readUntil(Info.class, "INFO");
     parser.maxPayloadBound(ProtocolParser.payloadBoundFor(info.info().maxPayload()));
-    boolean wantTls = address.tlsRequired() || info.info().tlsRequired() || tls != null;
-    if (wantTls && !upgraded) {
-      upgrade(address, tls == null ? TlsOptions.builder().build() : tls);
-      upgraded = true;
-    }
-    ConnectRequest request = connectRequest(address, options, info.nonce(), upgraded);
+    phase = "the end of the TLS handshake";
+    transport = wire.afterInfo(transport, address, options, info.info());
+    ConnectRequest request =
+        connectRequest(
+            credentials.get(),
+            options,
+            info.nonce(),
+            transport.secure(),
+            wire.jwtInConnect(options));
     GrowableBuffer out = new GrowableBuffer(512);
     ProtocolWriter.connect(out, request);
     ProtocolWriter.ping(out);
@@ -156,26 +161,20 @@ final class Handshake {
     return new Result(transport, info.info(), new ArrayList<>(ops));
   }
 
-  private void upgrade(ServerAddress address, TlsOptions tls) throws IOException {
-    String before = phase;
-    phase = "the end of the TLS handshake";
-    transport =
-        new Transport(TlsUpgrader.upgrade(transport.socket(), tls, address.host(), address.port()));
-    phase = before;
-  }
-
   /**
-   * Builds CONNECT: the supplier's credentials, else the options', else the URL's.
+   * Builds CONNECT.
    *
-   * @param address the server address
+   * @param credentials the attempt's credentials (the supplier's, else the options', else the
+   *     URL's), or null
    * @param options the options
    * @param nonce the INFO nonce or null
    * @param tls whether the connection is TLS
+   * @param jwtInConnect false when the WebSocket upgrade sent the JWT as a cookie
    * @return the request (holds secrets: never log its JSON)
    */
   static ConnectRequest connectRequest(
-      ServerAddress address, Options options, String nonce, boolean tls) {
-    AuthFields auth = Authenticator.fieldsFor(credentials(address, options), nonce);
+      Credentials credentials, Options options, String nonce, boolean tls, boolean jwtInConnect) {
+    AuthFields auth = Authenticator.fieldsFor(credentials, nonce);
     return new ConnectRequest(
         false,
         false,
@@ -191,7 +190,7 @@ final class Handshake {
         auth.pass(),
         auth.authToken(),
         auth.nkey(),
-        auth.jwt(),
+        jwtInConnect ? auth.jwt() : null,
         auth.sig());
   }
 

@@ -7,6 +7,7 @@ import io.nats4j.client.DisconnectedException;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.Options;
 import io.nats4j.client.ServerInfo;
+import io.nats4j.client.internal.address.ServerAddress;
 import io.nats4j.client.internal.connection.SessionOpener.Session;
 import io.nats4j.client.internal.protocol.ProtocolWriter;
 import io.nats4j.client.internal.reconnect.PoolEntry;

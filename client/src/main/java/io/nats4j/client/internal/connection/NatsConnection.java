@@ -20,6 +20,7 @@ import io.nats4j.client.RequestManyOptions;
 import io.nats4j.client.ServerInfo;
 import io.nats4j.client.Statistics;
 import io.nats4j.client.Subscription;
+import io.nats4j.client.internal.address.ServerAddress;
 import io.nats4j.client.internal.protocol.HeadersCodec;
 import io.nats4j.client.internal.protocol.Nuid;
 import io.nats4j.client.internal.protocol.Subjects;

@@ -7,6 +7,7 @@ import io.nats4j.client.Dialer;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.Options;
 import io.nats4j.client.ReconnectOptions;
+import io.nats4j.client.internal.address.ServerAddress;
 import io.nats4j.client.internal.connection.SessionOpener.Session;
 import io.nats4j.client.internal.reconnect.Cancellation;
 import io.nats4j.client.internal.reconnect.Clock;

@@ -3,6 +3,7 @@ package io.nats4j.client.internal.connection;
 import io.nats4j.client.AuthenticationException;
 import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.Options;
+import io.nats4j.client.internal.address.ServerAddress;
 import io.nats4j.client.internal.protocol.ProtocolParser;
 import io.nats4j.client.internal.reconnect.PoolEntry;
 import io.nats4j.client.internal.reconnect.Reconnector;
@@ -57,14 +58,7 @@ final class SessionOpener {
    */
   Session open(Reconnector.Target target) throws IOException {
     ServerAddress dial = target.address();
-    ServerAddress named =
-        new ServerAddress(
-            dial.scheme(),
-            target.tlsHostname(),
-            dial.port(),
-            dial.user(),
-            dial.password(),
-            dial.token());
+    ServerAddress named = dial.withHost(target.tlsHostname());
     long deadline = System.nanoTime() + options.connectTimeout().toNanos();
     Socket socket = options.dialer().dial(dial.host(), dial.port(), options.connectTimeout());
     Transport t = new Transport(socket);

@@ -1,6 +1,6 @@
 package io.nats4j.client.internal.reconnect;
 
-import io.nats4j.client.internal.connection.ServerAddress;
+import io.nats4j.client.internal.address.ServerAddress;
 
 /**
  * One server of the {@link ServerPool} and what the pool remembers about it.

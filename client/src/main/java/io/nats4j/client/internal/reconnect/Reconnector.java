@@ -3,7 +3,7 @@ package io.nats4j.client.internal.reconnect;
 import io.nats4j.client.ReconnectDelay;
 import io.nats4j.client.ServerChooser;
 import io.nats4j.client.ServerInfo;
-import io.nats4j.client.internal.connection.ServerAddress;
+import io.nats4j.client.internal.address.ServerAddress;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -255,14 +255,7 @@ public final class Reconnector {
     }
     List<Target> targets = new ArrayList<>(resolved.size());
     for (InetAddress ip : resolved) {
-      ServerAddress pinned =
-          new ServerAddress(
-              address.scheme(),
-              ip.getHostAddress(),
-              address.port(),
-              address.user(),
-              address.password(),
-              address.token());
+      ServerAddress pinned = address.withHost(ip.getHostAddress());
       targets.add(new Target(server, pinned, server.tlsHostname()));
     }
     return targets;

@@ -2,7 +2,7 @@ package io.nats4j.client.internal.reconnect;
 
 import io.nats4j.client.ServerChooser;
 import io.nats4j.client.ServerInfo;
-import io.nats4j.client.internal.connection.ServerAddress;
+import io.nats4j.client.internal.address.ServerAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * (shuffled among themselves). A server that was tried moves to the end, so every server gets a
  * turn before any is retried; the server just lost goes to the end when a reconnect begins, so the
  * others are tried first.
+ *
+ * <p>WebSocket ({@code ws://}, {@code wss://}) and plain TCP servers never share a pool: the
+ * options refuse a mixed seed list and discovery refuses a server of the other family.
  *
  * <p>Discovered servers inherit the scheme and URL credentials of the server that announced them;
  * one announced as an address literal keeps that server's TLS host name, so certificate checks
@@ -106,9 +109,27 @@ public final class ServerPool {
     return added.stream().map(PoolEntry::url).toList();
   }
 
+  /**
+   * A server announced by {@code announcer}. A WebSocket client is only ever told WebSocket URLs
+   * (the server fills {@code connect_urls} with its {@code ws_connect_urls} for them, and sends
+   * none when it has none), so a bare {@code host:port} takes the announcer's scheme; an announced
+   * URL of the other family is refused: one pool never mixes WebSocket and plain TCP.
+   */
   private static ServerAddress parseDiscovered(String text, ServerAddress announcer) {
-    ServerAddress a = ServerAddress.parse(text.contains("://") ? text : "nats://" + text);
-    String scheme = announcer.tlsRequired() ? "tls" : a.scheme();
+    String family = announcer.webSocket() ? "ws" : "nats";
+    ServerAddress a = ServerAddress.parse(text.contains("://") ? text : family + "://" + text);
+    if (a.webSocket() != announcer.webSocket()) {
+      throw new IllegalArgumentException(
+          "a "
+              + (announcer.webSocket() ? "WebSocket" : "TCP")
+              + " pool never takes a "
+              + a.scheme()
+              + ":// server");
+    }
+    String scheme = a.scheme();
+    if (announcer.tlsRequired()) {
+      scheme = announcer.webSocket() ? "wss" : "tls";
+    }
     return new ServerAddress(
         scheme, a.host(), a.port(), announcer.user(), announcer.password(), announcer.token());
   }

@@ -7,7 +7,8 @@ import java.net.Socket;
 import java.net.SocketException;
 
 /**
- * An open socket and its streams. Knows nothing of NATS.
+ * An open socket and the streams NATS bytes flow through: the socket's own (TCP, TLS) or framing
+ * streams on top of it (WebSocket). Knows nothing of NATS.
  *
  * <p>Thread-safety: {@link #in()} belongs to the reader thread, {@link #out()} to the writer
  * thread; {@link #close()} may be called from any thread and makes both fail.
@@ -34,9 +35,20 @@ public final class Transport implements AutoCloseable {
    * @throws IOException if its streams cannot be opened
    */
   public Transport(Socket socket) throws IOException {
+    this(socket, socket.getInputStream(), socket.getOutputStream());
+  }
+
+  /**
+   * Wraps a connected socket whose bytes pass through framing streams.
+   *
+   * @param socket connected (possibly TLS) socket
+   * @param in the stream NATS bytes are read from
+   * @param out the stream NATS bytes are written to
+   */
+  Transport(Socket socket, InputStream in, OutputStream out) {
     this.socket = socket;
-    this.in = socket.getInputStream();
-    this.out = socket.getOutputStream();
+    this.in = in;
+    this.out = out;
     this.secure = socket instanceof javax.net.ssl.SSLSocket;
   }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.client.ServerChooser;
-import io.nats4j.client.internal.connection.ServerAddress;
+import io.nats4j.client.internal.address.ServerAddress;
 import io.nats4j.testkit.Await;
 import java.net.ConnectException;
 import java.time.Duration;

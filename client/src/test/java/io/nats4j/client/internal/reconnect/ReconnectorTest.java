@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.nats4j.client.AuthenticationException;
 import io.nats4j.client.ReconnectDelay;
 import io.nats4j.client.ServerChooser;
-import io.nats4j.client.internal.connection.ServerAddress;
+import io.nats4j.client.internal.address.ServerAddress;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;

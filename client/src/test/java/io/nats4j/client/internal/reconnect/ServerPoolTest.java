@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nats4j.client.internal.connection.ServerAddress;
+import io.nats4j.client.internal.address.ServerAddress;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -91,6 +91,31 @@ class ServerPoolTest {
     List<String> added = pool.discovered(List.of("ws://x:1", "", "127.0.0.1:4223"));
 
     assertEquals(List.of("nats://127.0.0.1:4223"), added);
+  }
+
+  @Test
+  void aWebSocketPoolDiscoversOnlyWebSocketServersWithTheAnnouncersScheme() {
+    ServerPool pool = pool(false, "wss://alice:secret@nats.example.com/ws");
+    pool.connected(pool.servers().get(0), 0);
+
+    List<String> added =
+        pool.discovered(List.of("10.0.0.2:8443", "nats://10.0.0.3:4222", "tls://10.0.0.4:4222"));
+
+    assertEquals(List.of("wss://10.0.0.2:8443"), added);
+    PoolEntry discovered = pool.servers().get(1);
+    assertTrue(discovered.address().webSocket());
+    assertEquals("nats.example.com", discovered.tlsHostname());
+    assertEquals("alice", discovered.address().user());
+  }
+
+  @Test
+  void aPlainWebSocketPoolStaysPlain() {
+    ServerPool pool = pool(false, "ws://127.0.0.1:8080");
+    pool.connected(pool.servers().get(0), 0);
+
+    assertEquals(
+        List.of("ws://127.0.0.1:8081", "ws://127.0.0.1:8082"),
+        pool.discovered(List.of("127.0.0.1:8081", "ws://127.0.0.1:8082")));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.nats4j.client.internal.connection;
+package io.nats4j.client.internal.address;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,11 +51,43 @@ class ServerAddressTest {
   void rejectsBadUrlsWithoutEchoingSecrets() {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> ServerAddress.parse("ws://u:secret@host"));
+            IllegalArgumentException.class, () -> ServerAddress.parse("http://u:secret@host"));
     assertFalse(e.getMessage().contains("secret"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ServerAddress.parse(""));
     assertThrows(IllegalArgumentException.class, () -> ServerAddress.parse("nats://"));
     assertThrows(IllegalArgumentException.class, () -> ServerAddress.parseList(" , "));
+  }
+
+  @Test
+  void parsesWebSocketUrlsWithDefaultPortsAndPaths() {
+    ServerAddress ws = ServerAddress.parse("ws://example.com");
+    assertEquals("ws", ws.scheme());
+    assertEquals(80, ws.port());
+    assertTrue(ws.webSocket());
+    assertFalse(ws.tlsRequired());
+    assertEquals("", ws.path());
+
+    ServerAddress wss = ServerAddress.parse("WSS://u:p@example.com/nats?token=abc");
+    assertEquals("wss", wss.scheme());
+    assertEquals(443, wss.port());
+    assertTrue(wss.tlsRequired());
+    assertEquals("/nats?token=abc", wss.path());
+    assertEquals("u", wss.user());
+    // the query may carry a secret: logs show the path only
+    assertEquals("wss://example.com:443/nats", wss.toString());
+
+    ServerAddress port = ServerAddress.parse("ws://[::1]:8080/");
+    assertEquals("::1", port.host());
+    assertEquals(8080, port.port());
+    assertEquals("/", port.path());
+    assertEquals("/", port.withHost("10.0.0.1").path());
+    assertEquals("10.0.0.1", port.withHost("10.0.0.1").host());
+
+    assertFalse(ServerAddress.parse("nats://host/ignored").webSocket());
+    assertEquals("", ServerAddress.parse("nats://host/ignored").path());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new ServerAddress("nats", "h", 4222, null, null, null, "/x"));
   }
 
   @Test
