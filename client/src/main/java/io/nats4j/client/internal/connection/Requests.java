@@ -8,7 +8,6 @@ import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.NoRespondersException;
 import io.nats4j.client.internal.routing.RequestMux;
-import io.nats4j.client.internal.routing.RoutingHost;
 import io.nats4j.client.internal.routing.SubscriptionTable;
 import io.nats4j.client.internal.threads.ConnectionScheduler;
 import java.time.Duration;
@@ -28,14 +27,14 @@ import java.util.concurrent.TimeoutException;
 final class Requests {
   private final RequestMux mux;
   private final SubscriptionTable table;
-  private final RoutingHost host;
+  private final NatsConnection host;
   private final EventBus events;
   private final ConnectionScheduler scheduler;
 
   Requests(
       RequestMux mux,
       SubscriptionTable table,
-      RoutingHost host,
+      NatsConnection host,
       EventBus events,
       ConnectionScheduler scheduler) {
     this.scheduler = scheduler;
@@ -101,7 +100,7 @@ final class Requests {
     String replyTo = mux.register(reply, subject);
     try {
       mux.ensureSubscribed(table, host);
-      host.publish(subject, replyTo, headers, data);
+      host.publishCounted(subject, replyTo, headers, data); // observed as a request, not a publish
     } catch (RuntimeException e) {
       mux.forget(replyTo);
       throw e;
