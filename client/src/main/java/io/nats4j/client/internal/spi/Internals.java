@@ -125,6 +125,24 @@ public final class Internals {
   }
 
   /**
+   * Publishes a message the connection's message observer does not see: the library's own plumbing
+   * (pull requests, flow-control replies), which is no user message.
+   *
+   * @param connection a connection
+   * @param subject the subject
+   * @param replyTo the reply subject, or null
+   * @param data the payload
+   */
+  public static void publishUnobserved(
+      Connection connection, String subject, String replyTo, byte[] data) {
+    if (connection instanceof NatsConnection nc) {
+      nc.publishCounted(subject, replyTo, null, data);
+    } else {
+      connection.publish(subject, replyTo, data);
+    }
+  }
+
+  /**
    * Hides a subscription's handler calls from the connection's message observer, for a sibling
    * module that observes them itself (a JetStream consume, which reports its handler calls with the
    * stream and consumer, and not the heartbeats and status messages).
