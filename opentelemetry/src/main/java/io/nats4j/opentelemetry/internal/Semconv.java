@@ -10,6 +10,8 @@ final class Semconv {
   static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
   static final AttributeKey<String> DESTINATION =
       AttributeKey.stringKey("messaging.destination.name");
+  static final AttributeKey<Boolean> TEMPORARY =
+      AttributeKey.booleanKey("messaging.destination.temporary");
   static final AttributeKey<String> OPERATION_TYPE =
       AttributeKey.stringKey("messaging.operation.type");
   static final AttributeKey<String> OPERATION_NAME =

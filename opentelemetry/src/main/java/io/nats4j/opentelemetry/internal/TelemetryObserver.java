@@ -55,7 +55,7 @@ public final class TelemetryObserver implements MessageObserver {
     Context parent = Context.current();
     SpanBuilder b =
         tracer
-            .spanBuilder(operation + " " + p.subject())
+            .spanBuilder(operation + " " + spanTarget(p.subject()))
             .setSpanKind(request ? SpanKind.CLIENT : SpanKind.PRODUCER)
             .setParent(parent)
             .setAttribute(Semconv.MESSAGING_SYSTEM, Semconv.SYSTEM)
@@ -63,6 +63,9 @@ public final class TelemetryObserver implements MessageObserver {
             .setAttribute(Semconv.OPERATION_TYPE, "send")
             .setAttribute(Semconv.OPERATION_NAME, operation)
             .setAttribute(Semconv.BODY_SIZE, p.dataSize());
+    if (p.subject().startsWith("_INBOX.")) {
+      b.setAttribute(Semconv.TEMPORARY, true);
+    }
     server(b, p.connection());
     Span span = b.startSpan();
     propagator.inject(parent.with(span), p.headers(), HeadersCarrier.INSTANCE);
@@ -95,7 +98,7 @@ public final class TelemetryObserver implements MessageObserver {
     boolean js = d.kind() == ObservedDelivery.Kind.JETSTREAM_CONSUME;
     SpanBuilder b =
         tracer
-            .spanBuilder("process " + m.subject())
+            .spanBuilder("process " + spanTarget(m.subject()))
             .setSpanKind(SpanKind.CONSUMER)
             .setParent(parent)
             .setAttribute(Semconv.MESSAGING_SYSTEM, Semconv.SYSTEM)
@@ -161,6 +164,14 @@ public final class TelemetryObserver implements MessageObserver {
       span.end();
       metrics.consumed.add(d.messages().size(), MessagingMetrics.base("fetch", errorType));
     };
+  }
+
+  /**
+   * A span name holds a low-cardinality destination: a reply inbox is named "(temporary)", as the
+   * messaging conventions say for temporary destinations (the subject stays in the attributes).
+   */
+  static String spanTarget(String subject) {
+    return subject.startsWith("_INBOX.") ? "(temporary)" : subject;
   }
 
   private void lag(Message m) {
