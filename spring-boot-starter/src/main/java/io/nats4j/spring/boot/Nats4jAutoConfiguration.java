@@ -157,5 +157,11 @@ public class Nats4jAutoConfiguration {
     MessageObserver nats4jTracingObserver(NatsTelemetry telemetry) {
       return telemetry.observer();
     }
+
+    /** The connection's statistics as OpenTelemetry metrics, unregistered on shutdown. */
+    @Bean(destroyMethod = "close")
+    AutoCloseable nats4jTelemetryConnectionMetrics(NatsTelemetry telemetry, Connection connection) {
+      return telemetry.register(connection);
+    }
   }
 }

@@ -125,7 +125,8 @@ class Nats4jAutoConfigurationIT {
               assertThat(context)
                   .hasSingleBean(NatsConnectionMetrics.class)
                   .hasSingleBean(NatsMeterObserver.class)
-                  .hasSingleBean(NatsTelemetry.class);
+                  .hasSingleBean(NatsTelemetry.class)
+                  .hasBean("nats4jTelemetryConnectionMetrics");
               assertThat(context.getBean(Options.class).observer()).isNotNull();
               MeterRegistry registry = context.getBean(MeterRegistry.class);
               context.getBean(NatsConnectionMetrics.class).bindTo(registry);
