@@ -1,5 +1,6 @@
 package io.nats4j.bench;
 
+import io.nats4j.client.MessageObserver;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.ServerConfig;
 import java.io.PrintStream;
@@ -195,6 +196,7 @@ public final class Bench {
     return switch (name) {
       case "jnats" -> new JnatsDriver();
       case "nats4j" -> new Nats4jDriver();
+      case "nats4j-observed" -> new Nats4jDriver("nats4j-observed", new MessageObserver() {});
       default -> throw new IllegalArgumentException("unknown client " + name);
     };
   }

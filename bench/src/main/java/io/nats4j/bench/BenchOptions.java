@@ -89,6 +89,9 @@ record BenchOptions(
   static final Set<String> PLANNED = Set.of();
   static final List<String> CLIENTS = List.of("jnats", "nats4j");
 
+  /** Every client name {@code --client} takes; nats4j-observed is nats4j with a no-op observer. */
+  static final List<String> ALL_CLIENTS = List.of("jnats", "nats4j", "nats4j-observed");
+
   static final String USAGE =
       """
       usage: scripts/bench SCENARIO [--client nats4j|jnats|both] [--msgs N] [--size BYTES]
@@ -98,7 +101,9 @@ record BenchOptions(
         SCENARIO   pub | pubsub | reqrep | js-pub | js-pub-async | js-batch | js-ingest
                    | js-fetch | js-consume | js-ordered | kv-put | kv-get | kv-watch | obj-put
                    | obj-get | svc
-        --client   which client to measure (default: both, interleaved run by run)
+        --client   which client to measure (default: both, interleaved run by run); a
+                   comma-separated list of jnats, nats4j, nats4j-observed (nats4j with a no-op
+                   MessageObserver, to show the hooks' cost) runs those interleaved
         --msgs     messages per run (default: 1000000; reqrep, js-pub, kv-put, kv-get: 20000;
                    js-pub-async, js-fetch, js-consume, js-ordered: 200000; kv-watch: 100000);
                    obj-*: objects per run (default: 3)
@@ -157,8 +162,8 @@ record BenchOptions(
         case "--client" -> {
           if (value.equals("both")) {
             clients = CLIENTS;
-          } else if (CLIENTS.contains(value)) {
-            clients = List.of(value);
+          } else if (List.of(value.split(",")).stream().allMatch(ALL_CLIENTS::contains)) {
+            clients = List.of(value.split(","));
           } else {
             throw new UsageException("--client must be nats4j, jnats or both, was '" + value + "'");
           }

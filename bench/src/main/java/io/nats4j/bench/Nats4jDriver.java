@@ -4,6 +4,7 @@ import io.nats4j.bench.BenchOptions.Storage;
 import io.nats4j.client.Connection;
 import io.nats4j.client.Dispatcher;
 import io.nats4j.client.Message;
+import io.nats4j.client.MessageObserver;
 import io.nats4j.client.Nats;
 import io.nats4j.client.Options;
 import io.nats4j.client.ReconnectOptions;
@@ -21,16 +22,30 @@ import java.util.concurrent.TimeUnit;
 /** nats4j with its default options (reconnect off, as for jnats, so a failure ends the run). */
 final class Nats4jDriver implements ClientDriver {
 
-  @Override
-  public String name() {
-    return "nats4j";
+  private final String name;
+  private final MessageObserver observer;
+
+  Nats4jDriver() {
+    this("nats4j", null);
   }
 
-  private static Connection connect(String url) {
+  /** A driver whose connections have {@code observer} installed (the hooks' cost). */
+  Nats4jDriver(String name, MessageObserver observer) {
+    this.name = name;
+    this.observer = observer;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  private Connection connect(String url) {
     return Nats.connect(
         Options.builder()
             .server(url)
             .name("nats4j-bench")
+            .observer(observer)
             .reconnect(ReconnectOptions.disabled())
             .build());
   }

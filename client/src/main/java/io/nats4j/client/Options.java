@@ -40,6 +40,7 @@ public final class Options {
   private final Executor callbackExecutor;
   private final ConnectionListener connectionListener;
   private final ErrorListener errorListener;
+  private final MessageObserver observer;
   private final ReconnectOptions reconnect;
   private final int maxOutboundBytes;
   private final Duration publishBlockTimeout;
@@ -65,6 +66,7 @@ public final class Options {
     this.callbackExecutor = b.callbackExecutor;
     this.connectionListener = b.connectionListener;
     this.errorListener = b.errorListener;
+    this.observer = b.observer;
     this.reconnect = b.reconnect;
     this.maxOutboundBytes = b.maxOutboundBytes;
     this.publishBlockTimeout = b.publishBlockTimeout;
@@ -106,6 +108,7 @@ public final class Options {
     b.callbackExecutor = callbackExecutor;
     b.connectionListener = connectionListener;
     b.errorListener = errorListener;
+    b.observer = observer;
     b.reconnect = reconnect;
     b.maxOutboundBytes = maxOutboundBytes;
     b.publishBlockTimeout = publishBlockTimeout;
@@ -264,6 +267,15 @@ public final class Options {
   }
 
   /**
+   * Returns the message observer.
+   *
+   * @return the observer, or null (none: the default)
+   */
+  public MessageObserver observer() {
+    return observer;
+  }
+
+  /**
    * Returns the reconnect options.
    *
    * @return the reconnect options
@@ -377,6 +389,7 @@ public final class Options {
     private Executor callbackExecutor;
     private ConnectionListener connectionListener;
     private ErrorListener errorListener;
+    private MessageObserver observer;
     private ReconnectOptions reconnect = ReconnectOptions.defaults();
     private int maxOutboundBytes = 4 * 1024 * 1024;
     private Duration publishBlockTimeout = Duration.ofSeconds(5);
@@ -599,6 +612,20 @@ public final class Options {
      */
     public Builder errorListener(ErrorListener listener) {
       this.errorListener = listener;
+      return this;
+    }
+
+    /**
+     * Installs a message observer (tracing, metrics): it sees every publish, request, handler call
+     * and, with the JetStream module, every JetStream publish, consume handler call and fetch. See
+     * {@link MessageObserver} for where it runs. Combine several with {@link MessageObserver#all}.
+     * Default: none, at no cost.
+     *
+     * @param observer the observer, or null for none
+     * @return this builder
+     */
+    public Builder observer(MessageObserver observer) {
+      this.observer = observer;
       return this;
     }
 

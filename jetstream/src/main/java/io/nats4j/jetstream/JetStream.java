@@ -6,9 +6,11 @@ import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.NoRespondersException;
+import io.nats4j.client.internal.spi.Internals;
 import io.nats4j.jetstream.internal.ApiClient;
 import io.nats4j.jetstream.internal.ApiLevels;
 import io.nats4j.jetstream.internal.AsyncPublisher;
+import io.nats4j.jetstream.internal.JsObserving;
 import io.nats4j.jetstream.internal.PublishHeaders;
 import io.nats4j.jetstream.internal.PushConsumerImpl;
 import io.nats4j.jetstream.internal.Responses;
@@ -232,12 +234,18 @@ public final class JetStream implements AutoCloseable {
    * @throws ApiLevelException if an option needs a newer server
    */
   public PubAck publish(String subject, Headers headers, byte[] data, PublishOptions options) {
-    Headers h = prepare(headers, options);
+    Headers prepared = prepare(headers, options);
+    return JsObserving.publish(
+        api.connection(), subject, prepared, data, h -> publishWithRetries(subject, h, data));
+  }
+
+  private PubAck publishWithRetries(String subject, Headers h, byte[] data) {
     JetStreamOptions o = api.options();
     Duration wait = o.publishRetryWait();
     for (int attempt = 0; ; attempt++) {
       try {
-        Message reply = api.connection().request(subject, h, data, o.publishAckTimeout());
+        Message reply =
+            Internals.requestUnobserved(api.connection(), subject, h, data, o.publishAckTimeout());
         return Responses.pubAck(subject, reply);
       } catch (NoRespondersException e) {
         if (attempt >= o.publishRetryAttempts()) {
@@ -368,7 +376,9 @@ public final class JetStream implements AutoCloseable {
    */
   public CompletableFuture<PubAck> publishAsync(
       String subject, Headers headers, byte[] data, PublishOptions options) {
-    return asyncPublisher.publish(subject, prepare(headers, options), data);
+    Headers prepared = prepare(headers, options);
+    return JsObserving.publishAsync(
+        api.connection(), subject, prepared, data, h -> asyncPublisher.publish(subject, h, data));
   }
 
   /**

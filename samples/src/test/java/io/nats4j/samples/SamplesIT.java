@@ -139,6 +139,18 @@ class SamplesIT {
     assertTrue(out.matches("(?s).*published \\d+, received \\d+ .*"), out);
   }
 
+  @Test
+  void tracingToConsole() throws Exception {
+    assertTrue(run(() -> TracingToConsole.main(args())).contains("client got: it is "));
+  }
+
+  @Test
+  void springBootApp() throws Exception {
+    String out = run(() -> SpringBootApp.main(args()));
+    assertTrue(out.contains("spring bean received: hello from Spring Boot"), out);
+    assertTrue(out.contains("JetStream ack: seq 1"), out);
+  }
+
   private static String[] args() {
     return new String[] {server.clientUrl()};
   }

@@ -5,6 +5,7 @@ import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
 import io.nats4j.client.NoRespondersException;
 import io.nats4j.client.ServerInfo;
+import io.nats4j.client.internal.spi.Internals;
 import io.nats4j.jetstream.JetStreamException;
 import io.nats4j.jetstream.JetStreamOptions;
 import java.util.List;
@@ -135,7 +136,8 @@ public final class ApiClient {
     }
     String subject = subject(endpoint);
     try {
-      return connection.request(subject, headers, json, options.requestTimeout());
+      return Internals.requestUnobserved(
+          connection, subject, headers, json, options.requestTimeout());
     } catch (NoRespondersException e) {
       throw new JetStreamException(
           "nothing answered on "

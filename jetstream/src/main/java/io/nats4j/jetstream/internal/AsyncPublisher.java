@@ -204,7 +204,8 @@ public final class AsyncPublisher implements AutoCloseable {
       if (replyPrefix == null) {
         String inbox = connection.createInbox() + ".";
         dispatcher = connection.createDispatcher("nats4j-jetstream-acks");
-        dispatcher.subscribe(inbox + "*", this::onAck);
+        // acks end the JetStream publish's observation: they are no delivery of their own
+        Internals.unobserved(dispatcher.subscribe(inbox + "*", this::onAck));
         connection.addConnectionListener(connectionLost);
         listening = true;
         replyPrefix = inbox;

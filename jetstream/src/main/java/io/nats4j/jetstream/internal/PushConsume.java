@@ -6,6 +6,7 @@ import io.nats4j.client.ConnectionListener;
 import io.nats4j.client.Dispatcher;
 import io.nats4j.client.Message;
 import io.nats4j.client.Subscription;
+import io.nats4j.client.internal.spi.Internals;
 import io.nats4j.jetstream.ConsumeHandle;
 import io.nats4j.jetstream.ConsumerInfo;
 import io.nats4j.jetstream.JetStreamException;
@@ -78,6 +79,7 @@ public final class PushConsume implements ConsumeHandle {
           group == null || group.isEmpty()
               ? dispatcher.subscribe(subject, this::onMessage)
               : dispatcher.subscribe(subject, group, this::onMessage);
+      Internals.unobserved(subscription); // the consume observes its handler calls itself
     } catch (RuntimeException e) {
       connection.removeConnectionListener(connectionListener);
       throw e;

@@ -91,10 +91,9 @@ public final class PushConsumerImpl implements PushConsumer {
         i,
         raw -> {
           JsMessage m = new JsMessageImpl(raw, connection, ackNone);
-          try {
-            handler.onMessage(m);
-          } catch (Throwable t) {
-            listener.handlerFailed(m, t);
+          Throwable failure = JsObserving.handle(connection, i.streamName(), i.name(), m, handler);
+          if (failure != null) {
+            listener.handlerFailed(m, failure);
           }
         },
         listener);

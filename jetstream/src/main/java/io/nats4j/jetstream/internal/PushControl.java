@@ -3,6 +3,7 @@ package io.nats4j.jetstream.internal;
 import io.nats4j.client.Connection;
 import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
+import io.nats4j.client.internal.spi.Internals;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -134,7 +135,7 @@ public final class PushControl {
       return;
     }
     try {
-      connection.publish(subject, EMPTY);
+      Internals.publishUnobserved(connection, subject, null, EMPTY);
     } catch (RuntimeException e) {
       // Disconnected or closed: the server asks again (stalled heartbeat) after a reconnect.
     }

@@ -10,8 +10,11 @@ import io.nats4j.client.Headers;
 import io.nats4j.client.MaxPayloadException;
 import io.nats4j.client.Message;
 import io.nats4j.client.MessageHandler;
+import io.nats4j.client.MessageObserver;
+import io.nats4j.client.MessageObserver.Observation;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.NatsTimeoutException;
+import io.nats4j.client.ObservedPublish;
 import io.nats4j.client.Options;
 import io.nats4j.client.ProtocolException;
 import io.nats4j.client.Replies;
@@ -30,6 +33,7 @@ import io.nats4j.client.internal.routing.RequestMux;
 import io.nats4j.client.internal.routing.Router;
 import io.nats4j.client.internal.routing.RoutingHost;
 import io.nats4j.client.internal.routing.SubscriptionTable;
+import io.nats4j.client.internal.spi.Observations;
 import io.nats4j.client.internal.threads.ConnectionScheduler;
 import io.nats4j.client.internal.threads.ThreadSource;
 import java.nio.charset.StandardCharsets;
@@ -71,12 +75,14 @@ public final class NatsConnection implements Connection, RoutingHost {
   private final AtomicInteger dispatcherNames = new AtomicInteger();
   private final ThreadSource threads;
   private final ConnectionScheduler scheduler;
+  private final MessageObserver observer; // null when none: the hot paths check it once
 
   private volatile EncodedSubject lastSubject;
 
   private NatsConnection(Options options) {
     this.id = IDS.incrementAndGet();
     this.options = options;
+    this.observer = options.observer();
     this.threads =
         ThreadSource.of(options.threads().threadFactory(), options.threads().virtualThreads());
     this.scheduler = new ConnectionScheduler(threads, "nats4j-scheduler-" + id);
@@ -140,7 +146,40 @@ public final class NatsConnection implements Connection, RoutingHost {
 
   @Override
   public void publish(String subject, String replyTo, Headers headers, byte[] data) {
-    publishCounted(subject, replyTo, headers, data);
+    if (observer == null) {
+      publishCounted(subject, replyTo, headers, data);
+    } else {
+      publishObserved(subject, replyTo, headers, data);
+    }
+  }
+
+  private void publishObserved(String subject, String replyTo, Headers headers, byte[] data) {
+    Objects.requireNonNull(data, "data");
+    ObservedPublish p =
+        ObservedPublish.of(
+            ObservedPublish.Kind.PUBLISH,
+            this,
+            subject,
+            replyTo,
+            Observations.mutableCopy(headers),
+            data.length);
+    Observation o = Observations.start(observer, p);
+    try {
+      publishCounted(subject, replyTo, p.headers(), data);
+    } catch (RuntimeException e) {
+      Observations.end(o, e);
+      throw e;
+    }
+    Observations.end(o, null);
+  }
+
+  /**
+   * Returns the message observer.
+   *
+   * @return the observer from the options, or null
+   */
+  public MessageObserver observer() {
+    return observer;
   }
 
   /**
@@ -298,7 +337,9 @@ public final class NatsConnection implements Connection, RoutingHost {
                 options.threads().dispatcherExecutor(),
                 true,
                 router,
-                lifecycle::forgetDispatcher));
+                lifecycle::forgetDispatcher,
+                observer,
+                this));
   }
 
   @Override
@@ -318,19 +359,33 @@ public final class NatsConnection implements Connection, RoutingHost {
                 options.threads().dispatcherExecutor(),
                 false,
                 router,
-                lifecycle::forgetDispatcher));
+                lifecycle::forgetDispatcher,
+                observer,
+                this));
   }
 
   // ---------------------------------------------------------------- request/reply
 
   @Override
   public Message request(String subject, byte[] data, Duration timeout) {
-    return requests.request(subject, null, data, timeout);
+    return request(subject, null, data, timeout);
   }
 
   @Override
   public Message request(String subject, Headers headers, byte[] data, Duration timeout) {
-    return requests.request(subject, headers, data, timeout);
+    if (observer == null) {
+      return requests.request(subject, headers, data, timeout);
+    }
+    ObservedPublish p = observedRequest(subject, headers, data);
+    Observation o = Observations.start(observer, p);
+    try {
+      Message reply = requests.request(subject, p.headers(), data, timeout);
+      Observations.end(o, null);
+      return reply;
+    } catch (RuntimeException e) {
+      Observations.end(o, e);
+      throw e;
+    }
   }
 
   @Override
@@ -357,13 +412,52 @@ public final class NatsConnection implements Connection, RoutingHost {
 
   @Override
   public CompletableFuture<Message> requestAsync(String subject, byte[] data, Duration timeout) {
-    return requests.requestAsync(subject, null, data, timeout);
+    return requestAsync(subject, null, data, timeout);
   }
 
   @Override
   public CompletableFuture<Message> requestAsync(
       String subject, Headers headers, byte[] data, Duration timeout) {
-    return requests.requestAsync(subject, headers, data, timeout);
+    if (observer == null) {
+      return requests.requestAsync(subject, headers, data, timeout);
+    }
+    ObservedPublish p = observedRequest(subject, headers, data);
+    Observation o = Observations.start(observer, p);
+    CompletableFuture<Message> reply;
+    try {
+      reply = requests.requestAsync(subject, p.headers(), data, timeout);
+    } catch (RuntimeException e) {
+      Observations.end(o, e);
+      throw e;
+    }
+    // a stage added first runs first, on the events thread, before the caller's stages
+    reply.whenComplete((m, e) -> Observations.end(o, e == null ? null : Requests.unwrap(e)));
+    return reply;
+  }
+
+  /**
+   * Sends a request the observer does not see as one (for the sibling modules, which observe it as
+   * what it is, e.g. a JetStream publish).
+   *
+   * @param subject the subject
+   * @param headers the headers, or null
+   * @param data the payload
+   * @param timeout how long to wait
+   * @return the reply
+   */
+  public Message requestUnobserved(String subject, Headers headers, byte[] data, Duration timeout) {
+    return requests.request(subject, headers, data, timeout);
+  }
+
+  private ObservedPublish observedRequest(String subject, Headers headers, byte[] data) {
+    Objects.requireNonNull(data, "data");
+    return ObservedPublish.of(
+        ObservedPublish.Kind.REQUEST,
+        this,
+        subject,
+        null,
+        Observations.mutableCopy(headers),
+        data.length);
   }
 
   @Override

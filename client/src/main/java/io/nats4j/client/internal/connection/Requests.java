@@ -12,7 +12,6 @@ import io.nats4j.client.Replies;
 import io.nats4j.client.RequestManyEnd;
 import io.nats4j.client.RequestManyOptions;
 import io.nats4j.client.internal.routing.RequestMux;
-import io.nats4j.client.internal.routing.RoutingHost;
 import io.nats4j.client.internal.routing.SubscriptionTable;
 import io.nats4j.client.internal.threads.ConnectionScheduler;
 import java.time.Duration;
@@ -32,14 +31,14 @@ import java.util.concurrent.TimeoutException;
 final class Requests {
   private final RequestMux mux;
   private final SubscriptionTable table;
-  private final RoutingHost host;
+  private final NatsConnection host;
   private final EventBus events;
   private final ConnectionScheduler scheduler;
 
   Requests(
       RequestMux mux,
       SubscriptionTable table,
-      RoutingHost host,
+      NatsConnection host,
       EventBus events,
       ConnectionScheduler scheduler) {
     this.scheduler = scheduler;
@@ -144,7 +143,7 @@ final class Requests {
     String replyTo = mux.register(reply, subject);
     try {
       mux.ensureSubscribed(table, host);
-      host.publish(subject, replyTo, headers, data);
+      host.publishCounted(subject, replyTo, headers, data); // observed as a request, not a publish
     } catch (RuntimeException e) {
       mux.forget(replyTo);
       throw e;

@@ -1,10 +1,15 @@
 package io.nats4j.client.internal.routing;
 
+import io.nats4j.client.Connection;
 import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.Dispatcher;
 import io.nats4j.client.MessageHandler;
+import io.nats4j.client.MessageObserver;
+import io.nats4j.client.MessageObserver.Observation;
+import io.nats4j.client.ObservedDelivery;
 import io.nats4j.client.Subscription;
 import io.nats4j.client.internal.connection.WakeDeferral;
+import io.nats4j.client.internal.spi.Observations;
 import io.nats4j.client.internal.threads.ThreadSource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +51,8 @@ public final class NatsDispatcher implements Dispatcher {
   private final AtomicReference<Thread> running = new AtomicReference<>(); // executor: the task's
   private final List<IncomingMessage> taskBatch = new ArrayList<>(BATCH); // one task at a time
   private final Consumer<NatsDispatcher> onStopped;
+  private final MessageObserver observer; // null when none: handle() checks it once a message
+  private final Connection connection; // for the observer
   private volatile boolean closed;
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final CompletableFuture<Void> terminated = new CompletableFuture<>();
@@ -60,6 +67,8 @@ public final class NatsDispatcher implements Dispatcher {
    * @param isDefault whether this is the connection's shared dispatcher
    * @param router creates the subscriptions
    * @param onStopped runs once when the thread has been told to stop (the owner forgets it)
+   * @param observer sees each handler call, or null
+   * @param connection the connection, as the observer is told
    */
   public NatsDispatcher(
       String name,
@@ -68,8 +77,12 @@ public final class NatsDispatcher implements Dispatcher {
       Executor executor,
       boolean isDefault,
       Router router,
-      Consumer<NatsDispatcher> onStopped) {
+      Consumer<NatsDispatcher> onStopped,
+      MessageObserver observer,
+      Connection connection) {
     this.name = name;
+    this.observer = observer;
+    this.connection = connection;
     this.isDefault = isDefault;
     this.router = router;
     this.onStopped = onStopped;
@@ -140,15 +153,33 @@ public final class NatsDispatcher implements Dispatcher {
         if (!sub.accepts()) {
           continue;
         }
-        try {
-          sub.handler().onMessage(m);
-        } catch (Throwable t) {
-          LOG.warn("message handler of {} on dispatcher {} threw", sub, name, t);
+        if (observer == null || !sub.observed()) {
+          try {
+            sub.handler().onMessage(m);
+          } catch (Throwable t) {
+            LOG.warn("message handler of {} on dispatcher {} threw", sub, name, t);
+          }
+        } else {
+          handleObserved(sub, m);
         }
       }
     } finally {
       WakeDeferral.release();
     }
+  }
+
+  private void handleObserved(NatsSubscription sub, IncomingMessage m) {
+    Observation o =
+        Observations.start(
+            observer, ObservedDelivery.handler(connection, sub.subject(), sub.queue(), m));
+    Throwable failure = null;
+    try {
+      sub.handler().onMessage(m);
+    } catch (Throwable t) {
+      failure = t;
+      LOG.warn("message handler of {} on dispatcher {} threw", sub, name, t);
+    }
+    Observations.end(o, failure);
   }
 
   /** Executor-backed: schedules a task (the queue's hook, or a task yielding its thread). */

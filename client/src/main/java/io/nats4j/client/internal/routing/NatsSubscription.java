@@ -28,6 +28,7 @@ public final class NatsSubscription implements Subscription {
   private final String queueGroup;
   private final MessageQueue queue;
   private final MessageHandler handler;
+  private volatile boolean observed = true;
   private final NatsDispatcher dispatcher;
   private final SubscriptionTable table;
   private final RoutingHost host;
@@ -106,6 +107,22 @@ public final class NatsSubscription implements Subscription {
 
   MessageHandler handler() {
     return handler;
+  }
+
+  /**
+   * Tells whether the connection's message observer sees this subscription's handler calls: no for
+   * those a sibling module observes itself (a JetStream consume sees its handler calls, not the raw
+   * messages).
+   *
+   * @return true unless {@link #unobserved()} was called
+   */
+  public boolean observed() {
+    return observed;
+  }
+
+  /** Hides this subscription's handler calls from the connection's message observer. */
+  public void unobserved() {
+    observed = false;
   }
 
   /** {@link #admit()} result: deliver it. */

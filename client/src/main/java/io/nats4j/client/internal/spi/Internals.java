@@ -117,6 +117,60 @@ public final class Internals {
   }
 
   /**
+   * Sends a request that the connection's message observer does not see as a request: the caller
+   * observes it as what it is (a JetStream publish).
+   *
+   * @param connection a connection
+   * @param subject the subject
+   * @param headers the headers, or null
+   * @param data the payload
+   * @param timeout how long to wait for the reply
+   * @return the reply
+   */
+  public static io.nats4j.client.Message requestUnobserved(
+      Connection connection,
+      String subject,
+      io.nats4j.client.Headers headers,
+      byte[] data,
+      java.time.Duration timeout) {
+    if (connection instanceof NatsConnection nc) {
+      return nc.requestUnobserved(subject, headers, data, timeout);
+    }
+    return connection.request(subject, headers, data, timeout);
+  }
+
+  /**
+   * Publishes a message the connection's message observer does not see: the library's own plumbing
+   * (pull requests, flow-control replies), which is no user message.
+   *
+   * @param connection a connection
+   * @param subject the subject
+   * @param replyTo the reply subject, or null
+   * @param data the payload
+   */
+  public static void publishUnobserved(
+      Connection connection, String subject, String replyTo, byte[] data) {
+    if (connection instanceof NatsConnection nc) {
+      nc.publishCounted(subject, replyTo, null, data);
+    } else {
+      connection.publish(subject, replyTo, data);
+    }
+  }
+
+  /**
+   * Hides a subscription's handler calls from the connection's message observer, for a sibling
+   * module that observes them itself (a JetStream consume, which reports its handler calls with the
+   * stream and consumer, and not the heartbeats and status messages).
+   *
+   * @param subscription a subscription of a nats4j connection
+   */
+  public static void unobserved(io.nats4j.client.Subscription subscription) {
+    if (subscription instanceof io.nats4j.client.internal.routing.NatsSubscription s) {
+      s.unobserved();
+    }
+  }
+
+  /**
    * Tells whether {@code connection} offers these internals (it was made by {@code Nats.connect}).
    *
    * @param connection any connection

@@ -3,10 +3,12 @@ package io.nats4j.jetstream.internal.consume;
 import io.nats4j.client.Dispatcher;
 import io.nats4j.client.Message;
 import io.nats4j.client.Subscription;
+import io.nats4j.client.internal.spi.Internals;
 import io.nats4j.jetstream.ConsumeHandle;
 import io.nats4j.jetstream.ConsumeOptions;
 import io.nats4j.jetstream.JetStreamException;
 import io.nats4j.jetstream.JsMessageHandler;
+import io.nats4j.jetstream.internal.JsObserving;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,6 +49,7 @@ final class HandlerConsume implements ConsumeHandle, PullSession.Owner {
     Dispatcher d =
         options.dispatcher() != null ? options.dispatcher() : target.connection.defaultDispatcher();
     this.subscription = d.subscribe(session.inbox, this::onMessage);
+    Internals.unobserved(subscription); // observed here, per handler call, not per raw message
     session.start(subscription);
   }
 
@@ -58,10 +61,10 @@ final class HandlerConsume implements ConsumeHandle, PullSession.Owner {
     if (m == null || stopped) {
       return;
     }
-    try {
-      handler.onMessage(m);
-    } catch (Throwable t) {
-      listeners.handlerFailed(m, t);
+    Throwable failure =
+        JsObserving.handle(target.connection, target.stream, target.consumer, m, handler);
+    if (failure != null) {
+      listeners.handlerFailed(m, failure);
     }
   }
 

@@ -187,7 +187,7 @@ public final class JsMessageImpl implements JsMessage {
       throw alreadyAcked("ackSync", acked);
     }
     try {
-      connection.request(reply, ACK, timeout);
+      Internals.requestUnobserved(connection, reply, null, ACK, timeout);
     } catch (NatsTimeoutException e) {
       throw new NatsTimeoutException(
           "the server did not confirm the ack of stream sequence "

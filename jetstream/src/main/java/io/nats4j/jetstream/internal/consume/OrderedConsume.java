@@ -3,12 +3,14 @@ package io.nats4j.jetstream.internal.consume;
 import io.nats4j.client.Dispatcher;
 import io.nats4j.client.Message;
 import io.nats4j.client.Subscription;
+import io.nats4j.client.internal.spi.Internals;
 import io.nats4j.jetstream.ConsumeHandle;
 import io.nats4j.jetstream.ConsumeOptions;
 import io.nats4j.jetstream.ConsumerInfo;
 import io.nats4j.jetstream.JetStreamException;
 import io.nats4j.jetstream.JsMessageHandler;
 import io.nats4j.jetstream.MessageMetadata;
+import io.nats4j.jetstream.internal.JsObserving;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,6 +63,7 @@ final class OrderedConsume implements ConsumeHandle {
       target = new PullTarget(parent.api(), parent.stream(), info.name(), true);
       session = new PullSession(target, options, this);
       subscription = dispatcher.subscribe(session.inbox, this::onMessage);
+      Internals.unobserved(subscription); // observed per handler call, not per raw message
     }
 
     void start() {
@@ -93,10 +96,10 @@ final class OrderedConsume implements ConsumeHandle {
       }
       expected++;
       parent.delivered(md.streamSequence());
-      try {
-        handler.onMessage(m);
-      } catch (Throwable t) {
-        listeners.handlerFailed(m, t);
+      Throwable failure =
+          JsObserving.handle(target.connection, target.stream, target.consumer, m, handler);
+      if (failure != null) {
+        listeners.handlerFailed(m, failure);
       }
     }
 

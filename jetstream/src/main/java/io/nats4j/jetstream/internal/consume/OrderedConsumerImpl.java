@@ -18,6 +18,7 @@ import io.nats4j.jetstream.OrderedConsumer;
 import io.nats4j.jetstream.OrderedConsumerConfig;
 import io.nats4j.jetstream.internal.ApiClient;
 import io.nats4j.jetstream.internal.ApiRecords.ConsumerCreateRequest;
+import io.nats4j.jetstream.internal.JsObserving;
 import io.nats4j.jetstream.internal.JsonMapper;
 import io.nats4j.jetstream.internal.Responses;
 import java.time.Duration;
@@ -239,7 +240,7 @@ public final class OrderedConsumerImpl implements OrderedConsumer {
           || o.end() == FetchResult.End.HEARTBEATS_MISSED) {
         dropFetchConsumer();
       }
-      return o.result();
+      return JsObserving.fetched(target.connection, stream, fetchConsumer, o.result());
     } finally {
       release();
     }

@@ -12,6 +12,7 @@ import io.nats4j.jetstream.JetStreamException;
 import io.nats4j.jetstream.JsMessage;
 import io.nats4j.jetstream.JsMessageHandler;
 import io.nats4j.jetstream.internal.ApiClient;
+import io.nats4j.jetstream.internal.JsObserving;
 import io.nats4j.jetstream.internal.PriorityLevels;
 import java.time.Duration;
 import java.util.Objects;
@@ -105,7 +106,9 @@ public final class PullConsumerContext implements ConsumerContext {
   public FetchResult fetch(FetchOptions options) {
     Objects.requireNonNull(options, "options");
     api.require(PriorityLevels.of(options.priority()));
-    return Fetcher.fetch(target("fetch"), options, null).result();
+    PullTarget t = target("fetch");
+    return JsObserving.fetched(
+        t.connection, t.stream, t.consumer, Fetcher.fetch(t, options, null).result());
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.nats4j.client.ConnectionListener;
 import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
 import io.nats4j.client.Subscription;
+import io.nats4j.client.internal.spi.Internals;
 import io.nats4j.jetstream.ConsumeOptions;
 import io.nats4j.jetstream.JetStreamException;
 import io.nats4j.jetstream.PriorityPull;
@@ -104,7 +105,7 @@ final class PullSession {
         return;
       case FLOW_CONTROL:
         if (raw.replyTo() != null) {
-          target.connection.publish(raw.replyTo(), new byte[0]);
+          Internals.publishUnobserved(target.connection, raw.replyTo(), null, new byte[0]);
         }
         return;
       case MAX_BYTES:

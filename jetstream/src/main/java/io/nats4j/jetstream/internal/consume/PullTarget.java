@@ -2,6 +2,7 @@ package io.nats4j.jetstream.internal.consume;
 
 import io.nats4j.client.Connection;
 import io.nats4j.client.NatsException;
+import io.nats4j.client.internal.spi.Internals;
 import io.nats4j.jetstream.internal.ApiClient;
 import io.nats4j.jetstream.internal.JsonMapper;
 
@@ -42,7 +43,7 @@ final class PullTarget {
       return false;
     }
     try {
-      connection.publish(nextSubject, inbox, JsonMapper.write(request));
+      Internals.publishUnobserved(connection, nextSubject, inbox, JsonMapper.write(request));
       return true;
     } catch (NatsException e) {
       return false;
