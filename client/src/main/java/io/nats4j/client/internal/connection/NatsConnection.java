@@ -219,8 +219,10 @@ public final class NatsConnection implements Connection, RoutingHost {
   @Override
   public void respond(String serverSubject, Headers headers, byte[] data) {
     // a reply from a dispatcher (a service's handler) goes out with the rest of its batch, in one
-    // write and one writer wake-up, like acks (WakeDeferral)
-    if (headers == null || headers.isEmpty()) {
+    // write and one writer wake-up, like acks (WakeDeferral); an observer sees it as a publish
+    if (observer != null) {
+      publishObserved(serverSubject, null, headers, data);
+    } else if (headers == null || headers.isEmpty()) {
       publishToServerSubject(serverSubject, Objects.requireNonNull(data, "data"));
     } else {
       publishCounted(serverSubject, null, headers, data);
