@@ -1,12 +1,10 @@
 package io.nats4j.samples;
 
+import static io.nats4j.samples.SampleOutput.run;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.ServerConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,24 +48,5 @@ class PublishingSamplesIT {
 
   private static String[] args() {
     return new String[] {server.clientUrl()};
-  }
-
-  /** A sample's main method. */
-  interface Sample {
-    void run() throws Exception;
-  }
-
-  private static String run(Sample sample) throws Exception {
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      sample.run();
-    } finally {
-      System.setOut(original);
-    }
-    String out = captured.toString(StandardCharsets.UTF_8);
-    original.print(out);
-    return out;
   }
 }

@@ -1,5 +1,6 @@
 package io.nats4j.samples;
 
+import static io.nats4j.samples.SampleOutput.run;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.testkit.Await;
@@ -153,25 +154,6 @@ class SamplesIT {
 
   private static String[] args() {
     return new String[] {server.clientUrl()};
-  }
-
-  /** A sample's main method. */
-  interface Sample {
-    void run() throws Exception;
-  }
-
-  private static String run(Sample sample) throws Exception {
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      sample.run();
-    } finally {
-      System.setOut(original);
-    }
-    String out = captured.toString(StandardCharsets.UTF_8);
-    original.print(out);
-    return out;
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.nats4j.samples;
 
+import static io.nats4j.samples.SampleOutput.run;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,9 +13,6 @@ import io.nats4j.nkeys.NKey;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.ServerConfig;
 import io.nats4j.testkit.TestCertificates;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -80,19 +78,5 @@ class SecuritySamplesIT {
       assertTrue(
           run(() -> Tls.main(new String[] {url, ca, cert, key})).contains("received: hello"));
     }
-  }
-
-  private static String run(Runnable sample) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      sample.run();
-    } finally {
-      System.setOut(original);
-    }
-    String out = captured.toString(StandardCharsets.UTF_8);
-    original.print(out);
-    return out;
   }
 }
