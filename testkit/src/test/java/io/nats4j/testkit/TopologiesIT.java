@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The leafnode pair and the gateway super cluster form, carry messages, and re-form. */
@@ -56,9 +59,26 @@ class TopologiesIT {
             () -> from.monitor("/leafz?subs=1").contains("across"),
             "the subscription to reach " + from);
       }
+      // the subscription's interest crosses a gateway asynchronously (JetStream accounts are in
+      // interest-only mode there) and no client-visible event says when: publish until it arrives
+      subscriber.socketTimeout(500);
+      Await.until(
+          () -> publishedAndReceived(publisher, subscriber),
+          Duration.ofSeconds(15),
+          "a message from " + from + " to reach " + to);
+    }
+  }
+
+  private static boolean publishedAndReceived(RawClient publisher, RawClient subscriber) {
+    try {
       publisher.send("PUB across 5\r\nhello\r\n");
       assertTrue(subscriber.readUntil("MSG across").startsWith("MSG across 1 5"));
       assertEquals("hello", subscriber.readLine());
+      return true;
+    } catch (SocketTimeoutException notYet) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
