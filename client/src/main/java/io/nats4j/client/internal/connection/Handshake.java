@@ -60,8 +60,9 @@ final class Handshake {
    * Runs the handshake.
    *
    * @param transport the connected transport
-   * @param address the server address (credentials from the URL)
+   * @param address the server address
    * @param options the options
+   * @param credentials what to authenticate with this attempt (see {@link #credentials}), or null
    * @param parser the parser the reader will continue with
    * @param deadline {@link System#nanoTime()} by which it must be done
    * @param scheduler the connection's scheduler, for the deadline
@@ -74,6 +75,7 @@ final class Handshake {
       Transport transport,
       ServerAddress address,
       Options options,
+      Credentials credentials,
       ProtocolParser parser,
       long deadline,
       ConnectionScheduler scheduler)
@@ -84,7 +86,7 @@ final class Handshake {
     ConnectionScheduler.Timer timer =
         scheduler.scheduleNanos(deadline - System.nanoTime(), handshake.watchdog::expire);
     try {
-      Result result = handshake.run(address, options);
+      Result result = handshake.run(address, options, credentials);
       timer.cancel();
       if (!handshake.watchdog.finish()) {
         throw timeout(handshake.phase);
@@ -132,7 +134,8 @@ final class Handshake {
     }
   }
 
-  private Result run(ServerAddress address, Options options) throws IOException {
+  private Result run(ServerAddress address, Options options, Credentials credentials)
+      throws IOException {
     TlsOptions tls = options.tls();
     boolean upgraded = false;
     if (tls != null && tls.isHandshakeFirst()) {
@@ -146,7 +149,7 @@ final class Handshake {
       upgrade(address, tls == null ? TlsOptions.builder().build() : tls);
       upgraded = true;
     }
-    ConnectRequest request = connectRequest(address, options, info.nonce(), upgraded);
+    ConnectRequest request = connectRequest(options, credentials, info.nonce(), upgraded);
     GrowableBuffer out = new GrowableBuffer(512);
     ProtocolWriter.connect(out, request);
     ProtocolWriter.ping(out);
@@ -165,17 +168,17 @@ final class Handshake {
   }
 
   /**
-   * Builds CONNECT: the supplier's credentials, else the options', else the URL's.
+   * Builds CONNECT.
    *
-   * @param address the server address
    * @param options the options
+   * @param credentials the credentials of this attempt, or null
    * @param nonce the INFO nonce or null
    * @param tls whether the connection is TLS
    * @return the request (holds secrets: never log its JSON)
    */
   static ConnectRequest connectRequest(
-      ServerAddress address, Options options, String nonce, boolean tls) {
-    AuthFields auth = Authenticator.fieldsFor(credentials(address, options), nonce);
+      Options options, Credentials credentials, String nonce, boolean tls) {
+    AuthFields auth = Authenticator.fieldsFor(credentials, nonce);
     return new ConnectRequest(
         false,
         false,
@@ -195,7 +198,11 @@ final class Handshake {
         auth.sig());
   }
 
-  private static Credentials credentials(ServerAddress address, Options options) {
+  /**
+   * The credentials of one connect attempt: the supplier's (asked once per attempt), else the
+   * options', else the URL's.
+   */
+  static Credentials credentials(ServerAddress address, Options options) {
     if (options.credentialsSupplier() != null) {
       return options.credentialsSupplier().get();
     }
