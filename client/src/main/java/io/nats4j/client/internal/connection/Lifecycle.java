@@ -422,9 +422,11 @@ final class Lifecycle {
    */
   void sendSubscribe(long sid, String subject, String queue) {
     synchronized (stateLock) {
-      if (status == ConnectionStatus.CLOSED || status == ConnectionStatus.DRAINING) {
-        throw new ConnectionClosedException(
-            "the connection is " + status.name().toLowerCase() + ": no new subscriptions");
+      if (status == ConnectionStatus.CLOSED) {
+        throw ClosedConnections.exception(closeReason);
+      }
+      if (status == ConnectionStatus.DRAINING) {
+        throw new ConnectionClosedException("the connection is draining: no new subscriptions");
       }
       if (transport == null) {
         return;
