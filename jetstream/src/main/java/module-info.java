@@ -2,6 +2,7 @@
 module io.nats4j.jetstream {
   requires transitive io.nats4j.client;
   requires com.fasterxml.jackson.databind;
+  requires org.slf4j;
 
   exports io.nats4j.jetstream;
 

@@ -2,6 +2,7 @@ package io.nats4j.client;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -370,6 +371,34 @@ public interface Connection extends AutoCloseable {
    * @return where the connection is in its lifecycle
    */
   ConnectionStatus status();
+
+  /**
+   * Returns why the connection closed on its own: the server refused the credentials (for example
+   * {@link CredentialsExpiredException}), every reconnect attempt failed, or reconnecting is off
+   * and the session was lost. Every {@link ConnectionClosedException} thrown afterwards carries
+   * this reason as its cause.
+   *
+   * <p>Thread-safety: safe from any thread.
+   *
+   * @return the reason; empty while the connection is open, and after {@link #close()} or a drain
+   *     closed it on the application's request
+   */
+  default Optional<NatsException> closeReason() {
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the most recent failure the connection met, whether or not it recovered: why the last
+   * session was lost, the last {@code -ERR} the server reported (a denied permission is an {@link
+   * AuthorizationException}), or the close reason.
+   *
+   * <p>Thread-safety: safe from any thread.
+   *
+   * @return the last error; empty if there was none
+   */
+  default Optional<NatsException> lastError() {
+    return Optional.empty();
+  }
 
   /**
    * Returns what the current server announced.

@@ -2,22 +2,30 @@ package io.nats4j.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.nkeys.Creds;
 import io.nats4j.nkeys.KeyType;
 import io.nats4j.nkeys.NKey;
 import io.nats4j.testkit.LibraryThreads;
+import io.nats4j.testkit.LogCapture;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Operator mode with a user JWT that expires 2 s after it is issued: the server ends the session,
- * the client reconnects, and a credentials supplier that mints a fresh JWT keeps it working.
+ * Operator mode with user JWTs that expire seconds after they are issued (by the nkeys module): the
+ * server ends the session; a credentials supplier that mints a fresh JWT keeps the connection
+ * working, while fixed credentials close it with the expiry named.
  */
 class JwtExpiryIT {
   private static final Duration WAIT = Duration.ofSeconds(15);
@@ -91,41 +99,71 @@ class JwtExpiryIT {
   }
 
   /**
-   * Fixed credentials cannot be renewed: once the JWT has expired the server refuses it ("User
-   * Authentication Expired", then "Authorization Violation"; within the second of expiry
-   * nats-server 2.15 may still accept it and end the session at once), and the second identical
-   * refusal in a row closes the connection instead of retrying forever.
+   * Fixed credentials cannot be renewed: when the server ends the session at the JWT's {@code exp},
+   * the client knows the JWT in the file has expired, so it neither dials again nor reports a
+   * reconnect that cannot last; it closes at once, saying which file expired when, logs that at
+   * ERROR, and every later operation throws with that reason as its cause.
    */
   @Test
-  void fixedCredentialsThatExpiredEndInClosedAfterTheSecondIdenticalRefusal() {
-    Minter minter = new Minter(false);
+  void aCredsFileWhoseJwtExpiresClosesTheConnectionSayingSoWithoutAReconnect(@TempDir Path dir)
+      throws Exception {
+    Instant expires = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+    Path file = dir.resolve("expiring.creds");
+    try (NKey user = NKey.create(KeyType.USER)) {
+      String jwt = operatorMode.userJwt(user, "expiring", expires);
+      Files.writeString(file, new String(Creds.format(jwt, user.seed())));
+    }
     RecordingListener events = new RecordingListener();
-    Duration wait = Duration.ofMillis(500);
     Options options =
-        options(minter, events).toBuilder()
-            .credentials(minter.next())
-            .credentialsSupplier(null)
+        Options.builder()
+            .server(operatorMode.server().clientUrl())
+            .connectionListener(events)
+            .credentials(Credentials.credsFile(file))
             .reconnect(
                 ReconnectOptions.builder()
                     .maxAttempts(-1)
-                    .waitTime(wait)
+                    .waitTime(Duration.ofMillis(100))
                     .jitter(Duration.ZERO, Duration.ZERO)
                     .build())
             .build();
-    Connection nc = Nats.connect(options);
+    try (LogCapture logs = LogCapture.start();
+        Connection nc = Nats.connect(options)) {
 
-    ConnectionEvent.Closed closed = events.await(ConnectionEvent.Closed.class, WAIT);
+      ConnectionEvent.Closed closed = events.await(ConnectionEvent.Closed.class, WAIT);
 
-    assertInstanceOf(AuthenticationException.class, closed.cause());
-    String refusal = closed.cause().getMessage();
+      String expected = "user JWT in " + file + " expired at " + expires;
+      CredentialsExpiredException reason =
+          assertInstanceOf(CredentialsExpiredException.class, closed.cause());
+      assertTrue(reason.getMessage().startsWith(expected), reason.getMessage());
+      assertEquals(expires, reason.expiredAt());
+      assertEquals(0, events.count(ConnectionEvent.Reconnected.class), events.types().toString());
+      assertEquals(reason, nc.closeReason().orElseThrow());
+      ConnectionClosedException thrown =
+          assertThrows(ConnectionClosedException.class, () -> nc.publish("after", "x"));
+      assertSame(reason, thrown.getCause());
+      logs.await(l -> l.contains(" ERROR ") && l.contains(expected), WAIT);
+    }
+  }
+
+  @Test
+  void connectingWithAnAlreadyExpiredCredsFileSaysSoAtOnce(@TempDir Path dir) throws Exception {
+    Instant expired = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+    Path file = dir.resolve("expired.creds");
+    try (NKey user = NKey.create(KeyType.USER)) {
+      String jwt = operatorMode.userJwt(user, "expired", expired);
+      Files.writeString(file, new String(Creds.format(jwt, user.seed())));
+    }
+    Options options =
+        Options.builder()
+            .server(operatorMode.server().clientUrl())
+            .credentials(Credentials.credsFile(file))
+            .build();
+
+    CredentialsExpiredException e =
+        assertThrows(CredentialsExpiredException.class, () -> Nats.connect(options));
+
     assertTrue(
-        refusal.contains("Authorization Violation") || refusal.contains("Authentication Expired"),
-        refusal);
-    assertInstanceOf(
-        AuthenticationException.class,
-        events.await(ConnectionEvent.Disconnected.class, WAIT).cause());
-    // accepted-then-expired sessions happen only within the second of expiry, 500 ms apart
-    assertTrue(events.count(ConnectionEvent.Reconnected.class) <= 3, events.types().toString());
-    assertEquals(ConnectionStatus.CLOSED, nc.status());
+        e.getMessage().startsWith("user JWT in " + file + " expired at " + expired),
+        e.getMessage());
   }
 }

@@ -1,5 +1,6 @@
 package io.nats4j.jetstream;
 
+import io.nats4j.jetstream.internal.consume.LoggingConsumeErrorListener;
 import java.time.Duration;
 
 /**
@@ -9,7 +10,10 @@ import java.time.Duration;
  * <p>Thread-safety: called from library threads (see docs/THREADING.md): status warnings, handler
  * failures and terminal errors on the thread that delivers the messages, missed heartbeats and
  * resets on the connection's events thread. Keep it quick and do not block. Every method has an
- * empty default (handler failures are logged), so implement only what you need.
+ * empty default (handler failures are logged at WARN), so implement only what you need. A consume
+ * started without a listener logs everything through SLF4J (logger {@code io.nats4j.jetstream}):
+ * warnings, missed heartbeats and handler failures at WARN, the terminal error at ERROR, ordered
+ * resets at INFO.
  */
 public interface ConsumeErrorListener {
 
@@ -45,11 +49,7 @@ public interface ConsumeErrorListener {
    * @param error what the handler threw
    */
   default void handlerFailed(JsMessage message, Throwable error) {
-    System.getLogger("io.nats4j.jetstream")
-        .log(
-            System.Logger.Level.WARNING,
-            "consume handler failed on " + message.subject() + ": " + error,
-            error);
+    LoggingConsumeErrorListener.logHandlerFailure(message, error);
   }
 
   /**

@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One put: chunks published as they are read (async, a bounded number in flight), then the meta
@@ -39,7 +41,7 @@ final class ObjectPut {
   /** Bytes of chunks in flight (published, ack not yet received) per put. */
   private static final long IN_FLIGHT_BYTES = 8L * 1024 * 1024;
 
-  private static final System.Logger LOG = System.getLogger(ObjectPut.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(ObjectPut.class);
 
   private final ObjectStore store;
   private final JetStream js;
@@ -170,10 +172,9 @@ final class ObjectPut {
     try {
       purge(ObjectNames.chunkSubject(bucket, old.nuid()));
     } catch (RuntimeException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "object '{0}' in bucket '{1}' was replaced, but the chunks of the old version {2} could"
-              + " not be purged: {3}",
+      LOG.warn(
+          "object '{}' in bucket '{}' was replaced, but the chunks of the old version {} could"
+              + " not be purged: {}",
           old.name(),
           bucket,
           old.nuid(),
@@ -206,9 +207,8 @@ final class ObjectPut {
   }
 
   private static void warnOrphans(String chunkSubject, RuntimeException e) {
-    LOG.log(
-        System.Logger.Level.WARNING,
-        "a failed put left chunks on {0} that could not be purged (no meta points to them): {1}",
+    LOG.warn(
+        "a failed put left chunks on {} that could not be purged (no meta points to them): {}",
         chunkSubject,
         e.toString());
   }

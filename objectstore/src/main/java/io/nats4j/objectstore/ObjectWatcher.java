@@ -1,5 +1,7 @@
 package io.nats4j.objectstore;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * Told about the objects of a bucket by {@link ObjectStore#watch}: first the current state (one
  * call per object), then {@link #onEndOfInitialData()} exactly once (also when the bucket is empty,
@@ -27,12 +29,12 @@ public interface ObjectWatcher {
 
   /**
    * A meta message could not be read (not Object Store JSON); it is skipped. The default logs it as
-   * a warning through {@link System.Logger}.
+   * a warning through SLF4J (logger {@code io.nats4j.objectstore.ObjectWatcher}).
    *
    * @param error what was wrong
    */
   default void onError(ObjectStoreException error) {
-    System.getLogger(ObjectWatcher.class.getName())
-        .log(System.Logger.Level.WARNING, "object watch skipped a meta message: {0}", error);
+    LoggerFactory.getLogger(ObjectWatcher.class)
+        .warn("object watch skipped a meta message: {}", error.toString());
   }
 }

@@ -14,6 +14,7 @@ import io.nats4j.jetstream.JsMessageHandler;
 import io.nats4j.jetstream.PushConsumeOptions;
 import io.nats4j.jetstream.PushConsumer;
 import io.nats4j.jetstream.internal.consume.JsMessageImpl;
+import io.nats4j.jetstream.internal.consume.LoggingConsumeErrorListener;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -175,8 +176,7 @@ public final class PushConsumerImpl implements PushConsumer {
 
   /** Calls the user's listener so that a throwing listener harms nothing. */
   private static final class GuardedListener implements PushEvents {
-    private static final System.Logger LOG = System.getLogger("io.nats4j.jetstream");
-    private static final ConsumeErrorListener DEFAULT = new ConsumeErrorListener() {};
+    private static final ConsumeErrorListener DEFAULT = LoggingConsumeErrorListener.INSTANCE;
 
     private final ConsumeErrorListener listener;
 
@@ -207,7 +207,7 @@ public final class PushConsumerImpl implements PushConsumer {
       try {
         r.run();
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "a ConsumeErrorListener threw", e);
+        LoggingConsumeErrorListener.listenerThrew(e);
       }
     }
   }

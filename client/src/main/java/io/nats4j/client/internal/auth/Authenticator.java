@@ -6,10 +6,7 @@ import io.nats4j.client.NonceSigner;
 import io.nats4j.nkeys.Creds;
 import io.nats4j.nkeys.NKey;
 import io.nats4j.nkeys.Nonces;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.Base64;
 
 /**
@@ -36,9 +33,9 @@ public final class Authenticator {
    * @param nonce the nonce from the server's INFO, or null if it sent none
    * @return the fields to put in CONNECT
    * @throws AuthenticationException if NKey/JWT/creds authentication meets a server without nonce,
-   *     a creds file cannot be read (the message names the path), or a signer fails
-   * @throws IllegalArgumentException if a creds file is malformed (the message names the path,
-   *     never the content)
+   *     or a signer fails
+   * @throws IllegalArgumentException if a creds file is missing, a directory, unreadable or
+   *     malformed (the message names the path, never the content)
    */
   public static AuthFields fieldsFor(Credentials credentials, String nonce) {
     if (credentials == null) {
@@ -80,7 +77,7 @@ public final class Authenticator {
     }
     if (credentials instanceof CredsFileCredentials c) {
       byte[] nonceBytes = requireNonce(nonce);
-      try (Creds creds = readCredsFile(c.file())) {
+      try (Creds creds = CredsFiles.read(c.file())) {
         return fromCreds(creds, nonceBytes);
       }
     }
@@ -108,7 +105,7 @@ public final class Authenticator {
       return c.jwt();
     }
     if (credentials instanceof CredsFileCredentials c) {
-      try (Creds creds = readCredsFile(c.file())) {
+      try (Creds creds = CredsFiles.read(c.file())) {
         return creds.jwt();
       }
     }
@@ -125,25 +122,6 @@ public final class Authenticator {
 
   private static AuthFields fromCreds(Creds creds, byte[] nonce) {
     return new AuthFields(null, null, null, null, creds.jwt(), Nonces.sign(creds.userKey(), nonce));
-  }
-
-  private static Creds readCredsFile(Path file) {
-    try {
-      return Creds.parse(file);
-    } catch (UncheckedIOException e) {
-      String reason =
-          e.getCause() instanceof NoSuchFileException
-              ? "no such file"
-              : e.getCause().getClass().getSimpleName();
-      throw new AuthenticationException("cannot read creds file " + file + ": " + reason, e);
-    } catch (IllegalArgumentException e) {
-      String message = String.valueOf(e.getMessage());
-      if (message.contains(file.toString())) {
-        throw e;
-      }
-      String problem = message.startsWith("creds: ") ? message.substring(7) : message;
-      throw new IllegalArgumentException("creds file " + file + ": " + problem, e);
-    }
   }
 
   private static String sign(NonceSigner signer, byte[] nonce) {

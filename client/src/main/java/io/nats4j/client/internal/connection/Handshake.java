@@ -24,7 +24,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The synchronous start of every connection, run on the connecting thread before any library thread
@@ -61,8 +60,9 @@ final class Handshake {
    * Runs the handshake.
    *
    * @param transport the connected transport
-   * @param address the server address (credentials from the URL)
+   * @param address the server address
    * @param options the options
+   * @param credentials what to authenticate with this attempt (see {@link #credentials}), or null
    * @param parser the parser the reader will continue with
    * @param deadline {@link System#nanoTime()} by which it must be done
    * @param scheduler the connection's scheduler, for the deadline
@@ -75,6 +75,7 @@ final class Handshake {
       Transport transport,
       ServerAddress address,
       Options options,
+      Credentials credentials,
       ProtocolParser parser,
       long deadline,
       ConnectionScheduler scheduler)
@@ -85,7 +86,7 @@ final class Handshake {
     ConnectionScheduler.Timer timer =
         scheduler.scheduleNanos(deadline - System.nanoTime(), handshake.watchdog::expire);
     try {
-      Result result = handshake.run(address, options);
+      Result result = handshake.run(address, options, credentials);
       timer.cancel();
       if (!handshake.watchdog.finish()) {
         throw timeout(handshake.phase);
@@ -133,25 +134,19 @@ final class Handshake {
     }
   }
 
-  private Result run(ServerAddress address, Options options) throws IOException {
+  private Result run(ServerAddress address, Options options, Credentials credentials)
+      throws IOException {
     Wire wire = Wire.of(address);
     phase = "the end of the TLS or WebSocket handshake";
-    Credentials[] asked = new Credentials[1]; // a supplier is asked once per attempt
-    Supplier<Credentials> credentials =
-        () -> asked[0] != null ? asked[0] : (asked[0] = credentials(address, options));
     transport =
-        wire.beforeInfo(transport, address, options, () -> Authenticator.jwtOf(credentials.get()));
+        wire.beforeInfo(transport, address, options, () -> Authenticator.jwtOf(credentials));
     Info info = (Info) readUntil(Info.class, "INFO");
     parser.maxPayloadBound(ProtocolParser.payloadBoundFor(info.info().maxPayload()));
     phase = "the end of the TLS handshake";
     transport = wire.afterInfo(transport, address, options, info.info());
     ConnectRequest request =
         connectRequest(
-            credentials.get(),
-            options,
-            info.nonce(),
-            transport.secure(),
-            wire.jwtInConnect(options));
+            credentials, options, info.nonce(), transport.secure(), wire.jwtInConnect(options));
     GrowableBuffer out = new GrowableBuffer(512);
     ProtocolWriter.connect(out, request);
     ProtocolWriter.ping(out);
@@ -164,8 +159,7 @@ final class Handshake {
   /**
    * Builds CONNECT.
    *
-   * @param credentials the attempt's credentials (the supplier's, else the options', else the
-   *     URL's), or null
+   * @param credentials the credentials of this attempt, or null
    * @param options the options
    * @param nonce the INFO nonce or null
    * @param tls whether the connection is TLS
@@ -194,7 +188,11 @@ final class Handshake {
         auth.sig());
   }
 
-  private static Credentials credentials(ServerAddress address, Options options) {
+  /**
+   * The credentials of one connect attempt: the supplier's (asked once per attempt), else the
+   * options', else the URL's.
+   */
+  static Credentials credentials(ServerAddress address, Options options) {
     if (options.credentialsSupplier() != null) {
       return options.credentialsSupplier().get();
     }

@@ -66,6 +66,8 @@ final class Lifecycle {
   private CompletableFuture<Void> drainFuture; // guarded by stateLock
   private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
+  private volatile NatsException closeReason; // set once, before status becomes CLOSED
+  private volatile NatsException lastError;
   private volatile ServerInfo serverInfo;
   private volatile ConnectionStatus publicStatus = ConnectionStatus.CONNECTING;
 
@@ -129,7 +131,7 @@ final class Lifecycle {
       status = ConnectionStatus.CLOSED;
       publicStatus = ConnectionStatus.CLOSED;
     }
-    outbound.close();
+    outbound.close(null);
     events.close();
     scheduler.shutdown(5_000);
     terminated.complete(null);
@@ -219,7 +221,7 @@ final class Lifecycle {
     Transport t;
     synchronized (stateLock) {
       if (status == ConnectionStatus.CLOSED) {
-        throw new ConnectionClosedException("the connection is closed");
+        throw ClosedConnections.exception(closeReason);
       }
       if (!options.reconnect().enabled()) {
         throw new IllegalStateException("reconnecting is disabled in the options");
@@ -254,8 +256,10 @@ final class Lifecycle {
               ? ne
               : new ConnectionClosedException(
                   "lost the connection to " + current + ": " + cause, cause);
+      lastError = reason;
       if (options.reconnect().enabled() && status == ConnectionStatus.CONNECTED) {
-        LOG.info("nats4j connection {} lost {}: {}", id, current, reason.getMessage());
+        LOG.warn(
+            "nats4j connection {} lost {}, reconnecting: {}", id, current, reason.getMessage());
         String server = currentEntry.url();
         status = ConnectionStatus.RECONNECTING;
         publicStatus = ConnectionStatus.RECONNECTING;
@@ -300,6 +304,10 @@ final class Lifecycle {
       if (status == ConnectionStatus.CLOSED) {
         return;
       }
+      if (cause != null) {
+        closeReason = cause;
+        lastError = cause;
+      }
       status = ConnectionStatus.CLOSED;
       publicStatus = ConnectionStatus.CLOSED;
       t = transport;
@@ -311,7 +319,7 @@ final class Lifecycle {
       dispatchers.clear();
     }
     reconnection.cancel();
-    Thread writer = outbound.close();
+    Thread writer = outbound.close(cause);
     if (writer != null && cause == null) {
       ThreadJoin.join(writer, 2_000); // lets the writer send what was published before close()
     }
@@ -332,7 +340,7 @@ final class Lifecycle {
       d.stopThread();
     }
     if (cause != null) {
-      LOG.info("nats4j connection {} to {} closed: {}", id, server, cause.getMessage());
+      LOG.error("nats4j connection {} to {} closed: {}", id, server, cause.getMessage());
     }
     if (cause != null && t != null) { // while reconnecting, Disconnected was posted already
       listeners.post(new ConnectionEvent.Disconnected(server == null ? null : server.url(), cause));
@@ -402,7 +410,7 @@ final class Lifecycle {
 
   private void requireOpen() {
     if (status == ConnectionStatus.CLOSED) {
-      throw new ConnectionClosedException("the connection is closed");
+      throw ClosedConnections.exception(closeReason);
     }
   }
 
@@ -415,9 +423,11 @@ final class Lifecycle {
    */
   void sendSubscribe(long sid, String subject, String queue) {
     synchronized (stateLock) {
-      if (status == ConnectionStatus.CLOSED || status == ConnectionStatus.DRAINING) {
-        throw new ConnectionClosedException(
-            "the connection is " + status.name().toLowerCase() + ": no new subscriptions");
+      if (status == ConnectionStatus.CLOSED) {
+        throw ClosedConnections.exception(closeReason);
+      }
+      if (status == ConnectionStatus.DRAINING) {
+        throw new ConnectionClosedException("the connection is draining: no new subscriptions");
       }
       if (transport == null) {
         return;
@@ -462,6 +472,21 @@ final class Lifecycle {
 
   ConnectionStatus status() {
     return publicStatus;
+  }
+
+  /** Why the connection closed; null while open or when the application closed it. */
+  NatsException closeReason() {
+    return closeReason;
+  }
+
+  /** The most recent failure: a lost session, a server {@code -ERR}, the close reason. */
+  NatsException lastError() {
+    return lastError;
+  }
+
+  /** Records an asynchronous error the server reported (an {@code -ERR} that kept the session). */
+  void serverError(NatsException error) {
+    lastError = error;
   }
 
   ServerInfo serverInfo() {

@@ -77,7 +77,7 @@ final class Listeners {
   void report(AsyncError error, List<NatsSubscription> subscriptions) {
     List<ErrorListener> connectionOnes = List.copyOf(errorListeners);
     if (connectionOnes.isEmpty() && subscriptions.isEmpty()) {
-      LOG.warn("nats4j connection {}: {}", connectionId, error);
+      logUnhandled(error);
       return;
     }
     events.post(
@@ -91,7 +91,7 @@ final class Listeners {
           }
           to.addAll(connectionOnes);
           if (to.isEmpty()) {
-            LOG.warn("nats4j connection {}: {}", connectionId, error);
+            logUnhandled(error);
             return;
           }
           for (ErrorListener listener : to) {
@@ -103,6 +103,39 @@ final class Listeners {
             }
           }
         });
+  }
+
+  /**
+   * The default error listener: while the application registered none, every asynchronous error is
+   * logged at WARN, in words.
+   */
+  private void logUnhandled(AsyncError error) {
+    LOG.warn("nats4j connection {}: {}", connectionId, describe(error));
+  }
+
+  static String describe(AsyncError error) {
+    if (error instanceof AsyncError.PermissionDenied d) {
+      return "the server denied "
+          + (d.operation() == AsyncError.Operation.PUBLISH ? "publishing to " : "subscribing to ")
+          + d.subject()
+          + " ("
+          + d.text()
+          + "); register an ErrorListener to handle it";
+    }
+    if (error instanceof AsyncError.SlowConsumer s) {
+      return "slow consumer on "
+          + s.subscription().subject()
+          + ": its pending limits were reached and messages were dropped ("
+          + s.subscription().droppedMessages()
+          + " so far)";
+    }
+    if (error instanceof AsyncError.MalformedMessage m) {
+      return "dropped a malformed message on " + m.subject() + ": " + m.error().getMessage();
+    }
+    if (error instanceof AsyncError.ServerError e) {
+      return "the server reported an error: " + e.text();
+    }
+    return String.valueOf(error);
   }
 
   private static void deliver(List<ConnectionListener> to, ConnectionEvent event) {

@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -502,6 +503,16 @@ public final class NatsConnection implements Connection, RoutingHost {
   @Override
   public ConnectionStatus status() {
     return lifecycle.status();
+  }
+
+  @Override
+  public Optional<NatsException> closeReason() {
+    return Optional.ofNullable(lifecycle.closeReason());
+  }
+
+  @Override
+  public Optional<NatsException> lastError() {
+    return Optional.ofNullable(lifecycle.lastError());
   }
 
   @Override

@@ -66,6 +66,7 @@ public final class Outbound {
   private boolean writerLingering; // parked with a timeout after a write
   private int blockedPublishers;
   private boolean closed;
+  private NatsException closeReason; // why it closed, null for close() by the application
   private int pingsOut;
   private long outMessages;
   private long outBytes;
@@ -163,7 +164,7 @@ public final class Outbound {
     lock.lock();
     try {
       if (closed) {
-        throw new ConnectionClosedException("the connection is closed");
+        throw closedException();
       }
       if (writer == null) {
         return;
@@ -188,7 +189,7 @@ public final class Outbound {
     lock.lock();
     try {
       if (closed) {
-        throw new ConnectionClosedException("the connection is closed");
+        throw closedException();
       }
       if (writer == null) {
         deferredPings.addLast(f);
@@ -298,7 +299,7 @@ public final class Outbound {
 
   private void awaitRoom(int needed) {
     if (closed) {
-      throw new ConnectionClosedException("the connection is closed");
+      throw closedException();
     }
     if (writer == null) {
       if (pending.length() + needed > reconnectBufferBytes) {
@@ -317,7 +318,7 @@ public final class Outbound {
     try {
       while (pending.length() > 0 && pending.length() + needed > maxOutboundBytes) {
         if (closed) {
-          throw new ConnectionClosedException("the connection is closed");
+          throw closedException();
         }
         if (nanos <= 0) {
           throw new BufferFullException(
@@ -503,14 +504,26 @@ public final class Outbound {
   }
 
   /**
-   * Closes for good: the writer sends what is buffered, then stops.
+   * Closes for good on the application's request; see {@link #close(NatsException)}.
    *
    * @return the writer thread to join, or null
    */
   public Thread close() {
+    return close(null);
+  }
+
+  /**
+   * Closes for good: the writer sends what is buffered, then stops.
+   *
+   * @param reason why the connection closed (the cause of every later {@link
+   *     ConnectionClosedException}), or null when the application closed it
+   * @return the writer thread to join, or null
+   */
+  public Thread close(NatsException reason) {
     lock.lock();
     try {
       closed = true;
+      closeReason = reason;
       OutboundWriter w = writer;
       writerParked = false;
       workAvailable.signalAll();
@@ -523,6 +536,11 @@ public final class Outbound {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** The exception for an operation on the closed connection; called under {@code lock}. */
+  private ConnectionClosedException closedException() {
+    return ClosedConnections.exception(closeReason);
   }
 
   /**

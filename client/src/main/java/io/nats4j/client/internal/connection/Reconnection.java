@@ -3,11 +3,13 @@ package io.nats4j.client.internal.connection;
 import io.nats4j.client.AuthenticationException;
 import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.ConnectionEvent;
+import io.nats4j.client.CredentialsExpiredException;
 import io.nats4j.client.Dialer;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.Options;
 import io.nats4j.client.ReconnectOptions;
 import io.nats4j.client.internal.address.ServerAddress;
+import io.nats4j.client.internal.auth.CredentialsCheck;
 import io.nats4j.client.internal.connection.SessionOpener.Session;
 import io.nats4j.client.internal.reconnect.Cancellation;
 import io.nats4j.client.internal.reconnect.Clock;
@@ -18,6 +20,7 @@ import io.nats4j.client.internal.reconnect.ServerPool;
 import io.nats4j.client.internal.threads.ThreadSource;
 import io.nats4j.client.internal.transport.Transport;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -72,7 +75,11 @@ final class Reconnection {
                 reconnect.randomize(),
                 !reconnect.retryOnRepeatedAuthError(),
                 options.tls() != null,
-                SessionOpener::authErrorText),
+                SessionOpener::authErrorText,
+                // fixed credentials that expired stay expired; a supplier may renew them
+                e ->
+                    e instanceof CredentialsExpiredException
+                        && options.credentialsSupplier() == null),
             Clock.system(),
             new Random());
     this.worker = new ReconnectWorker(reconnector, "nats4j-reconnect-" + id, threads);
@@ -91,6 +98,14 @@ final class Reconnection {
    * background if the options say so, else closes and throws.
    */
   void connectFirst() {
+    if (options.credentialsSupplier() == null) {
+      try { // a creds file problem or an expired JWT is said at once, before any dial
+        CredentialsCheck.beforeDial(options.credentials(), Instant.now());
+      } catch (RuntimeException e) {
+        lifecycle.firstConnectFailed();
+        throw e;
+      }
+    }
     Reconnector.Outcome<Session> outcome =
         reconnector.run(opener::open, 1, new Cancellation(), () -> null);
     if (outcome instanceof Reconnector.Connected<Session> connected) {
@@ -107,9 +122,13 @@ final class Reconnection {
             ? gaveUp.lastError()
             : outcome instanceof Reconnector.RepeatedAuthError<Session> repeated
                 ? repeated.error()
-                : null;
+                : outcome instanceof Reconnector.Hopeless<Session> hopeless
+                    ? hopeless.error()
+                    : null;
     ReconnectOptions reconnect = options.reconnect();
-    if (reconnect.enabled() && reconnect.retryOnFailedConnect()) {
+    if (reconnect.enabled()
+        && reconnect.retryOnFailedConnect()
+        && !(outcome instanceof Reconnector.Hopeless<Session>)) {
       LOG.info(
           "nats4j connection {}: first connect failed ({}); retrying in the background",
           id,
@@ -118,6 +137,9 @@ final class Reconnection {
       return;
     }
     lifecycle.firstConnectFailed();
+    if (last instanceof IllegalArgumentException || last instanceof CredentialsExpiredException) {
+      throw (RuntimeException) last; // the credentials, not a server: the same for every server
+    }
     if (last instanceof NatsException ne && servers.size() == 1) {
       throw ne;
     }
@@ -185,6 +207,11 @@ final class Reconnection {
           id,
           repeated.server());
       lifecycle.closeInternal(error);
+    } else if (outcome instanceof Reconnector.Hopeless<Session> hopeless) {
+      lifecycle.closeInternal(
+          hopeless.error() instanceof NatsException ne
+              ? ne
+              : new NatsException(String.valueOf(hopeless.error()), hopeless.error()));
     }
     // Cancelled: close() is under way and does the rest
   }

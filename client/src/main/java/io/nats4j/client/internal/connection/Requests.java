@@ -160,26 +160,37 @@ final class Requests {
     return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
   }
 
-  /** Rethrows a failure from another thread as the same type, with this thread's stack. */
+  /**
+   * Rethrows a failure from another thread as the same type, with this thread's stack. The copy
+   * takes the original's cause (the close reason of a closed connection, say), not the original
+   * itself: a chain of the same exception twice says nothing more.
+   */
   static RuntimeException rethrow(Throwable cause) {
-    if (cause instanceof NoRespondersException e) {
-      return new NoRespondersException(e.getMessage(), e);
+    if (!(cause instanceof NatsException e)) {
+      return new NatsException(String.valueOf(cause), cause);
     }
-    if (cause instanceof ConnectionClosedException e) {
-      return new ConnectionClosedException(e.getMessage(), e);
+    return sameType(e, e.getMessage(), e.getCause());
+  }
+
+  private static RuntimeException sameType(NatsException e, String message, Throwable cause) {
+    if (e instanceof NoRespondersException) {
+      return new NoRespondersException(message, cause);
     }
-    if (cause instanceof AuthorizationException e) {
-      return new AuthorizationException(e.getMessage(), e);
+    if (e instanceof ConnectionClosedException) {
+      return new ConnectionClosedException(message, cause);
     }
-    if (cause instanceof NatsTimeoutException e) {
-      return new NatsTimeoutException(e.getMessage(), e);
+    if (e instanceof AuthorizationException) {
+      return new AuthorizationException(message, cause);
     }
-    if (cause instanceof io.nats4j.client.DisconnectedException e) {
-      return new io.nats4j.client.DisconnectedException(e.getMessage(), e);
+    if (e instanceof NatsTimeoutException) {
+      return new NatsTimeoutException(message, cause);
     }
-    if (cause instanceof NatsException e) {
-      return new NatsException(e.getMessage(), e);
+    if (e instanceof io.nats4j.client.DisconnectedException) {
+      return new io.nats4j.client.DisconnectedException(message, cause);
     }
-    return new NatsException(String.valueOf(cause), cause);
+    if (e.getClass() == NatsException.class) {
+      return new NatsException(message, cause);
+    }
+    return e; // a type this method does not copy: thrown as it is
   }
 }

@@ -62,6 +62,7 @@ final class ServerOpHandler implements InboundReader.Sink {
   public void onServerError(String text) {
     AsyncError.PermissionDenied denied = ServerErrors.permission(text);
     if (denied != null) {
+      lifecycle.serverError(new AuthorizationException("the server reported: " + text));
       if (denied.operation() == AsyncError.Operation.PUBLISH) {
         // a request to a denied subject would otherwise only time out
         mux.failPublishedTo(
@@ -88,6 +89,7 @@ final class ServerOpHandler implements InboundReader.Sink {
       listeners.report(denied, own);
       return;
     }
+    lifecycle.serverError(new NatsException("the server reported: " + text));
     listeners.report(new AsyncError.ServerError(text));
   }
 

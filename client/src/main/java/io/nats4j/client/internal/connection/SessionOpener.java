@@ -2,8 +2,10 @@ package io.nats4j.client.internal.connection;
 
 import io.nats4j.client.AuthenticationException;
 import io.nats4j.client.ConnectionClosedException;
+import io.nats4j.client.Credentials;
 import io.nats4j.client.Options;
 import io.nats4j.client.internal.address.ServerAddress;
+import io.nats4j.client.internal.auth.CredentialsCheck;
 import io.nats4j.client.internal.protocol.ProtocolParser;
 import io.nats4j.client.internal.reconnect.PoolEntry;
 import io.nats4j.client.internal.reconnect.Reconnector;
@@ -12,6 +14,7 @@ import io.nats4j.client.internal.transport.Transport;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +63,9 @@ final class SessionOpener {
     ServerAddress dial = target.address();
     ServerAddress named = dial.withHost(target.tlsHostname());
     long deadline = System.nanoTime() + options.connectTimeout().toNanos();
+    // a creds file problem or an expired JWT fails the attempt before anything is dialed
+    Credentials credentials = Handshake.credentials(dial, options);
+    CredentialsCheck.beforeDial(credentials, Instant.now());
     Socket socket = options.dialer().dial(dial.host(), dial.port(), options.connectTimeout());
     Transport t = new Transport(socket);
     connecting = t;
@@ -75,7 +81,8 @@ final class SessionOpener {
       }
       ProtocolParser parser =
           new ProtocolParser(options.maxControlLine(), ProtocolParser.payloadBoundFor(0));
-      Handshake.Result result = Handshake.run(t, named, options, parser, deadline, scheduler);
+      Handshake.Result result =
+          Handshake.run(t, named, options, credentials, parser, deadline, scheduler);
       return new Session(target.server(), result.transport(), parser, result);
     } catch (IOException | RuntimeException e) {
       t.close();

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,6 +101,14 @@ public final class Reconnector {
   public record RepeatedAuthError<S>(Throwable error, PoolEntry server) implements Outcome<S> {}
 
   /**
+   * A failure no retry can fix (fixed credentials whose JWT has expired): the loop stops at once.
+   *
+   * @param error the failure
+   * @param <S> the session type
+   */
+  public record Hopeless<S>(Throwable error) implements Outcome<S> {}
+
+  /**
    * The cancellation was triggered.
    *
    * @param <S> the session type
@@ -116,6 +125,7 @@ public final class Reconnector {
    * @param abortOnRepeatedAuthError stop when one server gives the same auth error twice in a row
    * @param tlsConfigured TLS is on for every server (otherwise only for {@code tls://} URLs)
    * @param authErrorText returns the server's auth error text for a failure, null if it is not one
+   * @param hopeless tells a failure no retry can fix, which ends the loop at once
    */
   public record Settings(
       ReconnectDelay delay,
@@ -124,7 +134,29 @@ public final class Reconnector {
       boolean randomize,
       boolean abortOnRepeatedAuthError,
       boolean tlsConfigured,
-      Function<Throwable, String> authErrorText) {}
+      Function<Throwable, String> authErrorText,
+      Predicate<Throwable> hopeless) {
+
+    /** Settings under which every failure is worth another attempt. */
+    public Settings(
+        ReconnectDelay delay,
+        ServerChooser chooser,
+        Resolver resolver,
+        boolean randomize,
+        boolean abortOnRepeatedAuthError,
+        boolean tlsConfigured,
+        Function<Throwable, String> authErrorText) {
+      this(
+          delay,
+          chooser,
+          resolver,
+          randomize,
+          abortOnRepeatedAuthError,
+          tlsConfigured,
+          authErrorText,
+          e -> false);
+    }
+  }
 
   private final ServerPool pool;
   private final Settings settings;
@@ -197,6 +229,10 @@ public final class Reconnector {
         return new Connected<>(session, server, attempts);
       } catch (Exception e) {
         last = e;
+        if (settings.hopeless().test(e)) {
+          LOG.debug("attempt {} to {} failed for good: {}", attempts, server, e.toString());
+          return new Hopeless<>(e);
+        }
         String authError = settings.authErrorText().apply(e);
         boolean repeated = pool.failed(server, authError);
         LOG.debug("attempt {} to {} failed: {}", attempts, server, e.toString());

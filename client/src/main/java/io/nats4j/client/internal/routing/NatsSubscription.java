@@ -269,11 +269,11 @@ public final class NatsSubscription implements Subscription {
     }
     NatsException f = failure;
     if (f instanceof AuthorizationException) {
-      throw new AuthorizationException(f.getMessage(), f);
+      throw new AuthorizationException(f.getMessage(), f.getCause()); // this thread's stack
     }
     if (incomingDone || discarded) {
       if (f instanceof ConnectionClosedException) {
-        throw new ConnectionClosedException(f.getMessage(), f);
+        throw new ConnectionClosedException(f.getMessage(), f.getCause());
       }
       throw new IllegalStateException("subscription to " + subject + " is no longer active");
     }

@@ -131,9 +131,9 @@ class AuthenticatorTest {
     Path missing = temp.resolve("missing.creds");
     var e =
         assertThrows(
-            AuthenticationException.class,
+            IllegalArgumentException.class,
             () -> Authenticator.fieldsFor(Credentials.credsFile(missing), NONCE));
-    assertEquals("cannot read creds file " + missing + ": no such file", e.getMessage());
+    assertEquals("creds file " + missing + ": no such file", e.getMessage());
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.client.AuthenticationException;
+import io.nats4j.client.CredentialsExpiredException;
 import io.nats4j.client.ReconnectDelay;
 import io.nats4j.client.ServerChooser;
 import io.nats4j.client.internal.address.ServerAddress;
@@ -143,6 +144,38 @@ class ReconnectorTest {
     assertEquals("session@a:4222", connected.session());
     assertEquals(4, connected.attempts());
     assertEquals(List.of(2050L, 2050L, 2050L), clock.sleepsMillis());
+  }
+
+  @Test
+  void aHopelessFailureEndsTheLoopAtOnceWithoutTryingTheOtherServers() {
+    ServerPool pool = pool(false, "nats://a:4222", "nats://b:4222");
+    lostAfterLongSession(pool);
+    Exception expired =
+        new CredentialsExpiredException(
+            "user JWT in x.creds expired at 1970-01-01T00:00:01Z", null);
+    connector.then("b:4222", expired, OK);
+    connector.then("a:4222", OK);
+    Reconnector r =
+        new Reconnector(
+            pool,
+            new Reconnector.Settings(
+                perServer(),
+                null,
+                null,
+                false,
+                true,
+                false,
+                ReconnectorTest::authText,
+                e -> e instanceof CredentialsExpiredException),
+            clock,
+            new Random(3));
+
+    Reconnector.Outcome<String> outcome = run(r, -1);
+
+    Reconnector.Hopeless<String> hopeless = assertInstanceOf(Reconnector.Hopeless.class, outcome);
+    assertSame(expired, hopeless.error());
+    assertEquals(List.of("b"), connector.hosts());
+    assertTrue(clock.sleeps.isEmpty());
   }
 
   @Test

@@ -7,8 +7,7 @@ import java.time.Duration;
 
 /** Calls a user's {@link ConsumeErrorListener} so that a throwing listener harms nothing. */
 final class Listeners {
-  private static final ConsumeErrorListener DEFAULT = new ConsumeErrorListener() {};
-  private static final System.Logger LOG = System.getLogger("io.nats4j.jetstream");
+  private static final ConsumeErrorListener DEFAULT = LoggingConsumeErrorListener.INSTANCE;
 
   private final ConsumeErrorListener listener;
 
@@ -40,7 +39,7 @@ final class Listeners {
     try {
       r.run();
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "a ConsumeErrorListener threw", e);
+      LoggingConsumeErrorListener.listenerThrew(e);
     }
   }
 }
