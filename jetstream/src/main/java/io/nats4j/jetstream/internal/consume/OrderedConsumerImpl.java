@@ -259,7 +259,10 @@ public final class OrderedConsumerImpl implements OrderedConsumer {
         }
         if (o.gap()
             || o.end() == FetchResult.End.ERROR
-            || o.end() == FetchResult.End.HEARTBEATS_MISSED) {
+            || o.end() == FetchResult.End.HEARTBEATS_MISSED
+            || o.end() == FetchResult.End.EXPIRED && o.messages().isEmpty()) {
+          // an expired empty pull may have gone to a consumer lost with its server (interest
+          // not yet gone, so no 503): the next call starts a new one from the last delivered
           dropFetchConsumer();
         }
         if (o.gap() && o.messages().isEmpty() && round < MAX_GAP_ROUNDS) {
