@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +62,19 @@ class OrderedConsumerIT extends StreamTestBase {
     return ConsumeOptions.builder()
         .batchSize(20)
         .expiresIn(Duration.ofSeconds(2))
+        .errorListener(listener)
+        .build();
+  }
+
+  /**
+   * Heartbeats far longer than {@link #WAIT}: a missed-heartbeat reset cannot come in time, so only
+   * the reaction to the reconnect itself can recover within the tests' bound.
+   */
+  private ConsumeOptions slowHeartbeatOptions() {
+    return ConsumeOptions.builder()
+        .batchSize(20)
+        .expiresIn(Duration.ofSeconds(120))
+        .idleHeartbeat(Duration.ofSeconds(60))
         .errorListener(listener)
         .build();
   }
@@ -114,7 +130,8 @@ class OrderedConsumerIT extends StreamTestBase {
     publish("a", 50);
     OrderedConsumer oc = js.orderedConsumer(stream, OrderedConsumerConfig.builder().build());
     List<Long> seen = Collections.synchronizedList(new ArrayList<>());
-    try (ConsumeHandle h = oc.consume(m -> seen.add(m.metadata().streamSequence()), options())) {
+    try (ConsumeHandle h =
+        oc.consume(m -> seen.add(m.metadata().streamSequence()), slowHeartbeatOptions())) {
       Await.until(() -> seen.size() >= 50, WAIT, "first 50");
       String before = oc.currentInfo().name();
       long reconnects = nc.statistics().reconnects();
@@ -125,7 +142,7 @@ class OrderedConsumerIT extends StreamTestBase {
       assertFalse(before.equals(oc.currentInfo().name()), "the consumer was recreated");
     }
     assertEquals(range(1, 100), seen);
-    assertFalse(resets.isEmpty());
+    assertTrue(resets.stream().anyMatch(r -> r.startsWith("reconnected @")), resets.toString());
   }
 
   @Test
@@ -134,7 +151,8 @@ class OrderedConsumerIT extends StreamTestBase {
     publish("a", 30);
     OrderedConsumer oc = js.orderedConsumer(stream, OrderedConsumerConfig.builder().build());
     List<Long> seen = Collections.synchronizedList(new ArrayList<>());
-    try (ConsumeHandle h = oc.consume(m -> seen.add(m.metadata().streamSequence()), options())) {
+    try (ConsumeHandle h =
+        oc.consume(m -> seen.add(m.metadata().streamSequence()), slowHeartbeatOptions())) {
       Await.until(() -> seen.size() >= 30, WAIT, "first 30");
       nc.forceReconnect();
       publish("a", 30);
@@ -169,7 +187,7 @@ class OrderedConsumerIT extends StreamTestBase {
     publish("a", 10);
     OrderedConsumer oc = js.orderedConsumer(stream, OrderedConsumerConfig.builder().build());
     List<Long> seen = new ArrayList<>();
-    try (ConsumerMessages it = oc.messages(options())) {
+    try (ConsumerMessages it = oc.messages(slowHeartbeatOptions())) {
       while (seen.size() < 10) {
         seen.add(it.next(WAIT).orElseThrow().metadata().streamSequence());
       }
@@ -209,8 +227,14 @@ class OrderedConsumerIT extends StreamTestBase {
         List.of(6L, 7L), rest.messages().stream().map(m -> m.metadata().streamSequence()).toList());
     js.consumers().delete(stream, oc.currentInfo().name());
     publish("a", 1);
-    assertThrows(JetStreamException.class, () -> oc.fetch(FetchOptions.messages(1)));
-    assertEquals(11, oc.next(Duration.ofSeconds(2)).orElseThrow().metadata().streamSequence());
+    // the consumer is gone: the same call goes on with a new one from the last delivered sequence
+    assertEquals(
+        List.of(11L),
+        oc.fetch(FetchOptions.messages(1)).messages().stream()
+            .map(m -> m.metadata().streamSequence())
+            .toList());
+    publish("a", 1);
+    assertEquals(12, oc.next(Duration.ofSeconds(2)).orElseThrow().metadata().streamSequence());
   }
 
   @Test
@@ -228,5 +252,110 @@ class OrderedConsumerIT extends StreamTestBase {
         js.orderedConsumer(
             stream, OrderedConsumerConfig.builder().deliverPolicy(DeliverPolicy.LAST).build());
     assertEquals(5, last.next(Duration.ofSeconds(2)).orElseThrow().metadata().streamSequence());
+  }
+
+  @Test
+  void fetchAndNextGoOnAfterTheServerRemovedTheirIdleConsumer() {
+    createStream(StorageType.MEMORY);
+    publish("a", 3);
+    OrderedConsumer oc =
+        js.orderedConsumer(
+            stream,
+            OrderedConsumerConfig.builder().inactiveThreshold(Duration.ofMillis(500)).build());
+    assertEquals(1, oc.fetch(FetchOptions.messages(1)).messages().size());
+    awaitNoConsumer("the idle ordered consumer removed by its inactive threshold");
+    // a periodic poller: every call works, none throws because the server forgot the consumer
+    FetchResult second = oc.fetch(FetchOptions.builder().maxMessages(1).expiresIn(WAIT).build());
+    assertEquals(
+        List.of(2L), second.messages().stream().map(m -> m.metadata().streamSequence()).toList());
+    awaitNoConsumer("removed again");
+    assertEquals(3, oc.next(WAIT).orElseThrow().metadata().streamSequence());
+    awaitNoConsumer("removed once more");
+    publish("a", 1);
+    assertEquals(4, oc.next(WAIT).orElseThrow().metadata().streamSequence());
+  }
+
+  @Test
+  void aFetchConsumerReplacedBeforeItsFirstMessageStillStartsWhereTheFirstOneDid() {
+    createStream(StorageType.MEMORY);
+    publish("a", 5);
+    OrderedConsumer oc =
+        js.orderedConsumer(
+            stream, OrderedConsumerConfig.builder().deliverPolicy(DeliverPolicy.NEW).build());
+    assertTrue(oc.fetch(FetchOptions.builder().maxMessages(10).noWait().build()).isEmpty());
+    js.consumers().delete(stream, oc.currentInfo().name());
+    publish("a", 3); // published after the ordered read began: NEW means these are wanted
+    FetchResult r = oc.fetch(FetchOptions.builder().maxMessages(10).expiresIn(WAIT).build());
+    assertEquals(
+        List.of(6L, 7L, 8L),
+        r.messages().stream().map(m -> m.metadata().streamSequence()).toList());
+  }
+
+  @Test
+  void anIteratorReplacedBeforeItsFirstMessageStillStartsWhereTheFirstOneDid() {
+    createStream(StorageType.MEMORY);
+    publish("a", 5);
+    OrderedConsumer oc =
+        js.orderedConsumer(
+            stream, OrderedConsumerConfig.builder().deliverPolicy(DeliverPolicy.NEW).build());
+    try (ConsumerMessages it = oc.messages(options())) {
+      js.consumers().delete(stream, oc.currentInfo().name());
+      publish("a", 3);
+      List<Long> seen = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        seen.add(it.next(WAIT).orElseThrow().metadata().streamSequence());
+      }
+      assertEquals(List.of(6L, 7L, 8L), seen);
+    }
+    assertFalse(resets.isEmpty(), "the deleted consumer was replaced");
+  }
+
+  @Test
+  void anIteratorStoppedWhileItRecreatesLeavesNoConsumerBehind() throws Exception {
+    createStream(StorageType.MEMORY);
+    publish("a", 1);
+    OrderedConsumer oc = js.orderedConsumer(stream, OrderedConsumerConfig.builder().build());
+    AtomicLong sentAtReset = new AtomicLong();
+    ConsumeOptions options =
+        ConsumeOptions.builder()
+            .expiresIn(Duration.ofSeconds(2))
+            .idleHeartbeat(Duration.ofMillis(500))
+            .errorListener(
+                new ConsumeErrorListener() {
+                  @Override
+                  public void orderedReset(String reason, long next) {
+                    // called on the reading thread, just before it asks for the next consumer
+                    sentAtReset.compareAndSet(0, nc.statistics().outMessages());
+                  }
+                })
+            .build();
+    ConsumerMessages it = oc.messages(options);
+    assertEquals(1, it.next(WAIT).orElseThrow().metadata().streamSequence());
+    CompletableFuture<Object> reader =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return it.next(WAIT);
+              } catch (RuntimeException e) {
+                return e;
+              }
+            });
+    server.pause(); // heartbeats stop: the reader resets and asks for a new consumer, unanswered
+    try {
+      Await.until(
+          () -> sentAtReset.get() > 0 && nc.statistics().outMessages() > sentAtReset.get(),
+          WAIT,
+          "the new consumer requested while the server is paused");
+      it.stop(); // during the re-creation
+    } finally {
+      server.resume();
+    }
+    Object outcome = reader.get(30, TimeUnit.SECONDS);
+    assertTrue(outcome instanceof IllegalStateException, String.valueOf(outcome));
+    awaitNoConsumer("the consumer created for the stopped iterator deleted");
+  }
+
+  private void awaitNoConsumer(String what) {
+    Await.until(() -> js.consumers().names(stream).isEmpty(), WAIT, what);
   }
 }

@@ -288,9 +288,38 @@ class PushConsumerIT extends StreamTestBase {
                 },
                 PushConsumeOptions.builder().errorListener(listener).build())) {
       publishNumbers("m", 1, 10);
-      Await.until(() -> handled.size() == 10, "all 10 handed to the handler");
+      // the listener runs after the handler threw: wait for the reports, not for the handler calls
+      Await.until(() -> failed.size() >= 5, "5 failures reported, got " + failed);
+      assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), handled, "each message once, in order");
       assertEquals(List.of(2, 4, 6, 8, 10), failed);
     }
+  }
+
+  @Test
+  void missedHeartbeatsAreReportedOnTheConnectionsEventsThread() {
+    createPush(
+        "hbthread",
+        ConsumerConfig.builder().ackPolicy(AckPolicy.NONE).idleHeartbeat(Duration.ofMillis(500)));
+    List<String> threads = new CopyOnWriteArrayList<>();
+    ConsumeErrorListener listener =
+        new ConsumeErrorListener() {
+          @Override
+          public void heartbeatsMissed(Duration silence) {
+            threads.add(Thread.currentThread().getName());
+          }
+        };
+    try (ConsumeHandle h =
+        js.pushConsumer(stream, "hbthread")
+            .consume(m -> {}, PushConsumeOptions.builder().errorListener(listener).build())) {
+      server.pause();
+      try {
+        Await.until(() -> !threads.isEmpty(), "missed heartbeats reported while paused");
+      } finally {
+        server.resume();
+      }
+    }
+    // user callbacks run on the connection's own threads (docs/THREADING.md), never on a timer
+    assertTrue(threads.get(0).startsWith("nats4j-events-"), threads.toString());
   }
 
   @Test

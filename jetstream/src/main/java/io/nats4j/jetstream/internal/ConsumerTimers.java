@@ -1,16 +1,20 @@
 package io.nats4j.jetstream.internal;
 
+import io.nats4j.client.Connection;
+import io.nats4j.client.internal.spi.Internals;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one seam through which consumers schedule their timers (heartbeat checks). Today it runs on
- * the JDK's delay scheduler (one daemon thread for the whole JVM, no nats4j thread); when the
- * connection gets its own scheduler, only this class changes.
+ * The one seam through which push consumers schedule their timers (heartbeat checks): the
+ * connection's scheduler ({@code nats4j-scheduler-<id>}); for a connection nats4j did not make, the
+ * JDK's delay scheduler stands in. What a timer finds that concerns user code goes to {@link
+ * #onEvents(Connection, Runnable)}.
  *
- * <p>Tasks must be short and must not block: they run one after another on a shared thread.
+ * <p>Tasks must be short, must not block and must not call user code: they run one after another on
+ * a shared thread.
  */
 public final class ConsumerTimers {
   private ConsumerTimers() {}
@@ -22,16 +26,35 @@ public final class ConsumerTimers {
   }
 
   /**
-   * Runs {@code task} every {@code period}, first after one period.
+   * Runs {@code task} every {@code period}, first after one period, on the connection's scheduler.
    *
+   * @param connection the connection whose scheduler runs it
    * @param period the period, positive
    * @param task the task; an exception it throws is swallowed and the task keeps running
    * @return the handle to cancel it
    */
-  public static Periodic every(Duration period, Runnable task) {
+  public static Periodic every(Connection connection, Duration period, Runnable task) {
+    if (Internals.supports(connection)) {
+      return Internals.scheduler(connection).repeat(period, task)::cancel;
+    }
     Repeating r = new Repeating(period.toNanos(), task);
     r.schedule();
     return r;
+  }
+
+  /**
+   * Runs work that calls user code (listeners) on the connection's events thread, in order with its
+   * other events (for a connection nats4j did not make: at once, on the calling thread).
+   *
+   * @param connection the connection
+   * @param work the work
+   */
+  public static void onEvents(Connection connection, Runnable work) {
+    if (Internals.supports(connection)) {
+      Internals.events(connection).execute(work);
+    } else {
+      work.run();
+    }
   }
 
   private static final class Repeating implements Periodic, Runnable {

@@ -1,15 +1,16 @@
 package io.nats4j.jetstream.internal;
 
+import io.nats4j.client.Connection;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
  * Detects missed idle heartbeats of a consumer (ADR-9): the server sends one at every interval in
  * which it delivered nothing, so two intervals without any message mean the server or the route to
- * it is gone. A check runs every interval on {@link ConsumerTimers}; reading a message calls {@link
- * #activity()} (one volatile write). Messages that arrived but still wait in the subscription's
- * queue (a slow handler, a caller that does not read) count as activity, so a busy consumer is
- * never reported.
+ * it is gone. A check runs every interval on {@link ConsumerTimers} (the connection's scheduler),
+ * the report goes to the connection's events thread; reading a message calls {@link #activity()}
+ * (one volatile write). Messages that arrived but still wait in the subscription's queue (a slow
+ * handler, a caller that does not read) count as activity, so a busy consumer is never reported.
  *
  * <p>A missed episode is reported once; the next report needs activity first. The watch is paused
  * while the connection is disconnected (nothing can arrive then) and restarts its clock on resume.
@@ -23,14 +24,15 @@ public final class HeartbeatWatch {
   /** What the watch reports. */
   public interface Listener {
     /**
-     * Called on the timer thread (must not block) when nothing arrived for {@link
-     * #MISSED_INTERVALS} intervals.
+     * Called on the connection's events thread (must not block), never on a timer thread, when
+     * nothing arrived for {@link #MISSED_INTERVALS} intervals.
      *
      * @param silence how long nothing arrived
      */
     void heartbeatsMissed(Duration silence);
   }
 
+  private final Connection connection;
   private final long thresholdNanos;
   private final LongSupplier queued;
   private final Listener listener;
@@ -38,19 +40,23 @@ public final class HeartbeatWatch {
   private volatile long lastActivity = System.nanoTime();
   private volatile boolean paused;
   private volatile boolean reported;
+  private volatile boolean stopped;
 
   /**
    * Starts watching.
    *
+   * @param connection whose scheduler runs the checks and whose events thread gets the reports
    * @param interval the consumer's idle heartbeat interval
    * @param queued how many messages wait unread in the subscription
    * @param listener told about missed heartbeats
    */
-  public HeartbeatWatch(Duration interval, LongSupplier queued, Listener listener) {
+  public HeartbeatWatch(
+      Connection connection, Duration interval, LongSupplier queued, Listener listener) {
+    this.connection = connection;
     this.thresholdNanos = interval.toNanos() * MISSED_INTERVALS;
     this.queued = queued;
     this.listener = listener;
-    this.timer = ConsumerTimers.every(interval, this::check);
+    this.timer = ConsumerTimers.every(connection, interval, this::check);
   }
 
   /** Records that a message (data or status) arrived. */
@@ -75,6 +81,7 @@ public final class HeartbeatWatch {
 
   /** Stops the watch for good. */
   public void stop() {
+    stopped = true;
     timer.cancel();
   }
 
@@ -91,6 +98,14 @@ public final class HeartbeatWatch {
       return;
     }
     reported = true;
-    listener.heartbeatsMissed(Duration.ofNanos(silence));
+    Duration missed = Duration.ofNanos(silence);
+    // the listener calls user code: never on the scheduler
+    ConsumerTimers.onEvents(
+        connection,
+        () -> {
+          if (!stopped) {
+            listener.heartbeatsMissed(missed);
+          }
+        });
   }
 }

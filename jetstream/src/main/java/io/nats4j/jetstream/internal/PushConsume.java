@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  * subscription is resubscribed by the connection after a reconnect, and the server redelivers what
  * was not acknowledged).
  *
- * <p>Threads: none of its own. The handler runs on the given dispatcher's thread; checks on the
- * timer seam; connection events on the connection's event thread.
+ * <p>Threads: none of its own. The handler runs on the given dispatcher's thread; heartbeat checks
+ * on the connection's scheduler, their reports and connection events on its events thread.
  *
  * <p>Thread-safety: {@link #stop()}, {@link #drain()} and {@link #closed()} are safe from any
  * thread, including from the handler.
@@ -88,7 +88,8 @@ public final class PushConsume implements ConsumeHandle {
     this.watch =
         heartbeat == null || heartbeat.isZero() || (group != null && !group.isEmpty())
             ? null // a deliver group's heartbeats go to one member each: no member can judge
-            : new HeartbeatWatch(heartbeat, subscription::pendingMessages, this::onMissed);
+            : new HeartbeatWatch(
+                connection, heartbeat, subscription::pendingMessages, this::onMissed);
     if (ending.get() && watch != null) {
       watch.stop(); // the connection closed while this was being built
     }

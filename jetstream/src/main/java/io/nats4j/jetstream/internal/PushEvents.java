@@ -4,8 +4,9 @@ import io.nats4j.jetstream.JetStreamException;
 import java.time.Duration;
 
 /**
- * What a push consume or push iterator reports besides data. Called on library threads (the timer,
- * the connection's event thread, the dispatcher): implementations must not block.
+ * What a push consume or push iterator reports besides data. Called on the connection's threads
+ * (its events thread for missed heartbeats and the terminal error, the dispatcher or the reader's
+ * caller for statuses), never on a timer thread: implementations must not block.
  */
 public interface PushEvents {
   /**

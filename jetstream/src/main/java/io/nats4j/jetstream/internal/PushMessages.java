@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * next} in delivery order, so a flow-control request is answered only once the caller has taken
  * every message before it: the server never runs ahead of a slow reader by more than its window.
  *
- * <p>Threads: none. Missed heartbeats are checked on the timer seam; messages waiting unread count
- * as activity, so a caller that does not read is never reported.
+ * <p>Threads: none. Missed heartbeats are checked on the connection's scheduler and reported on its
+ * events thread; messages waiting unread count as activity, so a caller that does not read is never
+ * reported.
  *
  * <p>Thread-safety: {@link #next(Duration)} is meant for one reader at a time (it may be a virtual
  * thread: it blocks only on the subscription's queue); {@link #stop()} and {@link #close()} are
@@ -64,7 +65,8 @@ public final class PushMessages implements AutoCloseable {
     this.watch =
         heartbeat == null || heartbeat.isZero() || (group != null && !group.isEmpty())
             ? null // a deliver group's heartbeats go to one member each: no member can judge
-            : new HeartbeatWatch(heartbeat, subscription::pendingMessages, this::onMissed);
+            : new HeartbeatWatch(
+                connection, heartbeat, subscription::pendingMessages, this::onMissed);
   }
 
   /**

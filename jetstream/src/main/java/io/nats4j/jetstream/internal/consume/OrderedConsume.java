@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class OrderedConsume implements ConsumeHandle {
   private static final Duration DRAIN_LIMIT = Duration.ofDays(1);
+  private static final long ACCEPTED = -1;
+  private static final long DROPPED = -2;
 
   private final OrderedConsumerImpl parent;
   private final JsMessageHandler handler;
@@ -46,11 +48,11 @@ final class OrderedConsume implements ConsumeHandle {
             ? options.dispatcher()
             : parent.api().connection().defaultDispatcher();
     ConsumerInfo info = parent.createSync();
-    Generation g = new Generation(info);
     synchronized (this) {
+      Generation g = new Generation(info);
       current = g;
+      g.start();
     }
-    g.start();
   }
 
   private final class Generation implements PullSession.Owner {
@@ -81,25 +83,48 @@ final class OrderedConsume implements ConsumeHandle {
         return;
       }
       JsMessageImpl m = session.process(raw);
-      if (m == null || !isCurrent()) {
+      if (m == null) {
         return;
       }
-      MessageMetadata md = m.metadata();
-      if (md.consumerSequence() != expected) {
+      long gapAt = accept(m.metadata());
+      if (gapAt == DROPPED) {
+        return;
+      }
+      if (gapAt != ACCEPTED) {
         reset(
             this,
             "sequence gap: expected consumer sequence "
-                + expected
+                + gapAt
                 + ", got "
-                + md.consumerSequence());
+                + m.metadata().consumerSequence());
         return;
       }
-      expected++;
-      parent.delivered(md.streamSequence());
       Throwable failure =
           JsObserving.handle(target.connection, target.stream, target.consumer, m, handler);
       if (failure != null) {
         listeners.handlerFailed(m, failure);
+      }
+    }
+
+    /**
+     * Takes the message as delivered if this generation is still the current one and it is the next
+     * in order: one step under the monitor that {@link #reset} takes to end the generation, so a
+     * replacement is created either after this position was recorded (and starts behind it) or
+     * before (and this message is dropped); never both.
+     *
+     * @return {@link #ACCEPTED}, {@link #DROPPED}, or the consumer sequence that was expected
+     */
+    private long accept(MessageMetadata md) {
+      synchronized (OrderedConsume.this) {
+        if (current != this || stopped) {
+          return DROPPED;
+        }
+        if (md.consumerSequence() != expected) {
+          return expected;
+        }
+        expected++;
+        parent.delivered(md.streamSequence());
+        return ACCEPTED;
       }
     }
 
@@ -186,19 +211,18 @@ final class OrderedConsume implements ConsumeHandle {
                 }
                 return;
               }
-              Generation g;
+              boolean installed;
               synchronized (this) {
-                if (stopped) {
-                  g = null;
-                } else {
-                  g = new Generation(info);
+                // started under the monitor: a stop() now or later closes a started generation
+                installed = !stopped;
+                if (installed) {
+                  Generation g = new Generation(info);
                   current = g;
+                  g.start();
                 }
               }
-              if (g == null) {
+              if (!installed) {
                 parent.deleteAsync(info.name());
-              } else {
-                g.start();
               }
             });
   }

@@ -38,6 +38,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * for field updates (never across I/O).
  */
 public final class OrderedConsumerImpl implements OrderedConsumer {
+  // a fetch that meets a gap before any message reads on from a new consumer at most this often
+  private static final int MAX_GAP_ROUNDS = 3;
+  // a retry within a fetch is not worth less than this
+  private static final Duration MIN_RETRY_WAIT = Duration.ofMillis(50);
+
   private final ApiClient api;
   private final Consumers consumers;
   private final String stream;
@@ -46,6 +51,9 @@ public final class OrderedConsumerImpl implements OrderedConsumer {
   private final AtomicLong serial = new AtomicLong();
   private volatile ConsumerInfo currentInfo;
   private long lastStreamSequence;
+  // where the first server consumer started (its first stream sequence), 0 until it is known: a
+  // consumer replaced before it delivered anything restarts there, not at its deliver policy again
+  private long firstStartSequence;
   private boolean busy;
   // fetch/next state: the consumer they read and the next consumer sequence expected from it
   private String fetchConsumer;
@@ -91,7 +99,20 @@ public final class OrderedConsumerImpl implements OrderedConsumer {
   }
 
   synchronized long nextStreamSequence() {
-    return lastStreamSequence + 1;
+    return lastStreamSequence > 0 || firstStartSequence == 0
+        ? lastStreamSequence + 1
+        : firstStartSequence;
+  }
+
+  /** Records a created server consumer; the first one fixes where the ordered read starts. */
+  private void created(ConsumerInfo info) {
+    synchronized (this) {
+      if (firstStartSequence == 0 && lastStreamSequence == 0 && info.delivered() != null) {
+        // the server reports a new consumer as having delivered up to its start sequence - 1
+        firstStartSequence = info.delivered().streamSeq() + 1;
+      }
+    }
+    currentInfo = info;
   }
 
   synchronized void acquire(String what) {
@@ -129,12 +150,15 @@ public final class OrderedConsumerImpl implements OrderedConsumer {
     } else if (config.filterSubjects().size() > 1) {
       b.filterSubjects(config.filterSubjects());
     }
-    long last;
+    long start;
     synchronized (this) {
-      last = lastStreamSequence;
+      start = lastStreamSequence > 0 ? lastStreamSequence + 1 : firstStartSequence;
     }
-    if (last > 0) {
-      b.deliverPolicy(DeliverPolicy.BY_START_SEQUENCE).optStartSeq(last + 1);
+    if (start > 0) {
+      // ADR-17: a replacement starts right after what was delivered, or, when nothing was, where
+      // the first consumer started (its deliver policy, NEW or LAST_PER_SUBJECT, would now skip
+      // what was published in between)
+      b.deliverPolicy(DeliverPolicy.BY_START_SEQUENCE).optStartSeq(start);
     } else {
       b.deliverPolicy(config.deliverPolicy());
       if (config.deliverPolicy() == DeliverPolicy.BY_START_SEQUENCE) {
@@ -149,7 +173,7 @@ public final class OrderedConsumerImpl implements OrderedConsumer {
   /** Creates the next server consumer, blocking. */
   ConsumerInfo createSync() {
     ConsumerInfo info = consumers.create(stream, nextConfig());
-    currentInfo = info;
+    created(info);
     return info;
   }
 
@@ -164,7 +188,7 @@ public final class OrderedConsumerImpl implements OrderedConsumer {
           .thenApply(
               reply -> {
                 ConsumerInfo info = Responses.read(reply.data(), ConsumerInfo.class);
-                currentInfo = info;
+                created(info);
                 return info;
               });
     } catch (RuntimeException e) {
@@ -212,38 +236,91 @@ public final class OrderedConsumerImpl implements OrderedConsumer {
     Objects.requireNonNull(options, "options");
     acquire("fetch");
     try {
-      if (fetchConsumer == null) {
-        fetchConsumer = createSync().name();
-        fetchExpected = 1;
+      long deadline = System.nanoTime() + options.expiresIn().toNanos();
+      FetchOptions attempt = options;
+      for (int round = 1; ; round++) {
+        boolean reused = fetchConsumer != null;
+        if (!reused) {
+          fetchConsumer = createSync().name();
+          fetchExpected = 1;
+        }
+        String consumer = fetchConsumer;
+        Fetcher.Outcome o;
+        try {
+          o = fetchOnce(attempt);
+        } catch (JetStreamException e) {
+          dropFetchConsumer();
+          // A consumer kept from an earlier call may be gone (its inactive threshold passed, its
+          // server restarted): go on with a new one from the last delivered sequence, once.
+          FetchOptions rest = reused ? remainder(options, deadline) : null;
+          if (rest == null) {
+            throw e;
+          }
+          attempt = rest;
+          continue;
+        }
+        if (o.gap()
+            || o.end() == FetchResult.End.ERROR
+            || o.end() == FetchResult.End.HEARTBEATS_MISSED
+            || o.end() == FetchResult.End.EXPIRED && o.messages().isEmpty()) {
+          // an expired empty pull may have gone to a consumer lost with its server (interest
+          // not yet gone, so no 503): the next call starts a new one from the last delivered
+          dropFetchConsumer();
+        }
+        if (o.gap() && o.messages().isEmpty() && round < MAX_GAP_ROUNDS) {
+          // nothing usable came before the gap: read on from a new consumer, within the time left
+          FetchOptions rest = remainder(options, deadline);
+          if (rest != null) {
+            attempt = rest;
+            continue;
+          }
+        }
+        return JsObserving.fetched(api.connection(), stream, consumer, o.result());
       }
-      PullTarget target = new PullTarget(api, stream, fetchConsumer, true);
-      Fetcher.Outcome o;
-      try {
-        o =
-            Fetcher.fetch(
-                target,
-                options,
-                m -> {
-                  if (m.metadata().consumerSequence() != fetchExpected) {
-                    return false;
-                  }
-                  fetchExpected++;
-                  delivered(m.metadata().streamSequence());
-                  return true;
-                });
-      } catch (JetStreamException e) {
-        dropFetchConsumer();
-        throw e;
-      }
-      if (o.gap()
-          || o.end() == FetchResult.End.ERROR
-          || o.end() == FetchResult.End.HEARTBEATS_MISSED) {
-        dropFetchConsumer();
-      }
-      return JsObserving.fetched(target.connection, stream, fetchConsumer, o.result());
     } finally {
       release();
     }
+  }
+
+  private Fetcher.Outcome fetchOnce(FetchOptions options) {
+    PullTarget target = new PullTarget(api, stream, fetchConsumer, true);
+    return Fetcher.fetch(
+        target,
+        options,
+        m -> {
+          if (m.metadata().consumerSequence() != fetchExpected) {
+            return false;
+          }
+          fetchExpected++;
+          delivered(m.metadata().streamSequence());
+          return true;
+        });
+  }
+
+  /**
+   * The same fetch for the time left until {@code deadline}; null when none is left. A no-wait
+   * fetch is simply asked again.
+   */
+  private static FetchOptions remainder(FetchOptions o, long deadline) {
+    if (o.noWait()) {
+      return o;
+    }
+    long left = deadline - System.nanoTime();
+    if (left < MIN_RETRY_WAIT.toNanos()) {
+      return null;
+    }
+    Duration expires = Duration.ofNanos(left);
+    FetchOptions.Builder b = FetchOptions.builder().maxMessages(o.maxMessages()).expiresIn(expires);
+    if (o.maxBytes() > 0) {
+      b.maxBytes(o.maxBytes());
+    }
+    if (o.priority() != null) {
+      b.priority(o.priority());
+    }
+    if (o.idleHeartbeat() != null && o.idleHeartbeat().multipliedBy(2).compareTo(expires) <= 0) {
+      b.idleHeartbeat(o.idleHeartbeat());
+    }
+    return b.build();
   }
 
   private void dropFetchConsumer() {

@@ -33,9 +33,7 @@ final class OrderedIterator implements ConsumerMessages {
     this.parent = parent;
     this.options = options;
     this.listeners = new Listeners(options.errorListener());
-    Generation g = new Generation(parent.createSync());
-    current = g;
-    g.session.start(g.subscription);
+    install(parent.createSync());
   }
 
   private final class Generation implements PullSession.Owner {
@@ -49,6 +47,13 @@ final class OrderedIterator implements ConsumerMessages {
       target = new PullTarget(parent.api(), parent.stream(), info.name(), true);
       session = new PullSession(target, options, this);
       subscription = parent.api().connection().subscribe(session.inbox);
+    }
+
+    /** Ends this generation: no more pulls, timers or listener; its server consumer deleted. */
+    void close() {
+      session.close();
+      subscription.unsubscribe();
+      parent.deleteAsync(target.consumer);
     }
 
     void markReset(String reason) {
@@ -140,21 +145,24 @@ final class OrderedIterator implements ConsumerMessages {
   /** Replaces the generation; false when the deadline passed before it worked. */
   private boolean recreate(Generation old, long deadline) {
     if (old != null) {
-      old.session.close();
-      old.subscription.unsubscribe();
-      parent.deleteAsync(old.target.consumer);
-      current = null;
+      synchronized (this) {
+        if (current == old) {
+          current = null;
+        }
+      }
+      old.close();
       listeners.orderedReset(old.resetReason, parent.nextStreamSequence());
     }
     while (true) {
       check();
       try {
-        Generation g = new Generation(parent.createSync());
-        current = g;
+        install(parent.createSync());
         failedAttempts = 0;
-        g.session.start(g.subscription);
         return true;
       } catch (RuntimeException e) {
+        if (stopped) {
+          throw e instanceof IllegalStateException ise ? ise : stoppedError();
+        }
         if (OrderedConsumerImpl.fatal(e)) {
           terminal =
               new JetStreamException(
@@ -176,28 +184,53 @@ final class OrderedIterator implements ConsumerMessages {
     }
   }
 
+  /**
+   * Makes the created server consumer the current generation and starts pulling, unless the
+   * iterator was stopped meanwhile (the creation may take a while): then the consumer is deleted
+   * and nothing is left behind. Under the monitor that {@link #stop()} takes, so a generation is
+   * either installed before the stop (which closes it) or never started.
+   */
+  private void install(ConsumerInfo info) {
+    synchronized (this) {
+      if (!stopped) {
+        Generation g = new Generation(info);
+        current = g;
+        g.session.start(g.subscription);
+        return;
+      }
+    }
+    parent.deleteAsync(info.name());
+    throw stoppedError();
+  }
+
   private void check() {
     JetStreamException t = terminal;
     if (t != null) {
       throw new JetStreamException(t.getMessage(), t);
     }
     if (stopped) {
-      throw new IllegalStateException(
-          "the ordered message iterator of stream " + parent.stream() + " is stopped");
+      throw stoppedError();
     }
+  }
+
+  private IllegalStateException stoppedError() {
+    return new IllegalStateException(
+        "the ordered message iterator of stream " + parent.stream() + " is stopped");
   }
 
   @Override
   public void stop() {
-    if (stopped) {
-      return;
+    Generation g;
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+      g = current;
+      current = null;
     }
-    stopped = true;
-    Generation g = current;
     if (g != null) {
-      g.session.close();
-      g.subscription.unsubscribe();
-      parent.deleteAsync(g.target.consumer);
+      g.close();
     }
     parent.release();
   }
