@@ -4,11 +4,13 @@ import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
 import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.client.NoRespondersException;
+import io.nats4j.client.internal.spi.Internals;
 import io.nats4j.jetstream.internal.ApiClient;
 import io.nats4j.jetstream.internal.ApiLevels;
 import io.nats4j.jetstream.internal.PublishHeaders;
 import io.nats4j.jetstream.internal.Responses;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -67,6 +69,7 @@ public final class AtomicBatch {
   private CompletableFuture<Message> firstReply;
   private String lastSubject;
   private int size;
+  private byte[] plainPrefix; // see plainHeaderBlock
   private boolean ended;
 
   AtomicBatch(ApiClient api, String id) {
@@ -160,12 +163,18 @@ public final class AtomicBatch {
    */
   public AtomicBatch add(String subject, Headers headers, byte[] data, PublishOptions options) {
     checkOpen();
-    Headers h = batchHeaders(headers, options, size + 1);
-    if (size == 0) {
+    int sequence = size + 1;
+    if (sequence == 1) {
+      Headers h = batchHeaders(headers, options, sequence);
       firstReply = api.connection().requestAsync(subject, h, data, timeout);
     } else {
       failFastIfFirstRefused();
-      api.connection().publish(subject, h, data);
+      boolean plain = headers == null && (options == null || options == PublishOptions.NONE);
+      if (!plain
+          || !Internals.publishEncodedIfUnobserved(
+              api.connection(), subject, plainHeaderBlock(sequence), data)) {
+        api.connection().publish(subject, batchHeaders(headers, options, sequence), data);
+      }
     }
     size++;
     lastSubject = subject;
@@ -282,6 +291,30 @@ public final class AtomicBatch {
       h = copy(user);
     }
     return h.put(BATCH_ID, id).put(BATCH_SEQUENCE, Integer.toString(sequence));
+  }
+
+  /**
+   * The header block of a message that carries only the batch's own headers: the part up to the
+   * sequence's value is encoded once per batch, so a message costs one small array, not a {@code
+   * Headers} map and its encoding (half the client's CPU per message in {@code js-batch}).
+   */
+  private byte[] plainHeaderBlock(int sequence) {
+    if (plainPrefix == null) {
+      byte[] block =
+          Internals.encodeHeaders(new Headers().put(BATCH_ID, id).put(BATCH_SEQUENCE, ""));
+      plainPrefix = Arrays.copyOf(block, block.length - 4); // up to "Nats-Batch-Sequence: "
+    }
+    String digits = Integer.toString(sequence);
+    byte[] out = Arrays.copyOf(plainPrefix, plainPrefix.length + digits.length() + 4);
+    int p = plainPrefix.length;
+    for (int i = 0; i < digits.length(); i++) {
+      out[p++] = (byte) digits.charAt(i);
+    }
+    out[p++] = '\r';
+    out[p++] = '\n';
+    out[p++] = '\r';
+    out[p] = '\n';
+    return out;
   }
 
   private static Headers copy(Headers user) {

@@ -73,6 +73,36 @@ public final class Internals {
   }
 
   /**
+   * Encodes headers as {@code HPUB} carries them (from {@code NATS/1.0} through the terminating
+   * CRLFCRLF).
+   *
+   * @param headers the headers
+   * @return the header block
+   */
+  public static byte[] encodeHeaders(io.nats4j.client.Headers headers) {
+    return io.nats4j.client.internal.protocol.HeadersCodec.encode(headers);
+  }
+
+  /**
+   * Publishes with a header block already encoded, when the connection has no message observer (an
+   * observer may add headers, so it needs the {@code Headers} path).
+   *
+   * @param connection a connection
+   * @param subject the subject
+   * @param headerBlock the encoded header block (see {@link #encodeHeaders})
+   * @param data the payload
+   * @return false if nothing was sent: the caller publishes through {@code Connection.publish}
+   */
+  public static boolean publishEncodedIfUnobserved(
+      Connection connection, String subject, byte[] headerBlock, byte[] data) {
+    if (connection instanceof NatsConnection nc && nc.observer() == null) {
+      nc.publishEncoded(subject, null, headerBlock, data);
+      return true;
+    }
+    return false;
+  }
+
+  /**
    * Returns the highest sequence (see {@link #publishCounted}) handed to a transport that was lost
    * since: every message up to it was written to a dead socket (or dropped with it), and may or may
    * not have reached the server. Messages above it were buffered and go to the next server.
