@@ -264,10 +264,31 @@ public final class AtomicBatch {
 
   private PubAck send(String subject, Headers h, byte[] data) {
     ended = true;
-    if (size > 0) {
-      awaitFirstReply();
+    if (size == 0) {
+      return Responses.pubAck(subject, api.connection().request(subject, h, data, timeout));
     }
-    return Responses.pubAck(subject, api.connection().request(subject, h, data, timeout));
+    // The commit goes out at once, as the Go client sends it: waiting for the first message's
+    // answer before sending it would stall every batch until the server has reached that message.
+    // A refused first message is still what is reported (checked first; the server refuses the
+    // rest of such a batch too).
+    CompletableFuture<Message> commit = api.connection().requestAsync(subject, h, data, timeout);
+    awaitFirstReply();
+    return Responses.pubAck(subject, awaitCommit(commit));
+  }
+
+  private Message awaitCommit(CompletableFuture<Message> commit) {
+    try {
+      return commit.get(); // completed by the request's own timeout at the latest
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JetStreamException(
+          "interrupted while waiting for atomic batch " + id + "'s ack", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new JetStreamException("the commit of atomic batch " + id + " failed", e);
+    }
   }
 
   private Headers batchHeaders(Headers user, PublishOptions options, int sequence) {
