@@ -131,25 +131,9 @@ class OrderedDeliveryGuaranteesIT {
     String stream = "ODRESTART" + COUNTER.incrementAndGet();
     try (Connection nc = Nats.connect(single.clientUrl());
         JetStream js = JetStream.of(nc)) {
-      js.streams()
-          .create(
-              StreamConfig.builder(stream)
-                  .subjects(stream.toLowerCase())
-                  .storage(StorageType.FILE)
-                  .build());
+      ReadFaults.createSingleStream(js, stream, StorageType.FILE);
       ReadFaults.publishNumbers(js, stream.toLowerCase(), N);
-      readThrough(
-          js,
-          stream,
-          form,
-          oc -> {
-            long reconnects = nc.statistics().reconnects();
-            single.restart();
-            Await.until(
-                () -> nc.statistics().reconnects() > reconnects,
-                BOUND,
-                "reconnected after restart");
-          });
+      readThrough(js, stream, form, oc -> ReadFaults.restartAndAwaitReconnect(single, nc));
       js.streams().delete(stream);
     }
   }
@@ -160,12 +144,7 @@ class OrderedDeliveryGuaranteesIT {
     String stream = "ODRECONNECT" + COUNTER.incrementAndGet();
     try (Connection nc = Nats.connect(single.clientUrl());
         JetStream js = JetStream.of(nc)) {
-      js.streams()
-          .create(
-              StreamConfig.builder(stream)
-                  .subjects(stream.toLowerCase())
-                  .storage(StorageType.MEMORY)
-                  .build());
+      ReadFaults.createSingleStream(js, stream, StorageType.MEMORY);
       ReadFaults.publishNumbers(js, stream.toLowerCase(), N);
       readThrough(js, stream, form, oc -> nc.forceReconnect());
       js.streams().delete(stream);

@@ -109,26 +109,10 @@ class PushDeliveryGuaranteesIT {
     String stream = "PDRESTART" + COUNTER.incrementAndGet();
     try (Connection nc = Nats.connect(single.clientUrl());
         JetStream js = JetStream.of(nc)) {
-      js.streams()
-          .create(
-              StreamConfig.builder(stream)
-                  .subjects(stream.toLowerCase())
-                  .storage(StorageType.FILE)
-                  .build());
+      ReadFaults.createSingleStream(js, stream, StorageType.FILE);
       createConsumer(js, stream, 1);
       ReadFaults.publishNumbers(js, stream.toLowerCase(), N);
-      readThrough(
-          js,
-          stream,
-          form,
-          () -> {
-            long reconnects = nc.statistics().reconnects();
-            single.restart();
-            Await.until(
-                () -> nc.statistics().reconnects() > reconnects,
-                BOUND,
-                "reconnected after restart");
-          });
+      readThrough(js, stream, form, () -> ReadFaults.restartAndAwaitReconnect(single, nc));
       js.streams().delete(stream);
     }
   }
@@ -139,12 +123,7 @@ class PushDeliveryGuaranteesIT {
     String stream = "PDRECONNECT" + COUNTER.incrementAndGet();
     try (Connection nc = Nats.connect(single.clientUrl());
         JetStream js = JetStream.of(nc)) {
-      js.streams()
-          .create(
-              StreamConfig.builder(stream)
-                  .subjects(stream.toLowerCase())
-                  .storage(StorageType.MEMORY)
-                  .build());
+      ReadFaults.createSingleStream(js, stream, StorageType.MEMORY);
       createConsumer(js, stream, 1);
       ReadFaults.publishNumbers(js, stream.toLowerCase(), N);
       readThrough(js, stream, form, nc::forceReconnect);

@@ -134,6 +134,21 @@ final class ReadFaults {
   }
 
   /** Publishes the numbers 1..count to {@code subject}, each with a message id, and awaits acks. */
+  /** A stream on one server whose subject is its name in lower case. */
+  static void createSingleStream(JetStream js, String stream, StorageType storage) {
+    js.streams()
+        .create(
+            StreamConfig.builder(stream).subjects(stream.toLowerCase()).storage(storage).build());
+  }
+
+  /** Restarts the server the connection uses and waits until the connection is back. */
+  static void restartAndAwaitReconnect(NatsServer server, Connection nc) {
+    long reconnects = nc.statistics().reconnects();
+    server.restart();
+    Await.until(
+        () -> nc.statistics().reconnects() > reconnects, BOUND, "reconnected after restart");
+  }
+
   static void publishNumbers(JetStream js, String subject, int count) {
     for (int i = 1; i <= count; i++) {
       js.publishAsync(
