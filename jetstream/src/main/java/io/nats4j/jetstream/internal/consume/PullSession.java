@@ -10,7 +10,6 @@ import io.nats4j.jetstream.ConsumeOptions;
 import io.nats4j.jetstream.JetStreamException;
 import io.nats4j.jetstream.PriorityPull;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -48,9 +47,6 @@ final class PullSession {
   private final ReentrantLock lock = new ReentrantLock();
   private final ConnectionListener listener = this::onConnectionEvent;
 
-  /** {@code 409 Message Size Exceeds MaxBytes} answers since the last delivered message. */
-  private final AtomicInteger tooLargeInARow = new AtomicInteger();
-
   private long pendingMessages;
   private long pendingBytes;
   private Timers.Task heartbeatTask;
@@ -86,7 +82,6 @@ final class PullSession {
   JsMessageImpl process(Message raw) {
     lastActivity = System.nanoTime();
     if (raw.statusCode() == 0) {
-      tooLargeInARow.set(0);
       JsMessageImpl m = new JsMessageImpl(raw, target.connection, target.ackNone);
       if (options.priority() != null) {
         target.pin.keepFrom(raw);
@@ -109,10 +104,12 @@ final class PullSession {
         }
         return;
       case MAX_BYTES:
-        if (tooLargeInARow.incrementAndGet() > 1) {
-          // The same message ended a second pull in a row: it is larger than a whole pull, so a
-          // pull at once gets the same 409 (a tight loop). Forget the request, warn, and leave the
-          // next pull to the heartbeat check.
+        if (PullStatus.number(h, PullStatus.PENDING_BYTES) >= options.maxBytes()) {
+          // A request with the whole byte window left could not take the next message: it is
+          // larger than any pull, so pulling at once gets the same 409 (a tight loop). Forget the
+          // request, warn, and leave the next pull to the heartbeat check. A request with less
+          // left ending this way is the normal flow of the window (the server serves the open
+          // requests in turn, so several can end one after another): pull again.
           forget(h);
           owner.warning(raw.statusCode(), h.statusDescription());
           return;
