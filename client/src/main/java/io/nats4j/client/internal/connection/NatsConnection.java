@@ -258,12 +258,21 @@ public final class NatsConnection implements Connection, RoutingHost {
 
   @Override
   public void respond(String serverSubject, Headers headers, byte[] data) {
-    // a reply from a dispatcher (a service's handler) goes out with the rest of its batch, in one
-    // write and one writer wake-up, like acks (WakeDeferral); an observer sees it as a publish
+    // a reply goes out at once on this thread when the writer is idle (Outbound.publishReply);
+    // else, from a dispatcher (a service's handler), with the rest of its batch, in one write and
+    // one writer wake-up, like acks (WakeDeferral); an observer sees it as a publish
     if (observer != null) {
       publishObserved(serverSubject, null, headers, data);
     } else if (headers == null || headers.isEmpty()) {
-      publishToServerSubject(serverSubject, Objects.requireNonNull(data, "data"));
+      byte[] subjectBytes = serverSubject.getBytes(StandardCharsets.UTF_8);
+      Objects.requireNonNull(data, "data");
+      if (subjectBytes.length == 0
+          || subjectBytes.length + 24 > options.maxControlLine()
+          || data.length > outbound.maxPayload()) {
+        publishCounted(serverSubject, null, null, data); // the full checks and their errors
+        return;
+      }
+      outbound.publishReply(subjectBytes, data);
     } else {
       publishCounted(serverSubject, null, headers, data);
     }

@@ -144,6 +144,25 @@ public final class Outbound {
    * @return the message's sequence (1, 2, …) in this connection's outbound stream
    */
   public long publishNow(byte[] subject, byte[] replyTo, byte[] headers, byte[] data) {
+    return publishNow(subject, replyTo, headers, data, false);
+  }
+
+  /**
+   * Appends a reply without headers to a subject the server gave (a service's or handler's
+   * response): written on the calling thread at once as by {@link #publishNow} when the writer is
+   * parked for good with nothing buffered (a request/reply exchange: nothing to batch it with, and
+   * one writer wake-up saved); otherwise a holdable publish ({@link #publishHoldable}), so replies
+   * made while the writer lingers after a write go out with the rest of a dispatcher's batch.
+   *
+   * @param subject validated subject bytes
+   * @param data payload
+   */
+  public void publishReply(byte[] subject, byte[] data) {
+    publishNow(subject, null, null, data, true);
+  }
+
+  private long publishNow(
+      byte[] subject, byte[] replyTo, byte[] headers, byte[] data, boolean reply) {
     OutboundWriter w;
     GrowableBuffer bytes;
     long seq;
@@ -152,10 +171,11 @@ public final class Outbound {
       w = writer;
       if (w == null
           || !writerParked
+          || (reply && writerLingering)
           || directFor != null
           || pending.length() != 0
           || !w.canWriteNow()) {
-        return append(subject, replyTo, headers, data, false);
+        return append(subject, replyTo, headers, data, reply);
       }
       awaitRoom(0); // throws when closed
       encode(subject, replyTo, headers, data);
@@ -349,6 +369,16 @@ public final class Outbound {
     lock.lock();
     try {
       return new long[] {outMessages, outBytes};
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether the writer is parked for good, not lingering (tests). */
+  boolean writerIdleForTest() {
+    lock.lock();
+    try {
+      return writerParked && !writerLingering;
     } finally {
       lock.unlock();
     }
