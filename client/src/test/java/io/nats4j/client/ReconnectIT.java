@@ -286,6 +286,32 @@ class ReconnectIT {
   }
 
   @Test
+  void aSyncRequestMadeWhileDownGoesOutAfterTheRestartAndTheNextOnesToo() throws Exception {
+    try (NatsServer server = startServer(io.nats4j.testkit.ServerConfig.defaults())) {
+      RecordingListener events = new RecordingListener();
+      try (Connection nc = Nats.connect(options(server, events).build())) {
+        nc.createDispatcher().subscribe("svc.echo", m -> m.respond(m.data()));
+        nc.flush(WAIT);
+        assertEquals("before", nc.request("svc.echo", "before".getBytes(), WAIT).dataAsString());
+        server.kill();
+        events.await(ConnectionEvent.Disconnected.class, WAIT);
+
+        CompletableFuture<Message> reply =
+            CompletableFuture.supplyAsync(
+                () -> nc.request("svc.echo", "while-down".getBytes(), Duration.ofSeconds(20)));
+        server.restart();
+
+        assertEquals("while-down", reply.get(20, TimeUnit.SECONDS).dataAsString());
+        events.await(ConnectionEvent.Reconnected.class, WAIT);
+        for (int i = 0; i < 20; i++) { // the new transport's writer idle: callers write again
+          assertEquals(
+              "after" + i, nc.request("svc.echo", ("after" + i).getBytes(), WAIT).dataAsString());
+        }
+      }
+    }
+  }
+
+  @Test
   void pendingRequestsFailAtOnceOnDisconnectWhenAsked() throws Exception {
     try (NatsServer server = startServer(io.nats4j.testkit.ServerConfig.defaults())) {
       RecordingListener events = new RecordingListener();

@@ -195,4 +195,102 @@ class RequestReplyIT {
           custom.request("custom.echo", new byte[0], WAIT).dataAsString().startsWith("_MY."));
     }
   }
+
+  /**
+   * Sync requests are written by their callers when the writer is idle: from several threads at
+   * once, each request still goes out after the publishes its thread made before it (the responder
+   * counts them), and no two writes interleave on the socket (a mangled op would end the session).
+   */
+  @Test
+  void requestsFromManyThreadsGoOutAfterTheirThreadsEarlierPublishes() throws Exception {
+    int threads = 6;
+    int rounds = 300;
+    try (Connection responder = Nats.connect(server.clientUrl())) {
+      java.util.Map<String, Integer> seen = new java.util.HashMap<>(); // one handler at a time
+      responder
+          .defaultDispatcher()
+          .subscribe(
+              "order.>",
+              m -> {
+                String[] t = m.subject().split("\\.");
+                if (t[1].equals("pub")) {
+                  seen.merge(t[2], 1, Integer::sum);
+                } else {
+                  m.respond(Integer.toString(seen.getOrDefault(t[2], 0)));
+                }
+              });
+      responder.flush(WAIT);
+      List<CompletableFuture<Void>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String id = "t" + t;
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        done.add(f);
+        Thread thread =
+            new Thread(
+                () -> {
+                  try {
+                    int published = 0;
+                    for (int i = 0; i < rounds; i++) {
+                      for (int k = 0; k < i % 3; k++) {
+                        nc.publish("order.pub." + id, bytes("p"));
+                        published++;
+                      }
+                      Message reply = nc.request("order.req." + id, bytes("q"), WAIT);
+                      assertEquals(Integer.toString(published), reply.dataAsString(), id + " " + i);
+                    }
+                    f.complete(null);
+                  } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                  }
+                },
+                "requester-" + t);
+        thread.start();
+      }
+      for (CompletableFuture<Void> f : done) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+      assertEquals(ConnectionStatus.CONNECTED, nc.status());
+    }
+  }
+
+  @Test
+  void virtualThreadsWriteTheirRequestsThemselvesOnJava21() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Runtime.version().feature() >= 21, "virtual threads need Java 21+");
+    Options options =
+        Options.builder()
+            .server(server.clientUrl())
+            .threads(ThreadOptions.builder().virtualThreads(true).build())
+            .build();
+    try (Connection vnc = Nats.connect(options);
+        Connection responder = Nats.connect(options)) {
+      responder.defaultDispatcher().subscribe("vt.echo", m -> m.respond(m.data()));
+      responder.flush(WAIT);
+      java.util.concurrent.ExecutorService virtual =
+          (java.util.concurrent.ExecutorService)
+              java.util.concurrent.Executors.class
+                  .getMethod("newVirtualThreadPerTaskExecutor")
+                  .invoke(null);
+      try {
+        List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+        for (int t = 0; t < 200; t++) {
+          int id = t;
+          all.add(
+              virtual.submit(
+                  () -> {
+                    for (int i = 0; i < 20; i++) {
+                      String text = id + "-" + i;
+                      assertEquals(text, vnc.request("vt.echo", bytes(text), WAIT).dataAsString());
+                    }
+                    return null;
+                  }));
+        }
+        for (java.util.concurrent.Future<?> f : all) {
+          f.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        virtual.shutdown();
+      }
+    }
+  }
 }

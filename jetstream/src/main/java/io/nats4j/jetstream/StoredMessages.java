@@ -3,9 +3,9 @@ package io.nats4j.jetstream;
 import io.nats4j.client.Headers;
 import io.nats4j.client.Message;
 import io.nats4j.jetstream.internal.ApiRecords;
+import io.nats4j.jetstream.internal.Rfc3339;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * Builds {@link StoredMessage}s from {@code STREAM.MSG.GET} JSON and from Direct Get replies.
@@ -83,7 +83,7 @@ final class StoredMessages {
   }
 
   private static Instant parseTime(String text) {
-    return text == null ? null : OffsetDateTime.parse(text).toInstant();
+    return text == null ? null : Rfc3339.parse(text);
   }
 
   /**

@@ -237,7 +237,7 @@ public final class JsonMapper {
         return null;
       }
       try {
-        Instant instant = java.time.OffsetDateTime.parse(text).toInstant();
+        Instant instant = Rfc3339.parse(text);
         return instant.equals(GO_ZERO_TIME) ? null : instant;
       } catch (DateTimeParseException e) {
         return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not an RFC 3339 time");

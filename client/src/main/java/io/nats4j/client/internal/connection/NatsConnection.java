@@ -213,8 +213,28 @@ public final class NatsConnection implements Connection, RoutingHost {
    */
   public long publishEncoded(String subject, String replyTo, byte[] headerBytes, byte[] data) {
     Objects.requireNonNull(data, "data");
-    byte[] subjectBytes = encodeSubject(subject);
     byte[] replyBytes = replyTo == null ? null : Subjects.validatePublishSubject(replyTo);
+    return publishChecked(subject, replyBytes, headerBytes, data, false);
+  }
+
+  /**
+   * Publishes a sync request: the caller waits for the reply next, so it writes the request to the
+   * socket itself when the writer is idle ({@link Outbound#publishNow}).
+   *
+   * @param subject the subject
+   * @param replyBytes the reply subject's bytes, built by the request mux (no validation needed)
+   * @param headers the headers or null
+   * @param data the payload
+   */
+  void publishRequestNow(String subject, byte[] replyBytes, Headers headers, byte[] data) {
+    Objects.requireNonNull(data, "data");
+    byte[] headerBytes = headers == null || headers.isEmpty() ? null : HeadersCodec.encode(headers);
+    publishChecked(subject, replyBytes, headerBytes, data, true);
+  }
+
+  private long publishChecked(
+      String subject, byte[] replyBytes, byte[] headerBytes, byte[] data, boolean now) {
+    byte[] subjectBytes = encodeSubject(subject);
     long size = (long) data.length + (headerBytes == null ? 0 : headerBytes.length);
     if (subjectBytes.length + (replyBytes == null ? 0 : replyBytes.length) + 24
         > options.maxControlLine()) {
@@ -231,17 +251,28 @@ public final class NatsConnection implements Connection, RoutingHost {
               + max
               + "; nothing was sent");
     }
-    return outbound.publish(subjectBytes, replyBytes, headerBytes, data);
+    return now
+        ? outbound.publishNow(subjectBytes, replyBytes, headerBytes, data)
+        : outbound.publish(subjectBytes, replyBytes, headerBytes, data);
   }
 
   @Override
   public void respond(String serverSubject, Headers headers, byte[] data) {
-    // a reply from a dispatcher (a service's handler) goes out with the rest of its batch, in one
-    // write and one writer wake-up, like acks (WakeDeferral); an observer sees it as a publish
+    // a reply goes out at once on this thread when the writer is idle (Outbound.publishReply);
+    // else, from a dispatcher (a service's handler), with the rest of its batch, in one write and
+    // one writer wake-up, like acks (WakeDeferral); an observer sees it as a publish
     if (observer != null) {
       publishObserved(serverSubject, null, headers, data);
     } else if (headers == null || headers.isEmpty()) {
-      publishToServerSubject(serverSubject, Objects.requireNonNull(data, "data"));
+      byte[] subjectBytes = serverSubject.getBytes(StandardCharsets.UTF_8);
+      Objects.requireNonNull(data, "data");
+      if (subjectBytes.length == 0
+          || subjectBytes.length + 24 > options.maxControlLine()
+          || data.length > outbound.maxPayload()) {
+        publishCounted(serverSubject, null, null, data); // the full checks and their errors
+        return;
+      }
+      outbound.publishReply(subjectBytes, data);
     } else {
       publishCounted(serverSubject, null, headers, data);
     }

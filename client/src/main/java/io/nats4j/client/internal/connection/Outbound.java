@@ -5,6 +5,7 @@ import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.internal.protocol.GrowableBuffer;
 import io.nats4j.client.internal.protocol.ProtocolWriter;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,8 @@ import java.util.function.Consumer;
  */
 public final class Outbound {
   private static final int INITIAL_BUFFER = 64 * 1024;
+  private static final int DIRECT_BUFFER = 1024;
+  private static final int DIRECT_BUFFER_KEEP = INITIAL_BUFFER;
 
   /**
    * How long the writer lingers, parked, after a write before it parks for good; publishes on a
@@ -65,6 +68,8 @@ public final class Outbound {
   private boolean writerParked;
   private boolean writerLingering; // parked with a timeout after a write
   private int blockedPublishers;
+  private OutboundWriter directFor; // a caller is writing to this writer's socket (writeNow)
+  private GrowableBuffer directSpare; // what pending becomes while a caller writes, lazily made
   private boolean closed;
   private NatsException closeReason; // why it closed, null for close() by the application
   private int pingsOut;
@@ -123,6 +128,93 @@ public final class Outbound {
   }
 
   /**
+   * Appends a PUB or HPUB as {@link #publish} does, and when the writer is parked with nothing
+   * buffered and nothing being written, writes it to the socket on the calling thread at once
+   * instead of waking the writer: for a caller that is about to wait for a reply anyway (a sync
+   * request), this saves the writer's wake-up and its park after the write. Ordering is kept: bytes
+   * buffered by anyone meanwhile wait for this write to finish, then the writer sends them. The
+   * socket is written outside the lock, never inside {@code synchronized}, so a virtual thread
+   * unmounts while it blocks. A failed write is handed to the writer thread, which reports the lost
+   * transport as for its own writes.
+   *
+   * @param subject validated subject bytes
+   * @param replyTo validated reply bytes or null
+   * @param headers encoded header block or null
+   * @param data payload
+   * @return the message's sequence (1, 2, …) in this connection's outbound stream
+   */
+  public long publishNow(byte[] subject, byte[] replyTo, byte[] headers, byte[] data) {
+    return publishNow(subject, replyTo, headers, data, false);
+  }
+
+  /**
+   * Appends a reply without headers to a subject the server gave (a service's or handler's
+   * response): written on the calling thread at once as by {@link #publishNow} when the writer is
+   * parked for good with nothing buffered (a request/reply exchange: nothing to batch it with, and
+   * one writer wake-up saved); otherwise a holdable publish ({@link #publishHoldable}), so replies
+   * made while the writer lingers after a write go out with the rest of a dispatcher's batch.
+   *
+   * @param subject validated subject bytes
+   * @param data payload
+   */
+  public void publishReply(byte[] subject, byte[] data) {
+    publishNow(subject, null, null, data, true);
+  }
+
+  private long publishNow(
+      byte[] subject, byte[] replyTo, byte[] headers, byte[] data, boolean reply) {
+    OutboundWriter w;
+    GrowableBuffer bytes;
+    long seq;
+    lock.lock();
+    try {
+      w = writer;
+      if (w == null
+          || !writerParked
+          || (reply && writerLingering)
+          || directFor != null
+          || pending.length() != 0
+          || !w.canWriteNow()) {
+        return append(subject, replyTo, headers, data, reply);
+      }
+      awaitRoom(0); // throws when closed
+      encode(subject, replyTo, headers, data);
+      seq = ++outMessages;
+      handedUpTo = outMessages;
+      bytes = pending;
+      pending = directSpare != null ? directSpare : new GrowableBuffer(DIRECT_BUFFER);
+      directSpare = null;
+      directFor = w;
+    } finally {
+      lock.unlock();
+    }
+    IOException failure = null;
+    try {
+      w.writeNow(bytes);
+    } catch (IOException e) {
+      failure = e;
+    }
+    lock.lock();
+    try {
+      directFor = null;
+      bytes.clear();
+      if (bytes.capacity() <= DIRECT_BUFFER_KEEP) {
+        directSpare = bytes;
+      }
+      if (failure != null && writer == w) {
+        w.failed(failure);
+      }
+      if (pending.length() > 0 || failure != null || closed) {
+        writerParked = false;
+        workAvailable.signalAll(); // the writer waits for this write to end
+      }
+    } finally {
+      lock.unlock();
+    }
+    return seq;
+  }
+
+  /**
    * Appends a fire-and-forget PUB (an ack) whose writer wake-up a dispatcher batch may hold back
    * ({@link WakeDeferral}); otherwise as {@link #publish}.
    *
@@ -139,12 +231,7 @@ public final class Outbound {
     lock.lock();
     try {
       awaitRoom(size + subject.length + 64);
-      if (headers == null) {
-        ProtocolWriter.pub(pending, subject, replyTo, data, 0, data.length);
-      } else {
-        ProtocolWriter.hpub(pending, subject, replyTo, headers, data, 0, data.length);
-      }
-      outBytes += size;
+      encode(subject, replyTo, headers, data);
       if (!holdable || !writerLingering || !WakeDeferral.defer(this)) {
         wakeWriter();
       }
@@ -152,6 +239,15 @@ public final class Outbound {
     } finally {
       lock.unlock();
     }
+  }
+
+  private void encode(byte[] subject, byte[] replyTo, byte[] headers, byte[] data) {
+    if (headers == null) {
+      ProtocolWriter.pub(pending, subject, replyTo, data, 0, data.length);
+    } else {
+      ProtocolWriter.hpub(pending, subject, replyTo, headers, data, 0, data.length);
+    }
+    outBytes += data.length + (headers == null ? 0 : headers.length);
   }
 
   /**
@@ -278,6 +374,16 @@ public final class Outbound {
     }
   }
 
+  /** Whether the writer is parked for good, not lingering (tests). */
+  boolean writerIdleForTest() {
+    lock.lock();
+    try {
+      return writerParked && !writerLingering;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Bytes waiting for the writer (tests). */
   int pendingBytesForTest() {
     lock.lock();
@@ -393,8 +499,10 @@ public final class Outbound {
    * @param empty its empty buffer
    * @return the bytes to write, or null when {@code w} must stop
    * @throws InterruptedException if interrupted
+   * @throws IOException if a caller's write to its socket ({@link #publishNow}) failed
    */
-  GrowableBuffer awaitWork(OutboundWriter w, GrowableBuffer empty) throws InterruptedException {
+  GrowableBuffer awaitWork(OutboundWriter w, GrowableBuffer empty)
+      throws InterruptedException, IOException {
     lock.lock();
     try {
       boolean linger = true; // right after a write (or at start): park briefly first
@@ -402,10 +510,12 @@ public final class Outbound {
         if (writer != w) {
           return null;
         }
-        if (pending.length() > 0) {
+        w.throwIfFailed();
+        boolean callerWriting = directFor == w; // what is pending must go after its bytes
+        if (pending.length() > 0 && !callerWriting) {
           break;
         }
-        if (closed) {
+        if (closed && !callerWriting) {
           return null; // close(): all written
         }
         writerParked = true;

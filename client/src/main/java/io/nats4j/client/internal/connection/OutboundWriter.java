@@ -23,6 +23,7 @@ final class OutboundWriter {
   private final Consumer<Throwable> onFailure;
   private final Thread thread;
   private volatile ConnectionScheduler.Timer keepAlive;
+  private IOException callerFailure; // guarded by the Outbound lock
 
   /**
    * Creates the writer; {@link Outbound#attach} starts it.
@@ -64,6 +65,39 @@ final class OutboundWriter {
 
   void start() {
     thread.start();
+  }
+
+  /**
+   * Tells whether the calling thread may write to this writer's socket itself ({@link
+   * Outbound#publishNow}): any thread but this writer's own.
+   */
+  boolean canWriteNow() {
+    return Thread.currentThread() != thread;
+  }
+
+  /**
+   * Writes bytes on the calling thread while the writer thread is parked and {@link Outbound} keeps
+   * it from writing until this returns.
+   *
+   * @param bytes what to write
+   * @throws IOException if the write failed
+   */
+  void writeNow(GrowableBuffer bytes) throws IOException {
+    out.write(bytes.array(), 0, bytes.length());
+  }
+
+  /** A caller's write failed; the writer thread reports it. Called under the Outbound lock. */
+  void failed(IOException cause) {
+    if (callerFailure == null) {
+      callerFailure = cause;
+    }
+  }
+
+  /** Called under the Outbound lock by the writer thread. */
+  void throwIfFailed() throws IOException {
+    if (callerFailure != null) {
+      throw callerFailure;
+    }
   }
 
   private void run() {

@@ -11,6 +11,7 @@ import io.nats4j.client.NoRespondersException;
 import io.nats4j.client.Replies;
 import io.nats4j.client.RequestManyEnd;
 import io.nats4j.client.RequestManyOptions;
+import io.nats4j.client.internal.protocol.Subjects;
 import io.nats4j.client.internal.routing.RequestMux;
 import io.nats4j.client.internal.routing.SubscriptionTable;
 import io.nats4j.client.internal.threads.ConnectionScheduler;
@@ -50,7 +51,16 @@ final class Requests {
 
   Message request(String subject, Headers headers, byte[] data, Duration timeout) {
     CompletableFuture<Message> reply = new CompletableFuture<>();
-    String replyTo = startRequest(subject, headers, data, reply);
+    // registered before the SUB goes out, so a denial of the reply subscription can fail it
+    String replyTo = mux.register(reply, subject);
+    try {
+      mux.ensureSubscribed(table, host);
+      // the caller waits next, so it may write the request itself
+      host.publishRequestNow(subject, Subjects.validatePublishSubject(replyTo), headers, data);
+    } catch (RuntimeException e) {
+      mux.forget(replyTo);
+      throw e;
+    }
     try {
       return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {

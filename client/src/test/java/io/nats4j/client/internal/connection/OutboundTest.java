@@ -308,6 +308,163 @@ class OutboundTest {
     assertTrue(flushed.isCompletedExceptionally());
   }
 
+  /**
+   * The socket's output as the writer and callers see it: records which thread wrote what, and can
+   * hold a chosen thread inside its write (a slow socket) or fail it.
+   */
+  private final class WatchedOutput extends java.io.OutputStream {
+    final java.util.List<String> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile Thread holdThread;
+    final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    volatile Thread failThread;
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      Thread t = Thread.currentThread();
+      if (t == failThread) {
+        throw new IOException("broken pipe (test)");
+      }
+      if (t == holdThread) {
+        held.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          throw new IOException(e);
+        }
+      }
+      writers.add(t.getName());
+      transport.out().write(b, off, len);
+    }
+  }
+
+  private OutboundWriter attachIdle(Outbound out, java.io.OutputStream stream) {
+    OutboundWriter writer =
+        new OutboundWriter(
+            out, stream, ThreadSource.platform(), "nats4j-test-writer", failure::set);
+    out.attach(writer, null);
+    io.nats4j.testkit.Await.until(out::writerIdleForTest, "the writer parks for good");
+    return writer;
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  @Test
+  void aRequestIsWrittenByItsCallerWhileTheWriterIsIdle() throws Exception {
+    peer.setSoTimeout(5_000);
+    Outbound out = outbound(0);
+    WatchedOutput stream = new WatchedOutput();
+    attachIdle(out, stream);
+    assertEquals(1, out.publishNow(SUBJECT, ascii("r.1"), null, ascii("q")));
+    assertEquals("PUB s r.1 1\r\nq\r\n", readPeer(16));
+    assertEquals(java.util.List.of(Thread.currentThread().getName()), stream.writers);
+    assertTrue(out.writerIdleForTest(), "the writer was not woken");
+    join(out.close());
+    assertEquals(null, failure.get());
+  }
+
+  @Test
+  void whatIsBufferedDuringACallersWriteGoesAfterIt() throws Exception {
+    peer.setSoTimeout(5_000);
+    Outbound out = outbound(0);
+    WatchedOutput stream = new WatchedOutput();
+    attachIdle(out, stream);
+    Thread caller =
+        new Thread(() -> out.publishNow(SUBJECT, ascii("r.1"), null, ascii("1")), "caller-1");
+    stream.holdThread = caller;
+    caller.start();
+    assertTrue(stream.held.await(5, TimeUnit.SECONDS), "the caller writes the request itself");
+    // while it is inside its write: a second request (the writer looks idle, nothing is
+    // buffered: it must still wait its turn), then a publish
+    Thread second =
+        new Thread(() -> out.publishNow(SUBJECT, ascii("r.2"), null, ascii("2")), "caller-2");
+    second.start();
+    second.join(5_000);
+    out.publish(SUBJECT, null, null, ascii("3"));
+    assertTrue(stream.writers.isEmpty(), "nothing was written beside the held write");
+    stream.release.countDown();
+    String expected = "PUB s r.1 1\r\n1\r\nPUB s r.2 1\r\n2\r\nPUB s 1\r\n3\r\n";
+    assertEquals(expected, readPeer(expected.length()));
+    caller.join(5_000);
+    assertEquals("caller-1", stream.writers.get(0));
+    assertTrue(
+        stream.writers.subList(1, stream.writers.size()).stream()
+            .allMatch("nats4j-test-writer"::equals),
+        "the writer sent the rest: " + stream.writers);
+    join(out.close());
+  }
+
+  @Test
+  void closeSendsWhatWasBufferedAfterACallersWrite() throws Exception {
+    peer.setSoTimeout(5_000);
+    Outbound out = outbound(0);
+    WatchedOutput stream = new WatchedOutput();
+    attachIdle(out, stream);
+    Thread caller =
+        new Thread(() -> out.publishNow(SUBJECT, ascii("r.1"), null, ascii("1")), "caller-1");
+    stream.holdThread = caller;
+    caller.start();
+    assertTrue(stream.held.await(5, TimeUnit.SECONDS));
+    out.publish(SUBJECT, null, null, ascii("2"));
+    Thread writerThread = out.close();
+    stream.release.countDown();
+    String expected = "PUB s r.1 1\r\n1\r\nPUB s 1\r\n2\r\n";
+    assertEquals(expected, readPeer(expected.length()));
+    join(writerThread);
+    caller.join(5_000);
+  }
+
+  @Test
+  void aCallersFailedWriteIsReportedByTheWriterAsALostTransport() throws Exception {
+    Outbound out = outbound(0);
+    WatchedOutput stream = new WatchedOutput();
+    OutboundWriter writer = attachIdle(out, stream);
+    stream.failThread = Thread.currentThread();
+    out.publishNow(SUBJECT, ascii("r.1"), null, ascii("q")); // the caller learns nothing here
+    io.nats4j.testkit.Await.until(() -> failure.get() != null, "the writer reports the failure");
+    assertEquals("broken pipe (test)", failure.get().getMessage());
+    join(writer.thread());
+  }
+
+  @Test
+  void whileDetachedARequestGoesToTheReconnectBuffer() throws Exception {
+    peer.setSoTimeout(5_000);
+    Outbound out = outbound(1024);
+    out.publishNow(SUBJECT, ascii("r.1"), null, ascii("q"));
+    attach(out, null);
+    assertEquals("PUB s r.1 1\r\nq\r\n", readPeer(16));
+    join(out.close());
+  }
+
+  @Test
+  void aReplyIsWrittenByItsCallerWhileTheWriterIsIdle() throws Exception {
+    peer.setSoTimeout(5_000);
+    Outbound out = outbound(0);
+    WatchedOutput stream = new WatchedOutput();
+    attachIdle(out, stream);
+    out.publishReply(SUBJECT, ascii("a")); // the writer is idle: written here
+    assertEquals("PUB s 1\r\na\r\n", readPeer(12));
+    out.publish(SUBJECT, null, null, ascii("b")); // the writer writes, then lingers
+    assertEquals("PUB s 1\r\nb\r\n", readPeer(12));
+    WakeDeferral.hold();
+    try {
+      out.publishReply(SUBJECT, ascii("c"));
+    } finally {
+      WakeDeferral.release();
+    }
+    assertEquals("PUB s 1\r\nc\r\n", readPeer(12));
+    assertEquals(Thread.currentThread().getName(), stream.writers.get(0));
+    assertEquals("nats4j-test-writer", stream.writers.get(1));
+    join(out.close());
+  }
+
   private static void join(Thread thread) throws InterruptedException {
     if (thread != null) {
       thread.join(5_000);
