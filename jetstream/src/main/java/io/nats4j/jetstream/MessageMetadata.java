@@ -32,17 +32,17 @@ public final class MessageMetadata {
   private final Instant timestamp;
   private final long numPending;
 
-  private MessageMetadata(String domain, String accountHash, String[] t, int first) {
+  private MessageMetadata(String s, int[] start, int first, String domain, String accountHash) {
     this.domain = domain;
     this.accountHash = accountHash;
-    this.stream = t[first];
-    this.consumer = t[first + 1];
-    this.numDelivered = number(t, first + 2);
-    this.streamSequence = number(t, first + 3);
-    this.consumerSequence = number(t, first + 4);
-    long nanos = number(t, first + 5);
+    this.stream = token(s, start, first);
+    this.consumer = token(s, start, first + 1);
+    this.numDelivered = number(s, start, first + 2);
+    this.streamSequence = number(s, start, first + 3);
+    this.consumerSequence = number(s, start, first + 4);
+    long nanos = number(s, start, first + 5);
     this.timestamp = Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L);
-    this.numPending = number(t, first + 6);
+    this.numPending = number(s, start, first + 6);
   }
 
   /**
@@ -57,27 +57,49 @@ public final class MessageMetadata {
     if (!replySubject.startsWith(PREFIX)) {
       throw notAck(replySubject, "it does not start with $JS.ACK.");
     }
-    String[] t = replySubject.split("\\.", -1);
-    if (t.length == 9) {
-      return new MessageMetadata(null, null, t, 2);
+    // One pass over the subject, no regex and no String per token: every message of an ordered
+    // consume is parsed here. start[i] is where token i begins; token i ends before start[i + 1].
+    int tokens = 1;
+    for (int i = 0, n = replySubject.length(); i < n; i++) {
+      if (replySubject.charAt(i) == '.') {
+        tokens++;
+      }
     }
-    if (t.length >= 11) {
-      String domain = "_".equals(t[2]) ? null : t[2];
-      return new MessageMetadata(domain, t[3], t, 4);
+    if (tokens != 9 && tokens < 11) {
+      throw notAck(replySubject, tokens + " tokens where 9 (v1) or 11 and more (v2) are expected");
     }
-    throw notAck(replySubject, t.length + " tokens where 9 (v1) or 11 and more (v2) are expected");
+    int needed = Math.min(tokens, 11); // later tokens are ignored
+    int[] start = new int[needed + 1];
+    for (int i = 0, t = 1; t < needed; i++) {
+      if (replySubject.charAt(i) == '.') {
+        start[t++] = i + 1;
+      }
+    }
+    int end = replySubject.indexOf('.', start[needed - 1]);
+    start[needed] = (end < 0 ? replySubject.length() : end) + 1;
+    if (tokens == 9) {
+      return new MessageMetadata(replySubject, start, 2, null, null);
+    }
+    String domain = token(replySubject, start, 2);
+    return new MessageMetadata(
+        replySubject, start, 4, "_".equals(domain) ? null : domain, token(replySubject, start, 3));
   }
 
-  private static long number(String[] t, int index) {
-    String s = t[index];
+  private static String token(String s, int[] start, int index) {
+    return s.substring(start[index], start[index + 1] - 1);
+  }
+
+  private static long number(String s, int[] start, int index) {
+    int from = start[index];
+    int to = start[index + 1] - 1;
     try {
-      long v = Long.parseLong(s);
+      long v = Long.parseLong(s, from, to, 10);
       if (v < 0) {
         throw new NumberFormatException();
       }
       return v;
     } catch (NumberFormatException e) {
-      throw notAck(String.join(".", t), "token " + (index + 1) + " '" + s + "' is not a number");
+      throw notAck(s, "token " + (index + 1) + " '" + s.substring(from, to) + "' is not a number");
     }
   }
 

@@ -11,6 +11,7 @@ import io.nats4j.client.ConnectionClosedException;
 import io.nats4j.client.Nats;
 import io.nats4j.client.Subscription;
 import io.nats4j.jetstream.internal.JsonMapper;
+import io.nats4j.testkit.Await;
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsServer;
 import io.nats4j.testkit.NatsServerTest;
@@ -100,6 +101,23 @@ class AckIT {
     assertThrows(IllegalStateException.class, m::term);
     assertThrows(IllegalStateException.class, m::inProgress);
     assertThrows(IllegalStateException.class, () -> m.ackSync(Duration.ofSeconds(1)));
+  }
+
+  @Test
+  void theAckOfAFetchedMessageReachesTheServerWithNothingPublishedAfterIt() {
+    // a fetched message's ack does not wake a writer lingering after a write (it waits for the
+    // next pull); with no pull after it, the linger's end must still send it
+    publish(2);
+    ConsumerContext c = consumer(null, AckPolicy.EXPLICIT);
+    for (JsMessage m : fetch(c, 2, Duration.ofSeconds(2))) {
+      m.ack();
+    }
+    try (Connection other = Nats.connect(server.clientUrl());
+        JetStream otherJs = JetStream.of(other)) {
+      Await.until(
+          () -> otherJs.consumers().info(stream, "c" + counter).ackFloor().streamSeq() == 2,
+          "the server saw both acks");
+    }
   }
 
   @Test

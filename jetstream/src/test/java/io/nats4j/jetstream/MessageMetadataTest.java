@@ -72,4 +72,42 @@ class MessageMetadataTest {
     assertThrows(
         IllegalArgumentException.class, () -> MessageMetadata.parse("$JS.ACK.a.b.S.C.1.2.3.4"));
   }
+
+  @Test
+  void rejectsEmptyNegativeAndTenTokenSubjectsNamingTheToken() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MessageMetadata.parse("$JS.ACK.S.C.1..3." + NANOS + ".0"));
+    assertTrue(e.getMessage().contains("token 6 '' is not a number"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MessageMetadata.parse("$JS.ACK.S.C.1.2.-3." + NANOS + ".0"));
+    assertTrue(e.getMessage().contains("token 7 '-3' is not a number"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MessageMetadata.parse("$JS.ACK.S.C.1.2.3." + NANOS + ".x"));
+    assertTrue(e.getMessage().contains("token 9 'x' is not a number"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MessageMetadata.parse("$JS.ACK.H.S.C.1.2.3." + NANOS + ".0"));
+    assertTrue(e.getMessage().contains("10 tokens"), e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MessageMetadata.parse("$JS.ACK._.H.S.C.2.8.9." + NANOS + ".4x.y"));
+    assertTrue(e.getMessage().contains("token 11 '4x' is not a number"), e.getMessage());
+  }
+
+  @Test
+  void keepsEmptyNamesAndPlusSignsAsBefore() {
+    MessageMetadata m = MessageMetadata.parse("$JS.ACK..C.+1.2.3." + NANOS + ".0");
+    assertEquals("", m.stream());
+    assertEquals(1, m.numDelivered());
+    m = MessageMetadata.parse("$JS.ACK._.H.S.C.2.8.9." + NANOS + ".4.");
+    assertEquals(4, m.numPending());
+  }
 }

@@ -288,6 +288,22 @@ public final class NatsConnection implements Connection, RoutingHost {
    * @param data the payload
    */
   public void publishToServerSubject(String serverSubject, byte[] data) {
+    toServerSubject(serverSubject, data, false);
+  }
+
+  /**
+   * As {@link #publishToServerSubject}, for the ack of a fetched message: from any thread, it does
+   * not wake a writer lingering after a write ({@link Outbound#publishLingering}), so the acks of a
+   * fetched batch go out together with the next pull request instead of in a write each.
+   *
+   * @param serverSubject a reply subject received from the server
+   * @param data the payload
+   */
+  public void publishLingeringToServerSubject(String serverSubject, byte[] data) {
+    toServerSubject(serverSubject, data, true);
+  }
+
+  private void toServerSubject(String serverSubject, byte[] data, boolean lingering) {
     byte[] subjectBytes = serverSubject.getBytes(StandardCharsets.UTF_8);
     if (subjectBytes.length == 0
         || subjectBytes.length + 24 > options.maxControlLine()
@@ -295,7 +311,11 @@ public final class NatsConnection implements Connection, RoutingHost {
       publishCounted(serverSubject, null, null, data); // the full checks and their errors
       return;
     }
-    outbound.publishHoldable(subjectBytes, data);
+    if (lingering) {
+      outbound.publishLingering(subjectBytes, data);
+    } else {
+      outbound.publishHoldable(subjectBytes, data);
+    }
   }
 
   /**

@@ -33,7 +33,8 @@ public final class Outbound {
 
   /**
    * How long the writer lingers, parked, after a write before it parks for good; publishes on a
-   * dispatcher thread ({@link WakeDeferral}) do not wake it meanwhile.
+   * dispatcher thread ({@link WakeDeferral}) and acks of fetched messages ({@link
+   * #publishLingering}) do not wake it meanwhile.
    */
   static final long LINGER_NANOS = 1_000_000;
 
@@ -59,6 +60,7 @@ public final class Outbound {
   private final long publishBlockNanos;
   private final int reconnectBufferBytes;
   private final int maxPingsOut;
+  private final long lingerNanos;
 
   // all guarded by lock
   private GrowableBuffer pending = new GrowableBuffer(INITIAL_BUFFER);
@@ -67,6 +69,7 @@ public final class Outbound {
   private OutboundWriter writer;
   private boolean writerParked;
   private boolean writerLingering; // parked with a timeout after a write
+  private long wakeUps; // signals given to a parked writer (tests)
   private int blockedPublishers;
   private OutboundWriter directFor; // a caller is writing to this writer's socket (writeNow)
   private GrowableBuffer directSpare; // what pending becomes while a caller writes, lazily made
@@ -90,6 +93,17 @@ public final class Outbound {
    */
   public Outbound(
       int maxOutboundBytes, long publishBlockNanos, int reconnectBufferBytes, int maxPingsOut) {
+    this(maxOutboundBytes, publishBlockNanos, reconnectBufferBytes, maxPingsOut, LINGER_NANOS);
+  }
+
+  /** As above, with the writer's linger after a write (tests make it long to hold it still). */
+  Outbound(
+      int maxOutboundBytes,
+      long publishBlockNanos,
+      int reconnectBufferBytes,
+      int maxPingsOut,
+      long lingerNanos) {
+    this.lingerNanos = lingerNanos;
     this.maxOutboundBytes = maxOutboundBytes;
     this.publishBlockNanos = publishBlockNanos;
     this.reconnectBufferBytes = reconnectBufferBytes;
@@ -124,7 +138,7 @@ public final class Outbound {
    * @return the message's sequence (1, 2, …) in this connection's outbound stream
    */
   public long publish(byte[] subject, byte[] replyTo, byte[] headers, byte[] data) {
-    return append(subject, replyTo, headers, data, false);
+    return append(subject, replyTo, headers, data, Hold.NONE);
   }
 
   /**
@@ -175,7 +189,7 @@ public final class Outbound {
           || directFor != null
           || pending.length() != 0
           || !w.canWriteNow()) {
-        return append(subject, replyTo, headers, data, reply);
+        return append(subject, replyTo, headers, data, reply ? Hold.IN_BATCH : Hold.NONE);
       }
       awaitRoom(0); // throws when closed
       encode(subject, replyTo, headers, data);
@@ -222,17 +236,41 @@ public final class Outbound {
    * @param data payload
    */
   public void publishHoldable(byte[] subject, byte[] data) {
-    append(subject, null, null, data, true);
+    append(subject, null, null, data, Hold.IN_BATCH);
   }
 
-  private long append(
-      byte[] subject, byte[] replyTo, byte[] headers, byte[] data, boolean holdable) {
+  /**
+   * Appends a fire-and-forget PUB (the ack of a fetched message) that does not wake a writer
+   * lingering after a write, from any thread: it goes out with the next publish that wakes the
+   * writer (a fetch's next pull request) or when the linger ends, at most {@link #LINGER_NANOS}
+   * later. A writer parked for good is woken at once.
+   *
+   * @param subject validated subject bytes
+   * @param data payload
+   */
+  public void publishLingering(byte[] subject, byte[] data) {
+    append(subject, null, null, data, Hold.WHILE_LINGERING);
+  }
+
+  /** Whether a publish wakes a writer that lingers after a write. */
+  private enum Hold {
+    /** It wakes it. */
+    NONE,
+    /** Not until the end of the dispatcher batch that publishes it ({@link WakeDeferral}). */
+    IN_BATCH,
+    /** Not at all: the linger's end writes it. */
+    WHILE_LINGERING
+  }
+
+  private long append(byte[] subject, byte[] replyTo, byte[] headers, byte[] data, Hold hold) {
     int size = data.length + (headers == null ? 0 : headers.length);
     lock.lock();
     try {
       awaitRoom(size + subject.length + 64);
       encode(subject, replyTo, headers, data);
-      if (!holdable || !writerLingering || !WakeDeferral.defer(this)) {
+      if (hold == Hold.NONE
+          || !writerLingering
+          || (hold == Hold.IN_BATCH && !WakeDeferral.defer(this))) {
         wakeWriter();
       }
       return ++outMessages;
@@ -458,7 +496,28 @@ public final class Outbound {
   private void wakeWriter() {
     if (writerParked) {
       writerParked = false;
+      wakeUps++;
       workAvailable.signal();
+    }
+  }
+
+  /** Signals given to a parked writer so far (tests). */
+  long wakeUpsForTest() {
+    lock.lock();
+    try {
+      return wakeUps;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether the writer is parked with a timeout after a write (tests). */
+  boolean writerLingeringForTest() {
+    lock.lock();
+    try {
+      return writerLingering;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -522,7 +581,7 @@ public final class Outbound {
         writerLingering = linger;
         try {
           if (linger) {
-            workAvailable.awaitNanos(LINGER_NANOS);
+            workAvailable.awaitNanos(lingerNanos);
             linger = false;
           } else {
             workAvailable.await();

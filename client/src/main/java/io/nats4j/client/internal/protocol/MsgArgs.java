@@ -104,9 +104,7 @@ final class MsgArgs {
         return MAX_ARGS + 1;
       }
       argStart[count] = i;
-      while (i < le && !OpText.isBlank(line[i])) {
-        i++;
-      }
+      i = ByteScan.blank(line, i, le);
       argEnd[count++] = i;
     }
   }

@@ -199,15 +199,8 @@ public final class ProtocolParser {
   }
 
   private int readLine(byte[] buf, int pos, int end, Consumer<ServerOp> sink) {
-    int i = pos;
-    byte c = 0;
-    while (i < end) {
-      c = buf[i];
-      if (c == '\r' || c == '\n') {
-        break;
-      }
-      i++;
-    }
+    int i = ByteScan.lineEnd(buf, pos, end);
+    byte c = i < end ? buf[i] : 0;
     int lineLength = partialLength + (i - pos);
     if (lineLength > maxControlLine) {
       checkLongLine(buf, pos, i, lineLength);

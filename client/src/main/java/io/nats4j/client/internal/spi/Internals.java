@@ -132,6 +132,24 @@ public final class Internals {
   }
 
   /**
+   * As {@link #publishToServerSubject}, for the ack of a fetched message: it does not wake the
+   * connection's writer while the writer lingers after a write (at most 1 ms), so a fetched batch's
+   * acks go out with the next pull request, in one write.
+   *
+   * @param connection the connection the message came on
+   * @param serverSubject the reply subject as received
+   * @param data the payload
+   */
+  public static void publishLingeringToServerSubject(
+      Connection connection, String serverSubject, byte[] data) {
+    if (connection instanceof NatsConnection nc) {
+      nc.publishLingeringToServerSubject(serverSubject, data);
+    } else {
+      connection.publish(serverSubject, data);
+    }
+  }
+
+  /**
    * Returns the length of a received message's header block as it came on the wire (the server
    * counts these bytes, e.g. for a pull's {@code max_bytes}), or -1 for a message not received by a
    * nats4j connection (the caller then estimates).

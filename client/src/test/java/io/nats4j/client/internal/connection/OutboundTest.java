@@ -10,6 +10,7 @@ import io.nats4j.client.internal.protocol.GrowableBuffer;
 import io.nats4j.client.internal.protocol.ProtocolWriter;
 import io.nats4j.client.internal.threads.ThreadSource;
 import io.nats4j.client.internal.transport.Transport;
+import io.nats4j.testkit.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,6 +122,42 @@ class OutboundTest {
     out.publishHoldable(SUBJECT, new byte[] {'z'});
     WakeDeferral.release();
     assertEquals("PUB s 1\r\ny\r\nPUB s 1\r\nz\r\n", readPeer(24));
+    join(out.close());
+  }
+
+  @Test
+  void acksOfFetchedMessagesDoNotWakeALingeringWriterTheNextPublishTakesThem() throws Exception {
+    peer.setSoTimeout(5_000);
+    // a linger of a minute holds the writer still between the write and the next wake-up
+    Outbound out =
+        new Outbound(
+            64 * 1024, TimeUnit.MILLISECONDS.toNanos(100), 0, 2, TimeUnit.MINUTES.toNanos(1));
+    attach(out, null);
+    out.publish(SUBJECT, null, null, new byte[] {'x'});
+    assertEquals("PUB s 1\r\nx\r\n", readPeer(12));
+    Await.until(out::writerLingeringForTest, "the writer lingers after its write");
+    long wakeUps = out.wakeUpsForTest();
+    out.publishLingering(SUBJECT, new byte[] {'y'}); // from a thread that runs no dispatcher
+    out.publishLingering(SUBJECT, new byte[] {'z'});
+    assertEquals(wakeUps, out.wakeUpsForTest(), "acks of fetched messages woke the writer");
+    out.publish(SUBJECT, null, null, new byte[] {'w'}); // the next pull request
+    assertEquals("PUB s 1\r\ny\r\nPUB s 1\r\nz\r\nPUB s 1\r\nw\r\n", readPeer(36));
+    assertEquals(wakeUps + 1, out.wakeUpsForTest());
+    join(out.close());
+  }
+
+  @Test
+  void anAckOfAFetchedMessageIsWrittenWhenTheLingerEndsOrAtOnceToAWriterParkedForGood()
+      throws Exception {
+    peer.setSoTimeout(5_000); // a stranded ack fails the read instead of hanging
+    Outbound out = outbound(0);
+    attach(out, null);
+    for (int i = 0; i < 3; i++) {
+      // the first may land in the writer's linger after attach (written when it ends); the later
+      // ones find the writer parked for good and wake it
+      out.publishLingering(SUBJECT, new byte[] {(byte) ('a' + i)});
+      assertEquals("PUB s 1\r\n" + (char) ('a' + i) + "\r\n", readPeer(12));
+    }
     join(out.close());
   }
 

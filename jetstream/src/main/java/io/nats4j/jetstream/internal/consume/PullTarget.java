@@ -4,7 +4,6 @@ import io.nats4j.client.Connection;
 import io.nats4j.client.NatsException;
 import io.nats4j.client.internal.spi.Internals;
 import io.nats4j.jetstream.internal.ApiClient;
-import io.nats4j.jetstream.internal.JsonMapper;
 
 /**
  * The consumer a pull goes to, how to send one, and the pin of a pinned priority group that every
@@ -43,7 +42,7 @@ final class PullTarget {
       return false;
     }
     try {
-      Internals.publishUnobserved(connection, nextSubject, inbox, JsonMapper.write(request));
+      Internals.publishUnobserved(connection, nextSubject, inbox, request.toJson());
       return true;
     } catch (NatsException e) {
       return false;
