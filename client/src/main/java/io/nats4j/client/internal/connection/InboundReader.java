@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The reader thread of one transport: reads 64 KiB chunks, parses, routes. It never blocks on
- * anything but the socket: messages go to queues, events to the event bus, PONG answers to the
- * outbound buffer.
+ * The reader thread of one transport: reads 64 KiB chunks, parses, routes; the rest of a large
+ * payload is read straight into the message's array. It never blocks on anything but the socket:
+ * messages go to queues, events to the event bus, PONG answers to the outbound buffer.
  *
  * <p>Thread-safety: confined to its own thread.
  */
@@ -42,6 +42,13 @@ final class InboundReader implements Runnable {
   }
 
   private static final int READ_BYTES = 64 * 1024;
+
+  /**
+   * A payload with at least this much still to come is read from the socket straight into the
+   * message's array (one copy fewer than through the read buffer); smaller rests go through the
+   * buffer, where one read also brings the ops after them.
+   */
+  private static final int DIRECT_READ_MIN = 16 * 1024;
 
   private final Transport transport;
   private final ProtocolParser parser;
@@ -77,6 +84,15 @@ final class InboundReader implements Runnable {
       router.flush();
       router.publishCounters();
       while (true) {
+        int room = parser.payloadRoom();
+        if (room >= DIRECT_READ_MIN) {
+          int n = in.read(parser.payloadArray(), parser.payloadPosition(), room);
+          if (n < 0) {
+            throw new EOFException("the server closed the connection");
+          }
+          parser.payloadRead(n);
+          continue;
+        }
         int n = in.read(buffer);
         if (n < 0) {
           throw new EOFException("the server closed the connection");
