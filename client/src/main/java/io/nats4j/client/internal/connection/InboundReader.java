@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The reader thread of one transport: reads 64 KiB chunks, parses, routes; the rest of a large
- * payload is read straight into the message's array. It never blocks on anything but the socket:
- * messages go to queues, events to the event bus, PONG answers to the outbound buffer.
+ * The reader thread of one transport: reads into a {@link ReadBuffer} (64 KiB to 1 MiB), parses,
+ * routes; the rest of a large payload is read straight into the message's array. It never blocks on
+ * anything but the socket: messages go to queues, events to the event bus, PONG answers to the
+ * outbound buffer.
  *
  * <p>Thread-safety: confined to its own thread.
  */
@@ -41,12 +42,10 @@ final class InboundReader implements Runnable {
     void onTransportLost(Transport transport, Throwable cause, String lastServerError);
   }
 
-  private static final int READ_BYTES = 64 * 1024;
-
   /**
-   * A payload with at least this much still to come is read from the socket straight into the
-   * message's array (one copy fewer than through the read buffer); smaller rests go through the
-   * buffer, where one read also brings the ops after them.
+   * A payload with at least this much still to come, and no less than the read buffer holds, is
+   * read from the socket straight into the message's array (one copy fewer than through the
+   * buffer); smaller rests go through the buffer, where one read also brings the ops after them.
    */
   private static final int DIRECT_READ_MIN = 16 * 1024;
 
@@ -77,7 +76,7 @@ final class InboundReader implements Runnable {
 
   @Override
   public void run() {
-    byte[] buffer = new byte[READ_BYTES];
+    ReadBuffer buffer = new ReadBuffer();
     InputStream in = transport.in();
     try {
       leftover.forEach(onOp);
@@ -85,7 +84,7 @@ final class InboundReader implements Runnable {
       router.publishCounters();
       while (true) {
         int room = parser.payloadRoom();
-        if (room >= DIRECT_READ_MIN) {
+        if (room >= DIRECT_READ_MIN && room >= buffer.bytes().length) {
           int n = in.read(parser.payloadArray(), parser.payloadPosition(), room);
           if (n < 0) {
             throw new EOFException("the server closed the connection");
@@ -93,13 +92,15 @@ final class InboundReader implements Runnable {
           parser.payloadRead(n);
           continue;
         }
-        int n = in.read(buffer);
+        byte[] bytes = buffer.bytes();
+        int n = in.read(bytes);
         if (n < 0) {
           throw new EOFException("the server closed the connection");
         }
-        parser.parse(buffer, 0, n, onOp);
+        parser.parse(bytes, 0, n, onOp);
         router.flush();
         router.publishCounters();
+        buffer.filled(n);
       }
     } catch (Throwable t) {
       router.flush();
