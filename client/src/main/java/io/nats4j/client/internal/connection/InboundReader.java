@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The reader thread of one transport: reads into a {@link ReadBuffer} (64 KiB to 1 MiB), parses,
+ * The reader thread of one transport: reads into a {@link ReadBuffer} (64 or 128 KiB), parses,
  * routes; the rest of a large payload is read straight into the message's array. It never blocks on
  * anything but the socket: messages go to queues, events to the event bus, PONG answers to the
  * outbound buffer.
@@ -43,9 +43,10 @@ final class InboundReader implements Runnable {
   }
 
   /**
-   * A payload with at least this much still to come, and no less than the read buffer holds, is
-   * read from the socket straight into the message's array (one copy fewer than through the
-   * buffer); smaller rests go through the buffer, where one read also brings the ops after them.
+   * A payload with at least this much still to come is read from the socket straight into the
+   * message's array (one copy fewer than through the read buffer, and as large a read: the JDK's
+   * socket streams return at most 128 KiB per call); smaller rests go through the buffer, where one
+   * read also brings the ops after them.
    */
   private static final int DIRECT_READ_MIN = 16 * 1024;
 
@@ -84,7 +85,7 @@ final class InboundReader implements Runnable {
       router.publishCounters();
       while (true) {
         int room = parser.payloadRoom();
-        if (room >= DIRECT_READ_MIN && room >= buffer.bytes().length) {
+        if (room >= DIRECT_READ_MIN) {
           int n = in.read(parser.payloadArray(), parser.payloadPosition(), room);
           if (n < 0) {
             throw new EOFException("the server closed the connection");

@@ -7,16 +7,14 @@ import org.junit.jupiter.api.Test;
 
 class ReadBufferTest {
   @Test
-  void growsFourfoldWhileReadsFillItUpToOneMebibyte() {
+  void doublesWhileReadsFillItUpTo128KiB() {
     ReadBuffer buffer = new ReadBuffer();
     assertEquals(64 * 1024, buffer.bytes().length);
     buffer.filled(64 * 1024);
-    assertEquals(256 * 1024, buffer.bytes().length);
-    buffer.filled(256 * 1024);
-    assertEquals(1024 * 1024, buffer.bytes().length);
+    assertEquals(128 * 1024, buffer.bytes().length);
     byte[] max = buffer.bytes();
-    buffer.filled(1024 * 1024);
-    assertSame(max, buffer.bytes(), "no larger than 1 MiB, and not replaced while full");
+    buffer.filled(128 * 1024);
+    assertSame(max, buffer.bytes(), "no larger than 128 KiB, and not replaced while full");
   }
 
   @Test
@@ -27,7 +25,7 @@ class ReadBufferTest {
     for (int i = 0; i < ReadBuffer.SHRINK_AFTER - 1; i++) {
       buffer.filled(100);
     }
-    buffer.filled(200 * 1024); // a larger read in between starts the count again
+    buffer.filled(100 * 1024); // a larger read in between starts the count again
     for (int i = 0; i < ReadBuffer.SHRINK_AFTER - 1; i++) {
       buffer.filled(100);
     }
