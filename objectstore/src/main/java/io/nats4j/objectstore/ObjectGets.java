@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Objects;
-import okio.Buffer;
 
 /**
  * Gets of whole objects into a stream, a file (temporary file, then moved into place) or memory,
@@ -80,11 +79,15 @@ final class ObjectGets {
         throw new IllegalStateException(
             "object '" + name + "' has " + chunks.info().size() + " bytes: read it as a stream");
       }
-      Buffer buffer = new Buffer();
+      // Straight into the result (the size is checked per chunk and at the end): one copy, where
+      // an okio buffer took two.
+      byte[] all = new byte[(int) Math.max(0, chunks.info().size())];
+      int at = 0;
       for (byte[] c = chunks.next(); c != null; c = chunks.next()) {
-        buffer.write(c);
+        System.arraycopy(c, 0, all, at, c.length);
+        at += c.length;
       }
-      return buffer.readByteArray();
+      return all;
     }
   }
 }

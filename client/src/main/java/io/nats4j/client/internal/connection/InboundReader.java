@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The reader thread of one transport: reads 64 KiB chunks, parses, routes. It never blocks on
+ * The reader thread of one transport: reads into a {@link ReadBuffer} (64 or 128 KiB), parses,
+ * routes; the rest of a large payload is read straight into the message's array. It never blocks on
  * anything but the socket: messages go to queues, events to the event bus, PONG answers to the
  * outbound buffer.
  *
@@ -41,7 +42,13 @@ final class InboundReader implements Runnable {
     void onTransportLost(Transport transport, Throwable cause, String lastServerError);
   }
 
-  private static final int READ_BYTES = 64 * 1024;
+  /**
+   * A payload with at least this much still to come is read from the socket straight into the
+   * message's array (one copy fewer than through the read buffer, and as large a read: the JDK's
+   * socket streams return at most 128 KiB per call); smaller rests go through the buffer, where one
+   * read also brings the ops after them.
+   */
+  private static final int DIRECT_READ_MIN = 16 * 1024;
 
   private final Transport transport;
   private final ProtocolParser parser;
@@ -70,20 +77,31 @@ final class InboundReader implements Runnable {
 
   @Override
   public void run() {
-    byte[] buffer = new byte[READ_BYTES];
+    ReadBuffer buffer = new ReadBuffer();
     InputStream in = transport.in();
     try {
       leftover.forEach(onOp);
       router.flush();
       router.publishCounters();
       while (true) {
-        int n = in.read(buffer);
+        int room = parser.payloadRoom();
+        if (room >= DIRECT_READ_MIN) {
+          int n = in.read(parser.payloadArray(), parser.payloadPosition(), room);
+          if (n < 0) {
+            throw new EOFException("the server closed the connection");
+          }
+          parser.payloadRead(n);
+          continue;
+        }
+        byte[] bytes = buffer.bytes();
+        int n = in.read(bytes);
         if (n < 0) {
           throw new EOFException("the server closed the connection");
         }
-        parser.parse(buffer, 0, n, onOp);
+        parser.parse(bytes, 0, n, onOp);
         router.flush();
         router.publishCounters();
+        buffer.filled(n);
       }
     } catch (Throwable t) {
       router.flush();

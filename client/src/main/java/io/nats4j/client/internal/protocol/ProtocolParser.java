@@ -72,7 +72,15 @@ public final class ProtocolParser {
    */
   public static final int REPLY_BOUND = SERVER_MAX_PAYLOAD_CEILING + SERVER_HEADER_ALLOWANCE;
 
-  /** Payload arrays start at most this large and grow as bytes arrive, never to a mere claim. */
+  /**
+   * A message declared up to this size gets its arrays at their exact sizes at once: no growing
+   * (each step copies what arrived and zeroes the rest) and room for the reader to read the socket
+   * straight into the payload ({@link #payloadRoom()}). The parser holds one message in progress,
+   * so a server can make it hold at most this much on a claim.
+   */
+  static final int EXACT_ALLOCATION_LIMIT = 1024 * 1024;
+
+  /** Larger payload arrays start at most this large and grow as bytes arrive, never to a claim. */
   private static final int INITIAL_PAYLOAD_CAPACITY = 64 * 1024;
 
   private enum State {
@@ -344,8 +352,9 @@ public final class ProtocolParser {
       return next + total + 2;
     }
     int hdr = Math.max(args.headerLength, 0);
-    msgHeaders = args.headerLength >= 0 ? new byte[Math.min(hdr, INITIAL_PAYLOAD_CAPACITY)] : null;
-    msgPayload = new byte[Math.min(total - hdr, INITIAL_PAYLOAD_CAPACITY)];
+    int initial = total <= EXACT_ALLOCATION_LIMIT ? total : INITIAL_PAYLOAD_CAPACITY;
+    msgHeaders = args.headerLength >= 0 ? new byte[Math.min(hdr, initial)] : null;
+    msgPayload = new byte[Math.min(total - hdr, initial)];
     msgReceived = 0;
     state = total == 0 ? State.PAYLOAD_CR : State.PAYLOAD;
     return next;
@@ -371,6 +380,63 @@ public final class ProtocolParser {
       state = State.PAYLOAD_CR;
     }
     return pos + n;
+  }
+
+  /**
+   * How many bytes of the payload of the message in progress the caller may write straight into
+   * {@link #payloadArray()} at {@link #payloadPosition()} (then it reports them with {@link
+   * #payloadRead(int)} instead of passing them to {@link #parse}): the rest of the payload when its
+   * array already has room for it, else 0. The reader uses it to read a large payload from the
+   * socket into the message itself, one copy fewer than through its read buffer.
+   *
+   * @return the bytes that may be read into the payload array, 0 if none
+   */
+  public int payloadRoom() {
+    if (state != State.PAYLOAD) {
+      return 0;
+    }
+    int hdr = Math.max(args.headerLength, 0);
+    if (msgReceived < hdr || msgPayload.length < args.totalLength - hdr) {
+      return 0;
+    }
+    return args.totalLength - msgReceived;
+  }
+
+  /**
+   * The payload array of the message in progress (see {@link #payloadRoom()}).
+   *
+   * @return the array the next payload bytes go to
+   */
+  public byte[] payloadArray() {
+    return msgPayload;
+  }
+
+  /**
+   * Where the next payload byte goes in {@link #payloadArray()} (see {@link #payloadRoom()}).
+   *
+   * @return the index
+   */
+  public int payloadPosition() {
+    return msgReceived - Math.max(args.headerLength, 0);
+  }
+
+  /**
+   * Records {@code n} payload bytes the caller wrote into {@link #payloadArray()} at {@link
+   * #payloadPosition()}.
+   *
+   * @param n at most {@link #payloadRoom()}
+   * @throws IllegalArgumentException if {@code n} is more than the room
+   */
+  public void payloadRead(int n) {
+    int room = payloadRoom();
+    if (n < 0 || n > room) {
+      throw new IllegalArgumentException(
+          "read " + n + " bytes into a payload with room for " + room);
+    }
+    msgReceived += n;
+    if (msgReceived == args.totalLength) {
+      state = State.PAYLOAD_CR;
+    }
   }
 
   /**

@@ -335,6 +335,56 @@ class ProtocolParserTest {
   }
 
   @Test
+  void aMessageUpToTheExactLimitGetsItsArraysOnceAtTheirSizes() {
+    ProtocolParser parser = newParser();
+    int total = 12 + 200_000;
+    byte[] head = bytes("HMSG a 1 12 " + total + "\r\nNATS/1.0\r\n\r\nxyz");
+    parser.parse(head, 0, head.length, op -> {});
+    assertEquals(total, parser.heldBytes(), "the exact sizes at once, no growing");
+    assertEquals(200_000 - 3, parser.payloadRoom());
+  }
+
+  @Test
+  void payloadBytesReadStraightIntoTheMessageCompleteIt() {
+    byte[] payload = new byte[300_000];
+    new Random(11).nextBytes(payload);
+    ProtocolParser parser = newParser();
+    List<ServerOp> ops = new ArrayList<>();
+    byte[] head = bytes("HMSG big 2 12 " + (12 + payload.length) + "\r\nNATS/1.0\r");
+    parser.parse(head, 0, head.length, ops::add);
+    assertEquals(0, parser.payloadRoom(), "the header block is not complete yet");
+    byte[] rest = new byte[3 + 1000];
+    System.arraycopy(bytes("\n\r\n"), 0, rest, 0, 3);
+    System.arraycopy(payload, 0, rest, 3, 1000);
+    parser.parse(rest, 0, rest.length, ops::add);
+    int done = 1000;
+    while (parser.payloadRoom() > 0) {
+      assertEquals(payload.length - done, parser.payloadRoom());
+      int n = Math.min(parser.payloadRoom(), 65_000);
+      System.arraycopy(payload, done, parser.payloadArray(), parser.payloadPosition(), n);
+      parser.payloadRead(n);
+      done += n;
+    }
+    assertEquals(payload.length, done);
+    assertEquals(List.of(), ops, "nothing is emitted before the payload's CRLF");
+    assertThrows(IllegalArgumentException.class, () -> parser.payloadRead(1));
+    byte[] tail = bytes("\r\nPING\r\n");
+    parser.parse(tail, 0, tail.length, ops::add);
+    assertEquals(
+        List.of(new Msg("big", 2, null, bytes("NATS/1.0\r\n\r\n"), payload), Ping.INSTANCE), ops);
+    assertEquals(0, parser.payloadRoom());
+  }
+
+  @Test
+  void aGrowingPayloadOffersNoRoomToReadInto() {
+    ProtocolParser parser = new ProtocolParser(4096, 64 << 20);
+    byte[] head = bytes("MSG a 1 " + (48 << 20) + "\r\n" + "x".repeat(1000));
+    parser.parse(head, 0, head.length, op -> {});
+    assertEquals(0, parser.payloadRoom(), "room only where the array already is whole");
+    assertThrows(IllegalArgumentException.class, () -> parser.payloadRead(1));
+  }
+
+  @Test
   void resetRevivesADeadParser() {
     ProtocolParser parser = newParser();
     byte[] bad = bytes("BOGUS\r\n");
