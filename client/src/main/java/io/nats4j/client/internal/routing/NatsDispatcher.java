@@ -41,12 +41,17 @@ public final class NatsDispatcher implements Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(NatsDispatcher.class);
   private static final int BATCH = 256;
 
+  /** A dispatcher thread without messages for this long ends; the next message starts another. */
+  static final long IDLE_MILLIS = 10_000;
+
   private final String name;
   private final boolean isDefault;
   private final Router router;
   private final MessageQueue queue = new MessageQueue();
   private final Set<NatsSubscription> subscriptions = ConcurrentHashMap.newKeySet();
-  private final Thread thread; // null when executor-backed
+  private final ThreadSource threads;
+  private final String threadName;
+  private volatile Thread thread; // the current one (a new one after idle); null with an executor
   private final Executor executor; // null when it has a thread of its own
   private final AtomicReference<Thread> running = new AtomicReference<>(); // executor: the task's
   private final List<IncomingMessage> taskBatch = new ArrayList<>(BATCH); // one task at a time
@@ -87,9 +92,10 @@ public final class NatsDispatcher implements Dispatcher {
     this.router = router;
     this.onStopped = onStopped;
     this.executor = executor;
+    this.threads = threads;
+    this.threadName = threadName;
     if (executor == null) {
-      this.thread = threads.newThread(threadName, this::run);
-      this.thread.start();
+      startThread();
     } else {
       this.thread = null;
       queue.driveTask(this::submit);
@@ -123,13 +129,34 @@ public final class NatsDispatcher implements Dispatcher {
     return sub;
   }
 
+  /**
+   * Starts the dispatcher's thread: at creation, and again (from the reader, or from close) with
+   * the first message after the previous thread ended idle, so an idle dispatcher holds no thread.
+   */
+  private void startThread() {
+    try {
+      Thread t = threads.newThread(threadName, this::run);
+      thread = t;
+      t.start();
+    } catch (RuntimeException | Error e) {
+      LOG.error("dispatcher {} could not start its thread: its messages are not handled", name, e);
+      terminated.complete(null);
+    }
+  }
+
   private void run() {
     List<IncomingMessage> batch = new ArrayList<>(BATCH);
+    boolean retired = false;
     try {
       while (true) {
-        queue.nextBatch(batch, BATCH, 60_000);
+        queue.nextBatch(batch, BATCH, IDLE_MILLIS);
         if (batch.isEmpty()) {
           if (closed) {
+            return;
+          }
+          // idle: end unless messages came meanwhile; the queue starts a new thread for the next
+          if (queue.retire(this::startThread)) {
+            retired = true;
             return;
           }
           continue;
@@ -139,7 +166,9 @@ public final class NatsDispatcher implements Dispatcher {
     } catch (InterruptedException e) {
       // close() interrupts only a thread that did not stop by itself
     } finally {
-      terminated.complete(null);
+      if (!retired) {
+        terminated.complete(null);
+      }
     }
   }
 
@@ -272,12 +301,13 @@ public final class NatsDispatcher implements Dispatcher {
       }
       return;
     }
-    if (Thread.currentThread() != thread) {
+    Thread t = thread; // closing the queue started a new one if the last ended idle
+    if (t != null && Thread.currentThread() != t) {
       try {
-        thread.join(5_000);
-        if (thread.isAlive()) {
-          thread.interrupt();
-          thread.join(1_000);
+        t.join(5_000);
+        if (t.isAlive()) {
+          t.interrupt();
+          t.join(1_000);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
