@@ -142,13 +142,13 @@ class ThreadingIT {
           made.add(t.getName().replaceAll("-\\d+.*", ""));
         }
       }
-      // reader, writer, scheduler, events, dispatcher: all of them made by the factory
+      // reader, writer, timer (its own: every thread from the factory), events, dispatcher
       assertTrue(
           made.containsAll(
               List.of(
                   "nats4j-reader",
                   "nats4j-writer",
-                  "nats4j-scheduler",
+                  "nats4j-timer",
                   "nats4j-events",
                   "nats4j-dispatcher")),
           made.toString());

@@ -53,6 +53,12 @@ final class TimerThread {
         cancelled = true;
         if (index >= 0) {
           removeAt(index);
+          if (size == 0) {
+            // the thread may wait for this one: let it linger and end now. No signal otherwise,
+            // so that cancelling per-request timeouts wakes nobody (the thread, woken at a
+            // cancelled head's time, just waits again)
+            changed.signal();
+          }
         }
       } finally {
         lock.unlock();

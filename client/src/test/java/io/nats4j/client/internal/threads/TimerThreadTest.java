@@ -158,6 +158,16 @@ class TimerThreadTest {
   }
 
   @Test
+  void cancellingTheLastTimerLetsTheThreadEndAtOnce() throws Exception {
+    CountDownLatch ran = new CountDownLatch(1);
+    a.scheduleNanos(0, ran::countDown);
+    assertTrue(ran.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    a.scheduleNanos(HOUR, () -> {})
+        .cancel(); // the thread waited for it: an hour, were it not woken
+    Await.until(() -> !timerThreadAlive(), WAIT, "the timer thread ended");
+  }
+
+  @Test
   void aPendingTimerKeepsTheThread() throws Exception {
     a.scheduleNanos(HOUR, () -> {});
     CountDownLatch ran = new CountDownLatch(1);
