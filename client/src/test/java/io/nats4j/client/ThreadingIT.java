@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where the library's work runs (docs/THREADING.md): user stages of timed-out futures on the event
- * thread, never on a JDK shared pool or the connection's scheduler; every thread from the
- * connection's factory; virtual threads on Java 21+.
+ * thread, never on a JDK shared pool or the timer thread; every thread from the connection's
+ * factory; virtual threads on Java 21+.
  */
 @NatsServerTest
 class ThreadingIT {

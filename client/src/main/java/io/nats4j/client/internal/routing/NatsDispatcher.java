@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A dispatcher: takes batches from its queue and runs each message's handler, either on a thread of
  * its own or, with a dispatcher executor in the options, as tasks on that executor (a task handles
- * up to four batches, then yields the executor thread and is submitted again).
+ * up to four batches, then yields the executor thread and is submitted again). Its own thread ends
+ * after {@link #IDLE_MILLIS} without messages; the reader starts a new one with the next message
+ * (through the queue's hook, checked only when no consumer runs), so an idle dispatcher holds no
+ * thread and one thread at a time still runs its handlers, in order.
  *
  * <p>Thread-safety: safe from any thread. One thread or one task at a time runs handlers, so
  * handlers of one dispatcher never run concurrently and see messages in order.
