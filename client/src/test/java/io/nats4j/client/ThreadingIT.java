@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Where the library's work runs (docs/THREADING.md): user stages of timed-out futures on the event
- * thread, never on a JDK shared pool or the connection's scheduler; every thread from the
- * connection's factory; virtual threads on Java 21+.
+ * thread, never on a JDK shared pool or the timer thread; every thread from the connection's
+ * factory; virtual threads on Java 21+.
  */
 @NatsServerTest
 class ThreadingIT {
@@ -142,13 +142,13 @@ class ThreadingIT {
           made.add(t.getName().replaceAll("-\\d+.*", ""));
         }
       }
-      // reader, writer, scheduler, events, dispatcher: all of them made by the factory
+      // reader, writer, timer (its own: every thread from the factory), events, dispatcher
       assertTrue(
           made.containsAll(
               List.of(
                   "nats4j-reader",
                   "nats4j-writer",
-                  "nats4j-scheduler",
+                  "nats4j-timer",
                   "nats4j-events",
                   "nats4j-dispatcher")),
           made.toString());

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one seam through which push consumers schedule their timers (heartbeat checks): the
- * connection's scheduler ({@code nats4j-scheduler-<id>}); for a connection nats4j did not make, the
- * JDK's delay scheduler stands in. What a timer finds that concerns user code goes to {@link
- * #onEvents(Connection, Runnable)}.
+ * connection's scheduler (the library-wide {@code nats4j-timer} thread); for a connection nats4j
+ * did not make, the JDK's delay scheduler stands in. What a timer finds that concerns user code
+ * goes to {@link #onEvents(Connection, Runnable)}.
  *
  * <p>Tasks must be short, must not block and must not call user code: they run one after another on
  * a shared thread.

@@ -86,7 +86,7 @@ public final class NatsConnection implements Connection, RoutingHost {
     this.observer = options.observer();
     this.threads =
         ThreadSource.of(options.threads().threadFactory(), options.threads().virtualThreads());
-    this.scheduler = new ConnectionScheduler(threads, "nats4j-scheduler-" + id);
+    this.scheduler = new ConnectionScheduler(threads, "nats4j-timer-" + id);
     List<ServerAddress> servers = new ArrayList<>();
     options.servers().forEach(url -> servers.add(ServerAddress.parse(url)));
     this.outbound =

@@ -89,6 +89,29 @@ public final class MessageQueue {
   }
 
   /**
+   * Lets a dispatcher thread that found the queue empty end (it was idle): if the queue is still
+   * empty and open, arms {@code onReady} to start a new consumer with the next message (or on
+   * close), exactly as {@link #driveTask} does; the producer already checks that flag under its
+   * lock, so a consumer that may end costs the hot path nothing.
+   *
+   * @param onReady starts a new consumer thread; must not block
+   * @return true if the caller may end; false if messages came or the queue closed meanwhile
+   */
+  public boolean retire(Runnable onReady) {
+    lock.lock();
+    try {
+      if (!queue.isEmpty() || closed) {
+        return false;
+      }
+      this.onReady = onReady;
+      this.armed = true;
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
    * Releases the previous batch and takes the next one without waiting (executor-backed
    * dispatchers). Finding the queue empty and open arms the {@link #driveTask} hook, under the
    * lock, so no message is left without a task to handle it.

@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A dispatcher: takes batches from its queue and runs each message's handler, either on a thread of
  * its own or, with a dispatcher executor in the options, as tasks on that executor (a task handles
- * up to four batches, then yields the executor thread and is submitted again).
+ * up to four batches, then yields the executor thread and is submitted again). Its own thread ends
+ * after {@link #IDLE_MILLIS} without messages; the reader starts a new one with the next message
+ * (through the queue's hook, checked only when no consumer runs), so an idle dispatcher holds no
+ * thread and one thread at a time still runs its handlers, in order.
  *
  * <p>Thread-safety: safe from any thread. One thread or one task at a time runs handlers, so
  * handlers of one dispatcher never run concurrently and see messages in order.
@@ -41,12 +44,17 @@ public final class NatsDispatcher implements Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(NatsDispatcher.class);
   private static final int BATCH = 256;
 
+  /** A dispatcher thread without messages for this long ends; the next message starts another. */
+  static final long IDLE_MILLIS = 10_000;
+
   private final String name;
   private final boolean isDefault;
   private final Router router;
   private final MessageQueue queue = new MessageQueue();
   private final Set<NatsSubscription> subscriptions = ConcurrentHashMap.newKeySet();
-  private final Thread thread; // null when executor-backed
+  private final ThreadSource threads;
+  private final String threadName;
+  private volatile Thread thread; // the current one (a new one after idle); null with an executor
   private final Executor executor; // null when it has a thread of its own
   private final AtomicReference<Thread> running = new AtomicReference<>(); // executor: the task's
   private final List<IncomingMessage> taskBatch = new ArrayList<>(BATCH); // one task at a time
@@ -87,9 +95,10 @@ public final class NatsDispatcher implements Dispatcher {
     this.router = router;
     this.onStopped = onStopped;
     this.executor = executor;
+    this.threads = threads;
+    this.threadName = threadName;
     if (executor == null) {
-      this.thread = threads.newThread(threadName, this::run);
-      this.thread.start();
+      startThread();
     } else {
       this.thread = null;
       queue.driveTask(this::submit);
@@ -123,13 +132,34 @@ public final class NatsDispatcher implements Dispatcher {
     return sub;
   }
 
+  /**
+   * Starts the dispatcher's thread: at creation, and again (from the reader, or from close) with
+   * the first message after the previous thread ended idle, so an idle dispatcher holds no thread.
+   */
+  private void startThread() {
+    try {
+      Thread t = threads.newThread(threadName, this::run);
+      thread = t;
+      t.start();
+    } catch (RuntimeException | Error e) {
+      LOG.error("dispatcher {} could not start its thread: its messages are not handled", name, e);
+      terminated.complete(null);
+    }
+  }
+
   private void run() {
     List<IncomingMessage> batch = new ArrayList<>(BATCH);
+    boolean retired = false;
     try {
       while (true) {
-        queue.nextBatch(batch, BATCH, 60_000);
+        queue.nextBatch(batch, BATCH, IDLE_MILLIS);
         if (batch.isEmpty()) {
           if (closed) {
+            return;
+          }
+          // idle: end unless messages came meanwhile; the queue starts a new thread for the next
+          if (queue.retire(this::startThread)) {
+            retired = true;
             return;
           }
           continue;
@@ -139,7 +169,9 @@ public final class NatsDispatcher implements Dispatcher {
     } catch (InterruptedException e) {
       // close() interrupts only a thread that did not stop by itself
     } finally {
-      terminated.complete(null);
+      if (!retired) {
+        terminated.complete(null);
+      }
     }
   }
 
@@ -272,12 +304,13 @@ public final class NatsDispatcher implements Dispatcher {
       }
       return;
     }
-    if (Thread.currentThread() != thread) {
+    Thread t = thread; // closing the queue started a new one if the last ended idle
+    if (t != null && Thread.currentThread() != t) {
       try {
-        thread.join(5_000);
-        if (thread.isAlive()) {
-          thread.interrupt();
-          thread.join(1_000);
+        t.join(5_000);
+        if (t.isAlive()) {
+          t.interrupt();
+          t.join(1_000);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -16,9 +16,10 @@ public final class Internals {
   private Internals() {}
 
   /**
-   * Returns the connection's scheduler, for timers (heartbeats, expiry, timeouts). Its tasks must
-   * be short, must not block and must not run user code: complete user futures through {@link
-   * #events(Connection)}.
+   * Returns the connection's scheduler, for timers (heartbeats, expiry, timeouts). Its tasks run on
+   * the library-wide timer thread {@code nats4j-timer}, shared by every connection, so they must be
+   * short, must not block (a blocked task delays the timers of every connection) and must not run
+   * user code: complete user futures through {@link #events(Connection)}.
    *
    * @param connection a connection made by {@code Nats.connect}
    * @return its scheduler

@@ -2,29 +2,25 @@ package io.nats4j.client.internal.threads;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The one timer of a connection: handshake deadline, keep-alive, drain, request and ack timeouts,
- * and the timers of the JetStream, KV and Object Store modules built on the connection. One thread,
- * {@code nats4j-scheduler-<id>}, started on the first timer and stopped by {@link #shutdown(long)}
- * when the connection closes.
+ * The timers of one connection: handshake deadline, keep-alive, drain, request and ack timeouts,
+ * and the timers of the JetStream, KV and Object Store modules built on the connection. They run on
+ * the library-wide timer thread {@code nats4j-timer} (one for the JVM, shared by every connection
+ * with default threads), or, when the connection's threads come from the user's factory or are
+ * virtual, on a timer thread of the connection's own from that source ({@code nats4j-timer-<id>}):
+ * a factory's promise that every thread of the connection comes from it holds. {@link
+ * #shutdown(long)} (the connection closes) removes every pending timer of the connection.
  *
- * <p>Rules for tasks: they are short and never block and never run user code. A task that must
- * complete a user's future hands it to the connection's event thread; a task that may block hands
- * it elsewhere. A timer scheduled after shutdown never runs (its {@link Timer} reports so).
+ * <p>Rules for tasks: they are short and never block and never run user code, because the timer
+ * thread serves every connection. A task that must complete a user's future hands it to the
+ * connection's event thread; a task that may block hands it elsewhere. A timer scheduled after
+ * shutdown never runs (its {@link Timer} reports so).
  *
  * <p>Thread-safety: every method is safe from any thread.
  */
 public final class ConnectionScheduler {
-  private static final Logger LOG = LoggerFactory.getLogger(ConnectionScheduler.class);
-
   /** A scheduled task that can be cancelled. */
   public interface Timer {
     /** Cancels the task if it has not started; a no-op afterwards. */
@@ -33,26 +29,28 @@ public final class ConnectionScheduler {
 
   private static final Timer NEVER = () -> {};
 
-  private final ScheduledThreadPoolExecutor executor;
-  private volatile Thread thread;
+  private final TimerThread timer;
+  private final boolean ownTimer;
+  boolean shutDown; // guarded by the timer's lock
+  int pending; // guarded by the timer's lock: this scheduler's tasks in the timer's queue
 
   /**
-   * Creates the scheduler; its thread starts with the first timer.
+   * Creates the scheduler of a connection.
    *
-   * @param threads where the thread comes from
-   * @param name the thread name
+   * @param threads where the connection's threads come from: default platform threads share the
+   *     library-wide timer; a user's factory or virtual threads give the connection a timer thread
+   *     of its own from that source
+   * @param name the name of that own timer thread
    */
   public ConnectionScheduler(ThreadSource threads, String name) {
-    this.executor =
-        new ScheduledThreadPoolExecutor(
-            1,
-            task -> {
-              Thread t = threads.newThread(name, task);
-              thread = t;
-              return t;
-            });
-    executor.setRemoveOnCancelPolicy(true); // a cancelled request timeout frees its future now
-    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this(
+        threads.libraryPlatform() ? TimerThread.shared() : new TimerThread(threads, name),
+        !threads.libraryPlatform());
+  }
+
+  ConnectionScheduler(TimerThread timer, boolean ownTimer) {
+    this.timer = timer;
+    this.ownTimer = ownTimer;
   }
 
   /**
@@ -74,13 +72,8 @@ public final class ConnectionScheduler {
    * @return the timer
    */
   public Timer scheduleNanos(long delayNanos, Runnable task) {
-    try {
-      ScheduledFuture<?> f =
-          executor.schedule(guarded(task), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
-      return () -> f.cancel(false);
-    } catch (RejectedExecutionException shutDown) {
-      return NEVER;
-    }
+    Timer t = timer.schedule(this, delayNanos, 0, task);
+    return t == null ? NEVER : t;
   }
 
   /**
@@ -92,20 +85,15 @@ public final class ConnectionScheduler {
    */
   public Timer repeat(Duration period, Runnable task) {
     long nanos = Math.max(1, period.toNanos());
-    try {
-      ScheduledFuture<?> f =
-          executor.scheduleWithFixedDelay(guarded(task), nanos, nanos, TimeUnit.NANOSECONDS);
-      return () -> f.cancel(false);
-    } catch (RejectedExecutionException shutDown) {
-      return NEVER;
-    }
+    Timer t = timer.schedule(this, nanos, nanos, task);
+    return t == null ? NEVER : t;
   }
 
   /**
    * Fails {@code future} with {@code failure} after {@code timeout} unless it completed first; the
-   * timer is cancelled when the future completes. The future's dependent stages run on this
-   * scheduler when the timeout fires, so pass only internal futures (or futures whose stages hand
-   * off to another thread).
+   * timer is cancelled when the future completes. The future's dependent stages run on the timer
+   * thread when the timeout fires, so pass only internal futures (or futures whose stages hand off
+   * to another thread).
    *
    * @param future the future
    * @param timeout the time limit
@@ -131,40 +119,33 @@ public final class ConnectionScheduler {
   }
 
   /**
-   * Tells whether the caller runs on the scheduler's thread.
+   * Tells whether the caller runs on the timer thread.
    *
-   * @return true on {@code nats4j-scheduler-<id>}
+   * @return true on {@code nats4j-timer} (or this connection's own timer thread)
    */
   public boolean inSchedulerThread() {
-    return Thread.currentThread() == thread;
+    return timer.inTimerThread();
   }
 
   /**
-   * Drops every pending timer and stops the thread; waits for it unless called from it.
+   * Returns how many timers of this connection wait (for tests: none after close).
+   *
+   * @return the pending timers of this scheduler
+   */
+  public int pending() {
+    return timer.pending(this);
+  }
+
+  /**
+   * Drops every pending timer of this connection; waits for one of them that runs now unless called
+   * from the timer thread. A connection's own timer thread ends too.
    *
    * @param waitMillis how long to wait for a running task
    */
   public void shutdown(long waitMillis) {
-    executor.shutdownNow();
-    if (inSchedulerThread()) {
-      return;
+    timer.dropAll(this, waitMillis);
+    if (ownTimer) {
+      timer.stop();
     }
-    try {
-      if (!executor.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {
-        LOG.warn("a nats4j timer task still runs {} ms after close", waitMillis);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static Runnable guarded(Runnable task) {
-    return () -> {
-      try {
-        task.run();
-      } catch (Throwable t) {
-        LOG.warn("a nats4j timer task threw", t);
-      }
-    };
   }
 }

@@ -73,6 +73,16 @@ public final class ThreadSource {
   }
 
   /**
+   * Tells whether threads of this source are the library's own daemon platform threads (no user
+   * factory, not virtual): such connections share the library-wide timer thread.
+   *
+   * @return true for the default source
+   */
+  public boolean libraryPlatform() {
+    return factory == null;
+  }
+
+  /**
    * Creates an unstarted thread.
    *
    * @param name its name, {@code nats4j-…}

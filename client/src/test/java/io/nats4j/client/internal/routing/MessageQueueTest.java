@@ -127,6 +127,38 @@ class MessageQueueTest {
   }
 
   @Test
+  void anIdleDispatcherThreadRetiresOnlyFromAnEmptyOpenQueueAndTheNextMessageRestartsIt()
+      throws Exception {
+    NatsSubscription sub = router.subscribe("s", null, null, null);
+    MessageQueue queue = sub.pendingQueue();
+    java.util.concurrent.atomic.AtomicInteger starts =
+        new java.util.concurrent.atomic.AtomicInteger();
+    router.route(msg(1, 1));
+    router.flush();
+    assertTrue(!queue.retire(starts::incrementAndGet), "a message waits: the thread stays");
+    List<IncomingMessage> batch = new java.util.ArrayList<>();
+    queue.nextBatch(batch, 10, 0);
+    assertEquals(1, batch.size());
+    queue.nextBatch(batch, 10, 0);
+    assertTrue(batch.isEmpty());
+    assertTrue(queue.retire(starts::incrementAndGet), "empty and open: the thread may end");
+    assertEquals(0, starts.get());
+    router.route(msg(1, 1));
+    router.route(msg(1, 1));
+    router.flush();
+    router.route(msg(1, 1));
+    router.flush();
+    assertEquals(1, starts.get(), "one new thread for the next messages");
+    queue.nextBatch(batch, 10, 0);
+    assertEquals(3, batch.size(), "the new thread finds them all, in order");
+    queue.nextBatch(batch, 10, 0);
+    assertTrue(queue.retire(starts::incrementAndGet));
+    queue.close();
+    assertEquals(2, starts.get(), "closing starts one so the dispatcher can end");
+    assertTrue(!queue.retire(starts::incrementAndGet), "closed: no retiring");
+  }
+
+  @Test
   void overTheLimitDropsAndReportsOncePerEpisode() throws Exception {
     NatsSubscription sub = router.subscribe("s", null, null, null);
     for (int i = 0; i < 10; i++) {

@@ -7,10 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Consumer timers (heartbeat checks, retries) on the connection's scheduler ({@code
- * nats4j-scheduler-<id>}); what they find that concerns user code is handed to the connection's
- * events thread. Timer tasks only read clocks, publish, or send asynchronous requests: they never
- * block. (For a connection nats4j did not make, the JDK's delay scheduler stands in.)
+ * Consumer timers (heartbeat checks, retries) on the connection's scheduler (the library-wide
+ * {@code nats4j-timer} thread); what they find that concerns user code is handed to the
+ * connection's events thread. Timer tasks only read clocks, publish, or send asynchronous requests:
+ * they never block. (For a connection nats4j did not make, the JDK's delay scheduler stands in.)
  */
 final class Timers {
   private Timers() {}
