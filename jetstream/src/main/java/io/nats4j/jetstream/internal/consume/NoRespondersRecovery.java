@@ -39,7 +39,7 @@ final class NoRespondersRecovery {
   void onNoResponders() {
     if (retrying.compareAndSet(false, true)) {
       listeners.warning(503, "no responders for the pull of " + target.describe());
-      Timers.schedule(
+      Timers.scheduleOnEvents(
           target.connection,
           RETRY_AFTER,
           () -> {

@@ -204,7 +204,7 @@ final class OrderedConsume implements ConsumeHandle {
                               + rootMessage(error),
                           error));
                 } else {
-                  Timers.schedule(
+                  Timers.scheduleOnEvents(
                       parent.api().connection(),
                       OrderedConsumerImpl.backoff(attempt),
                       () -> recreate(attempt + 1));

@@ -9,8 +9,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Consumer timers (heartbeat checks, retries) on the connection's scheduler (the library-wide
  * {@code nats4j-timer} thread); what they find that concerns user code is handed to the
- * connection's events thread. Timer tasks only read clocks, publish, or send asynchronous requests:
- * they never block. (For a connection nats4j did not make, the JDK's delay scheduler stands in.)
+ * connection's events thread. Timer tasks only read clocks and hand work over: what publishes goes
+ * to the events thread too ({@link #scheduleOnEvents}), so a full outbound buffer of one connection
+ * never holds up the timers of all. (For a connection nats4j did not make, the JDK's delay
+ * scheduler stands in.)
  */
 final class Timers {
   private Timers() {}
@@ -43,6 +45,20 @@ final class Timers {
               }
             });
     return () -> f.cancel(false);
+  }
+
+  /**
+   * Runs a task once after a delay on the connection's events thread: for a task that publishes (a
+   * re-pull, a consumer re-create), since a publish may wait for room in a full outbound buffer and
+   * the timer thread is shared by every connection.
+   *
+   * @param connection the connection whose scheduler times it and whose events thread runs it
+   * @param delay the delay
+   * @param task no user code
+   * @return the handle
+   */
+  static Task scheduleOnEvents(Connection connection, Duration delay, Runnable task) {
+    return schedule(connection, delay, () -> onEvents(connection, task));
   }
 
   /**
