@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.client.Connection;
 import io.nats4j.client.Nats;
+import io.nats4j.client.NatsTimeoutException;
 import io.nats4j.testkit.Await;
 import io.nats4j.testkit.LibraryThreads;
 import io.nats4j.testkit.NatsCluster;
@@ -282,7 +283,18 @@ class OrderedDeliveryGuaranteesIT {
                   })
               .build();
       if (form == Form.CONSUME) {
-        handle = oc.consume(m -> sink.accept(m.metadata().streamSequence()), options);
+        long until = System.nanoTime() + BOUND.toNanos();
+        while (handle == null) {
+          try {
+            handle = oc.consume(m -> sink.accept(m.metadata().streamSequence()), options);
+          } catch (NatsTimeoutException e) {
+            // a loaded cluster did not answer the first consumer create in time: start again
+            if (System.nanoTime() - until > 0) {
+              throw e;
+            }
+            errors.add(e);
+          }
+        }
       } else {
         thread = new Thread(this::poll, "ordered-reader-" + form);
         thread.setDaemon(true);
@@ -291,10 +303,13 @@ class OrderedDeliveryGuaranteesIT {
     }
 
     private void poll() {
-      ConsumerMessages it = form == Form.ITERATE ? oc.messages(options) : null;
+      ConsumerMessages it = null;
       try {
         while (!closed) {
           try {
+            if (form == Form.ITERATE && it == null) {
+              it = oc.messages(options);
+            }
             switch (form) {
               case ITERATE ->
                   it.next(Duration.ofSeconds(1))
@@ -314,9 +329,15 @@ class OrderedDeliveryGuaranteesIT {
             }
           } catch (JetStreamException e) {
             errors.add(e); // a poller asks again; what matters is what it finally reads
-            if (form == Form.ITERATE) {
+            if (it != null) {
               return; // the iterator ended for good
             }
+          } catch (NatsTimeoutException e) {
+            if (it != null) {
+              throw e;
+            }
+            // a loaded cluster did not answer the first consumer create in time: start again
+            errors.add(e);
           }
         }
       } catch (RuntimeException e) {
