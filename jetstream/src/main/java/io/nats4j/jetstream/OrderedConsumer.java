@@ -17,6 +17,11 @@ package io.nats4j.jetstream;
  * }
  * }</pre>
  *
+ * <p>{@code fetch} and {@code next} make a server consumer when they have none (the first call,
+ * after an expired empty pull, a gap, or the consumer being gone). While JetStream elects a leader
+ * that create may go unanswered: it is retried within the call's expiry, then reported as a {@link
+ * JetStreamException}; the next call goes on from the last message delivered.
+ *
  * <p>Use one read at a time: {@code consume}, {@code messages}, {@code fetch} and {@code next} of
  * one ordered consumer continue from where the previous read stopped; running two at once throws
  * {@link IllegalStateException}.

@@ -275,6 +275,47 @@ class OrderedConsumerIT extends StreamTestBase {
     assertEquals(4, oc.next(WAIT).orElseThrow().metadata().streamSequence());
   }
 
+  /**
+   * During an election nothing may answer the create of the fetch's server consumer: fetch and next
+   * report it as a {@link JetStreamException} (their contract; a poller catching it asks again)
+   * after their expiry, and the next call goes on where the read stopped. A paused server stands
+   * for the election.
+   */
+  @Test
+  void fetchAndNextReportAnUnansweredConsumerCreateAsAJetStreamExceptionAndGoOn() {
+    createStream(StorageType.MEMORY);
+    publish("a", 1);
+    try (JetStream quick =
+        JetStream.of(
+            nc, JetStreamOptions.builder().requestTimeout(Duration.ofMillis(500)).build())) {
+      OrderedConsumer oc = quick.orderedConsumer(stream, OrderedConsumerConfig.builder().build());
+      assertEquals(1, oc.next(WAIT).orElseThrow().metadata().streamSequence());
+      // an empty expiry lets the server consumer go: the next call creates one
+      assertTrue(oc.next(Duration.ofMillis(300)).isEmpty());
+      server.pause();
+      try {
+        JetStreamException fetch =
+            assertThrows(
+                JetStreamException.class,
+                () ->
+                    oc.fetch(
+                        FetchOptions.builder()
+                            .maxMessages(10)
+                            .expiresIn(Duration.ofSeconds(1))
+                            .build()));
+        assertTrue(fetch.getMessage().contains("could not be created"), fetch.getMessage());
+        assertThrows(JetStreamException.class, () -> oc.next(Duration.ofSeconds(1)));
+      } finally {
+        server.resume();
+      }
+      publish("a", 2);
+      FetchResult rest = oc.fetch(FetchOptions.builder().maxMessages(2).expiresIn(WAIT).build());
+      assertEquals(
+          List.of(2L, 3L),
+          rest.messages().stream().map(m -> m.metadata().streamSequence()).toList());
+    }
+  }
+
   @Test
   void aFetchConsumerReplacedBeforeItsFirstMessageStillStartsWhereTheFirstOneDid() {
     createStream(StorageType.MEMORY);

@@ -238,10 +238,13 @@ class PushDeliveryGuaranteesIT {
       long faultAt = System.nanoTime();
       fault.inject();
       faulted.countDown();
-      Await.until(
-          () -> deliveries.size() == N,
-          BOUND,
-          form + ": every message handled, got " + deliveries.size() + " " + errors);
+      try {
+        Await.until(() -> deliveries.size() == N, BOUND, form + ": every message handled");
+      } catch (AssertionError timeout) {
+        // the state at the end of the wait, not at its start
+        throw new AssertionError(
+            form + ": " + deliveries.size() + " of " + N + " handled; errors " + errors, timeout);
+      }
       System.out.printf(
           "PushDeliveryGuaranteesIT %s: %d in %d ms, the rest %d ms after the fault;"
               + " %d redeliveries, %d of them sent again by the server with num_delivered 1%n",

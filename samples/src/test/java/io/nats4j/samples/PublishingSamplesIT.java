@@ -4,12 +4,14 @@ import static io.nats4j.samples.SampleOutput.run;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.testkit.NatsServer;
+import io.nats4j.testkit.RequiresServerVersion;
 import io.nats4j.testkit.ServerConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Runs the batch, schedule and counter samples against a real server and checks their output. */
+@RequiresServerVersion("2.12.0") // atomic batches, schedules and counters (JetStream API level 2)
 class PublishingSamplesIT {
   private static NatsServer server;
 

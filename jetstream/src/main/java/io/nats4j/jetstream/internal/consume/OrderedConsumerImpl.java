@@ -1,5 +1,7 @@
 package io.nats4j.jetstream.internal.consume;
 
+import io.nats4j.client.ConnectionClosedException;
+import io.nats4j.client.NatsException;
 import io.nats4j.jetstream.AckPolicy;
 import io.nats4j.jetstream.ConsumeHandle;
 import io.nats4j.jetstream.ConsumeOptions;
@@ -27,6 +29,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 
 /**
  * The ordered consumer (ADR-17 on pull). Owns the position (the last stream sequence handed to the
@@ -58,6 +62,7 @@ public final class OrderedConsumerImpl implements OrderedConsumer {
   // fetch/next state: the consumer they read and the next consumer sequence expected from it
   private String fetchConsumer;
   private long fetchExpected;
+  private volatile LongConsumer beforeRecorded;
 
   /**
    * Makes the ordered consumer; nothing is sent.
@@ -94,8 +99,22 @@ public final class OrderedConsumerImpl implements OrderedConsumer {
     return currentInfo;
   }
 
-  synchronized void delivered(long streamSequence) {
-    lastStreamSequence = streamSequence;
+  void delivered(long streamSequence) {
+    LongConsumer probe = beforeRecorded;
+    if (probe != null) {
+      probe.accept(streamSequence);
+    }
+    synchronized (this) {
+      lastStreamSequence = streamSequence;
+    }
+  }
+
+  /**
+   * Test seam: {@code probe} runs on the reading thread before each delivered position is recorded,
+   * where a test holds a delivery to race a reset against it ({@code OrderedConsumeResetRaceIT}).
+   */
+  void beforeRecorded(LongConsumer probe) {
+    this.beforeRecorded = probe;
   }
 
   synchronized long nextStreamSequence() {
@@ -241,8 +260,8 @@ public final class OrderedConsumerImpl implements OrderedConsumer {
       for (int round = 1; ; round++) {
         boolean reused = fetchConsumer != null;
         if (!reused) {
-          fetchConsumer = createSync().name();
-          fetchExpected = 1;
+          // a no-wait fetch gets one attempt
+          createForFetch(options.noWait() ? System.nanoTime() : deadline);
         }
         String consumer = fetchConsumer;
         Fetcher.Outcome o;
@@ -279,6 +298,41 @@ public final class OrderedConsumerImpl implements OrderedConsumer {
       }
     } finally {
       release();
+    }
+  }
+
+  /**
+   * Makes the server consumer a fetch reads. A failure that an election explains (no answer in
+   * time, JetStream unavailable, a 503) is retried with backoff while the fetch has time left, then
+   * reported as a {@link JetStreamException}, as every failure of a fetch is; a request that cannot
+   * succeed (the stream is gone, the request is refused, the connection is closed) fails at once.
+   */
+  private void createForFetch(long deadline) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        fetchConsumer = createSync().name();
+        fetchExpected = 1;
+        return;
+      } catch (NatsException e) {
+        if (fatal(e) || e instanceof ConnectionClosedException) {
+          throw e;
+        }
+        long left = deadline - System.nanoTime();
+        if (left < MIN_RETRY_WAIT.toNanos()) {
+          throw new JetStreamException(
+              "cannot fetch from the ordered consumer of stream "
+                  + stream
+                  + ": its server consumer could not be created before the fetch expired ("
+                  + e.getMessage()
+                  + "); JetStream may be electing a leader, fetch again",
+              e);
+        }
+        LockSupport.parkNanos(Math.min(backoff(attempt).toNanos(), left));
+        if (Thread.currentThread().isInterrupted()) {
+          throw new JetStreamException(
+              "fetch from the ordered consumer of stream " + stream + " interrupted", e);
+        }
+      }
     }
   }
 
