@@ -30,11 +30,12 @@ import java.util.concurrent.TimeoutException;
  *     .commit("user.42.zip", zip);    // ack.batch(), ack.count() == 3, ack.seq() of the last
  * }</pre>
  *
- * <p>The first message is a request: the server's answer (an empty ack, or an error such as "batch
- * publish not enabled", 10174) is awaited at the latest before the commit is sent, and a later
- * {@code add} fails at once if it already came back as an error. The following messages are plain
- * publishes. Wire form: headers {@code Nats-Batch-Id}, {@code Nats-Batch-Sequence} (from 1) and, on
- * the last, {@code Nats-Batch-Commit: 1} (or {@code eob} to commit without storing it).
+ * <p>The first message is a request: a later {@code add} or the commit fails at once if the
+ * server's answer (an empty ack, or an error such as "batch publish not enabled", 10174) already
+ * came back as an error, and a refused first message is what the commit reports. The following
+ * messages are plain publishes; the commit is a request sent without waiting for the first answer.
+ * Wire form: headers {@code Nats-Batch-Id}, {@code Nats-Batch-Sequence} (from 1) and, on the last,
+ * {@code Nats-Batch-Commit: 1} (or {@code eob} to commit without storing it).
  *
  * <p>Server limits (defaults): at most 1,000 messages per batch (10199), 50 batches in flight per
  * stream and 1,000 per server, 10 s without a message abandons the batch (10176 at commit). The
