@@ -6,7 +6,8 @@ import java.lang.management.OperatingSystemMXBean;
 /**
  * Measures the timed part of one run: wall time, and the CPU time of the whole benchmark JVM (every
  * thread: the client's, the scenario's own, GC and JIT) over the same span. The server runs in its
- * own process and is not counted.
+ * own process and is not counted there; with {@code -Dbench.server.pid=PID} its CPU time over the
+ * same span is read too ({@link ServerCpu}).
  *
  * <p>Thread-safety: start and stop it on the same thread; the CPU time it reads is process-wide.
  */
@@ -15,28 +16,37 @@ final class Meter {
 
   private final long startNanos;
   private final long startCpuNanos;
+  private final long startServerCpuNanos;
 
-  private Meter(long startNanos, long startCpuNanos) {
+  private Meter(long startNanos, long startCpuNanos, long startServerCpuNanos) {
     this.startNanos = startNanos;
     this.startCpuNanos = startCpuNanos;
+    this.startServerCpuNanos = startServerCpuNanos;
   }
 
   /** Starts measuring now. */
   static Meter start() {
+    long server = ServerCpu.nanos();
     long cpu = processCpuNanos();
-    return new Meter(System.nanoTime(), cpu);
+    return new Meter(System.nanoTime(), cpu, server);
   }
 
   /** Stops and returns the result of a throughput run. */
   RunResult throughput() {
     long nanos = System.nanoTime() - startNanos;
-    return RunResult.throughput(nanos, cpuSinceStart());
+    return RunResult.throughput(nanos, cpuSinceStart()).withServerCpu(serverCpuSinceStart());
   }
 
   /** Stops and returns the result of a latency run with these per-operation latencies. */
   RunResult latency(long[] latencyNanos) {
     long nanos = System.nanoTime() - startNanos;
-    return RunResult.latency(nanos, cpuSinceStart(), latencyNanos);
+    return RunResult.latency(nanos, cpuSinceStart(), latencyNanos)
+        .withServerCpu(serverCpuSinceStart());
+  }
+
+  private long serverCpuSinceStart() {
+    long now = ServerCpu.nanos();
+    return now < 0 || startServerCpuNanos < 0 ? -1 : now - startServerCpuNanos;
   }
 
   private long cpuSinceStart() {

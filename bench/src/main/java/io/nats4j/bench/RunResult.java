@@ -12,12 +12,23 @@ import java.util.Locale;
  * @param cpuNanos CPU time of the benchmark JVM (all threads) during the measured part, or -1 when
  *     the JVM cannot report it
  * @param latencyNanos per-request latencies for latency scenarios, sorted ascending, or null
+ * @param serverCpuNanos CPU time of the server process during the measured part ({@link
+ *     ServerCpu}), or -1 when not measured
  */
-record RunResult(long nanos, long cpuNanos, long[] latencyNanos) {
+record RunResult(long nanos, long cpuNanos, long[] latencyNanos, long serverCpuNanos) {
+
+  RunResult(long nanos, long cpuNanos, long[] latencyNanos) {
+    this(nanos, cpuNanos, latencyNanos, -1);
+  }
 
   /** A throughput run's result; scenarios get it from {@link Meter#throughput()}. */
   static RunResult throughput(long nanos, long cpuNanos) {
     return new RunResult(nanos, cpuNanos, null);
+  }
+
+  /** This result with the server's CPU time over the measured part. */
+  RunResult withServerCpu(long serverCpuNanos) {
+    return new RunResult(nanos, cpuNanos, latencyNanos, serverCpuNanos);
   }
 
   /** A latency run's result; scenarios get it from {@link Meter#latency(long[])}. */
@@ -74,6 +85,11 @@ record RunResult(long nanos, long cpuNanos, long[] latencyNanos) {
             Math.round(msgsPerSecond),
             mbPerSecond,
             cpuNanos < 0 ? "null" : String.format(Locale.ROOT, "%.1f", (double) cpuNanos / msgs)));
+    if (serverCpuNanos >= 0) {
+      sb.append(
+          String.format(
+              Locale.ROOT, ",\"server_cpu_ns_per_msg\":%.1f", (double) serverCpuNanos / msgs));
+    }
     if (latencyNanos != null) {
       sb.append(
           String.format(

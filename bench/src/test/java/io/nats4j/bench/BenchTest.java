@@ -180,6 +180,20 @@ class BenchTest {
   }
 
   @Test
+  void serverCpuIsAddedWhenMeasured() {
+    String json =
+        RunResult.throughput(1_000_000_000L, 2_000_000_000L)
+            .withServerCpu(5_000_000_000L)
+            .toJson("js-batch", "nats4j", 500_000, 128, BenchOptions.Storage.FILE);
+    assertTrue(
+        json.endsWith(",\"cpu_ns_per_msg\":4000.0,\"server_cpu_ns_per_msg\":10000.0}"), json);
+    assertEquals(
+        1234 + 56,
+        ServerCpu.parseTicks(
+            "4242 (nats server) S 1 4242 4242 0 -1 4194560 100 0 0 0 1234 56 0 0 20 0 9 0 1 2 3"));
+  }
+
+  @Test
   void cpuTimeIsNullWhenTheJvmCannotReportIt() {
     String json = RunResult.throughput(1_000_000_000L, -1).toJson("pub", "jnats", 10, 16);
     assertTrue(json.endsWith(",\"mb_per_s\":0.0,\"cpu_ns_per_msg\":null}"), json);

@@ -14,6 +14,7 @@ import io.nats4j.jetstream.internal.JsObserving;
 import io.nats4j.jetstream.internal.PublishHeaders;
 import io.nats4j.jetstream.internal.PushConsumerImpl;
 import io.nats4j.jetstream.internal.Responses;
+import io.nats4j.jetstream.internal.batch.BatchIds;
 import io.nats4j.jetstream.internal.batch.FastIngest;
 import io.nats4j.jetstream.internal.consume.OrderedConsumerImpl;
 import io.nats4j.jetstream.internal.consume.PullConsumerContext;
@@ -382,13 +383,15 @@ public final class JetStream implements AutoCloseable {
   }
 
   /**
-   * Starts an atomic batch with a random id (ADR-50; the stream needs {@code allow_atomic}).
+   * Starts an atomic batch with a generated id (ADR-50; the stream needs {@code allow_atomic}): a
+   * random prefix drawn once per process and a counter, 11 to 23 characters (short, since every
+   * message of the batch carries it).
    *
    * @return the batch; nothing is sent before its first {@code add}
    * @throws ApiLevelException if the server is older than 2.12 (API level 2)
    */
   public AtomicBatch atomicBatch() {
-    return atomicBatch(java.util.UUID.randomUUID().toString());
+    return atomicBatch(BatchIds.next());
   }
 
   /**

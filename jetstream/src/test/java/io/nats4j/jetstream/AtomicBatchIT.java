@@ -2,6 +2,7 @@ package io.nats4j.jetstream;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,23 @@ class AtomicBatchIT extends StreamTestBase {
     assertEquals("1", new String(first.data(), UTF_8));
     assertEquals("1", first.headers().first("N"));
     assertEquals("1000", new String(js.streams().getMessage(stream, 1000).data(), UTF_8));
+  }
+
+  @Test
+  void generatedIdsAreShortAndDistinct() {
+    // Every message of a batch carries its id (parsed and stored twice by the server): a generated
+    // id is as short as the Go client's, not a 36-character UUID.
+    createStream(true);
+    AtomicBatch first = js.atomicBatch();
+    AtomicBatch second = js.atomicBatch();
+    assertTrue(first.id().length() <= 16, first.id());
+    assertNotEquals(first.id(), second.id());
+    PubAck ack = first.add(subject("a"), bytes(1)).commit(subject("a"), bytes(2));
+    assertEquals(first.id(), ack.batch());
+    assertEquals(2, ack.count());
+    assertEquals(second.id(), second.commit(subject("b"), bytes(3)).batch());
+    assertEquals(
+        first.id(), js.streams().getMessage(stream, 1).headers().first(AtomicBatch.BATCH_ID));
   }
 
   @Test
