@@ -121,6 +121,22 @@ class AckIT {
   }
 
   @Test
+  void theAckOfAConsumedMessageReachesTheServerWithNothingPublishedAfterIt() {
+    // a consumed message's ack does not wake a writer lingering after a write either; two
+    // messages in a batch of 20 send no re-pull, so only the linger's end can send the acks
+    publish(2);
+    ConsumerContext c = consumer(null, AckPolicy.EXPLICIT);
+    try (ConsumeHandle h =
+            c.consume(JsMessage::ack, ConsumeOptions.builder().batchSize(20).build());
+        Connection other = Nats.connect(server.clientUrl());
+        JetStream otherJs = JetStream.of(other)) {
+      Await.until(
+          () -> otherJs.consumers().info(stream, "c" + counter).ackFloor().streamSeq() == 2,
+          "the server saw both acks");
+    }
+  }
+
+  @Test
   void ackPolicyNoneRefusesAcks() {
     publish(1);
     ConsumerContext c = consumer(null, AckPolicy.NONE);

@@ -292,9 +292,10 @@ public final class NatsConnection implements Connection, RoutingHost {
   }
 
   /**
-   * As {@link #publishToServerSubject}, for the ack of a fetched message: from any thread, it does
-   * not wake a writer lingering after a write ({@link Outbound#publishLingering}), so the acks of a
-   * fetched batch go out together with the next pull request instead of in a write each.
+   * As {@link #publishToServerSubject}, for the ack of a JetStream message: from any thread, it
+   * does not wake a writer lingering after a write ({@link Outbound#publishLingering}), so the acks
+   * of a batch go out together (with the next pull request, or at the linger's end) instead of in a
+   * write each.
    *
    * @param serverSubject a reply subject received from the server
    * @param data the payload

@@ -33,8 +33,8 @@ public final class Outbound {
 
   /**
    * How long the writer lingers, parked, after a write before it parks for good; publishes on a
-   * dispatcher thread ({@link WakeDeferral}) and acks of fetched messages ({@link
-   * #publishLingering}) do not wake it meanwhile.
+   * dispatcher thread ({@link WakeDeferral}) and JetStream acks ({@link #publishLingering}) do not
+   * wake it meanwhile.
    */
   static final long LINGER_NANOS = 1_000_000;
 
@@ -240,10 +240,10 @@ public final class Outbound {
   }
 
   /**
-   * Appends a fire-and-forget PUB (the ack of a fetched message) that does not wake a writer
-   * lingering after a write, from any thread: it goes out with the next publish that wakes the
-   * writer (a fetch's next pull request) or when the linger ends, at most {@link #LINGER_NANOS}
-   * later. A writer parked for good is woken at once.
+   * Appends a fire-and-forget PUB (a JetStream ack) that does not wake a writer lingering after a
+   * write, from any thread: it goes out with the next publish that wakes the writer (a next pull
+   * request) or when the linger ends, at most {@link #LINGER_NANOS} later. A writer parked for good
+   * is woken at once.
    *
    * @param subject validated subject bytes
    * @param data payload

@@ -133,9 +133,9 @@ public final class Internals {
   }
 
   /**
-   * As {@link #publishToServerSubject}, for the ack of a fetched message: it does not wake the
-   * connection's writer while the writer lingers after a write (at most 1 ms), so a fetched batch's
-   * acks go out with the next pull request, in one write.
+   * As {@link #publishToServerSubject}, for the ack (nak, term) of a JetStream message: it does not
+   * wake the connection's writer while the writer lingers after a write (at most 1 ms), so the acks
+   * of a batch go out together, in one write, with the next pull request or at the linger's end.
    *
    * @param connection the connection the message came on
    * @param serverSubject the reply subject as received

@@ -108,7 +108,7 @@ final class Fetcher {
           if (p != null) {
             pin.keepFrom(raw);
           }
-          JsMessageImpl m = new JsMessageImpl(raw, t.connection, t.ackNone, true);
+          JsMessageImpl m = new JsMessageImpl(raw, t.connection, t.ackNone);
           if (accept != null && !accept.test(m)) {
             gap = true;
             end = FetchResult.End.COMPLETE;

@@ -28,7 +28,6 @@ public final class JsMessageImpl implements JsMessage {
   private final Message message;
   private final Connection connection;
   private final boolean ackNone;
-  private final boolean fetched;
   private static final VarHandle ACKED;
 
   static {
@@ -52,24 +51,9 @@ public final class JsMessageImpl implements JsMessage {
    * @param ackNone true when the consumer's ack policy is none
    */
   public JsMessageImpl(Message message, Connection connection, boolean ackNone) {
-    this(message, connection, ackNone, false);
-  }
-
-  /**
-   * Wraps a received message.
-   *
-   * @param message the message from the consumer's subscription
-   * @param connection where acks are published
-   * @param ackNone true when the consumer's ack policy is none
-   * @param fetched true for a message of a fetch (or next): its ack, nak and term do not wake the
-   *     connection's writer while it lingers after a write, so the acks of a fetched batch go out
-   *     with the next pull request in one write (at most 1 ms later if no pull follows)
-   */
-  public JsMessageImpl(Message message, Connection connection, boolean ackNone, boolean fetched) {
     this.message = message;
     this.connection = connection;
     this.ackNone = ackNone;
-    this.fetched = fetched;
   }
 
   /**
@@ -225,11 +209,8 @@ public final class JsMessageImpl implements JsMessage {
     if (!ACKED.compareAndSet(this, null, what)) {
       throw alreadyAcked(what, acked);
     }
-    if (fetched) {
-      Internals.publishLingeringToServerSubject(connection, reply, body);
-    } else {
-      Internals.publishToServerSubject(connection, reply, body);
-    }
+    // no writer wake-up while it lingers after a write: the acks of a batch share one write
+    Internals.publishLingeringToServerSubject(connection, reply, body);
   }
 
   private String checkAckable(String what) {
