@@ -190,13 +190,15 @@ class IdleThreadsIT {
                       .build(),
                   m -> {})
               .handle((end, e) -> userThreads.add(Thread.currentThread().getName()));
+      CountDownLatch releaseSlow = new CountDownLatch(1);
       Subscription slow =
           nc.defaultDispatcher()
               .subscribe(
                   "timers.slow",
                   m -> {
                     try {
-                      Thread.sleep(500); // a slow handler, so that the drain times out
+                      // a handler held until the drain has timed out
+                      releaseSlow.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
                     }
@@ -206,7 +208,12 @@ class IdleThreadsIT {
       CompletableFuture<?> drain =
           slow.drain(Duration.ofMillis(50))
               .handle((ok, e) -> userThreads.add(Thread.currentThread().getName()));
-      CompletableFuture.allOf(timedOut, stalled, drain).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      try {
+        CompletableFuture.allOf(timedOut, stalled, drain)
+            .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } finally {
+        releaseSlow.countDown();
+      }
       assertEquals(3, userThreads.size(), userThreads.toString());
       assertTrue(
           userThreads.stream().allMatch(n -> n.startsWith("nats4j-events-")),

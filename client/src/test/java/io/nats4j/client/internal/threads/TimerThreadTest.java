@@ -210,14 +210,15 @@ class TimerThreadTest {
           finished.incrementAndGet();
         });
     assertTrue(running.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    Thread shutter = Thread.currentThread();
     Thread releaser =
         new Thread(
             () -> {
-              try {
-                Thread.sleep(100); // the shutdown below must be waiting by then
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
+              // release the task only once the shutdown below waits for it
+              Await.until(
+                  () -> shutter.getState() == Thread.State.TIMED_WAITING,
+                  WAIT,
+                  "shutdown waits for the running task");
               release.countDown();
             });
     releaser.start();
