@@ -7,8 +7,12 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.security.MessageDigest;
 import java.util.Random;
 
@@ -17,8 +21,8 @@ import java.util.Random;
  * machine (the bound behind obj-get's CPU per object, see bench/README.md): SHA-256 of the bytes,
  * the allocation of a fresh array per chunk, and reading the bytes from a loopback socket through
  * the JDK's socket stream (the kernel's copy and TCP receive work, the JDK's copy from its
- * temporary direct buffer into the heap array). Each is the CPU time of the one thread doing it,
- * per object, after a warm-up.
+ * temporary direct buffer into the heap array), and the same read through a {@code SocketChannel}
+ * into direct memory. Each is the CPU time of the one thread doing it, per object, after a warm-up.
  *
  * <pre>
  * java -Xms1g -Xmx1g -XX:+AlwaysPreTouch -cp bench/target/nats4j-bench.jar io.nats4j.bench.ObjectGetFloor
@@ -73,6 +77,64 @@ public final class ObjectGetFloor {
       for (boolean fresh : new boolean[] {false, true}) {
         socketRead(chunk, fresh);
       }
+      channelRead(chunk);
+    }
+  }
+
+  /**
+   * The cheapest read Java has: a blocking {@code SocketChannel} into one 1 MiB direct buffer (no
+   * copy into the heap, no 128 KiB cap per read). The bytes end in native memory, where neither
+   * {@code Message.data()} nor {@code MessageDigest}'s array intrinsic can use them without a copy.
+   */
+  private static void channelRead(byte[] chunk) throws IOException {
+    int warm = 5;
+    int measured = 15;
+    try (ServerSocketChannel listener =
+        ServerSocketChannel.open()
+            .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+      Thread sender = sender(chunk, listener.socket().getLocalPort(), warm + measured);
+      try (SocketChannel channel = listener.accept()) {
+        channel.socket().setReceiveBufferSize(2 << 20);
+        ByteBuffer into = ByteBuffer.allocateDirect(1 << 20);
+        long total = 0;
+        long start = 0;
+        int n;
+        while ((n = channel.read(into)) >= 0) {
+          into.clear();
+          long before = total;
+          total += n;
+          if (before < (long) warm * OBJECT && total >= (long) warm * OBJECT) {
+            start = THREADS.getCurrentThreadCpuTime();
+          }
+        }
+        report("loopback SocketChannel read into one 1 MiB direct buffer", start, measured);
+      }
+      join(sender);
+    }
+  }
+
+  private static Thread sender(byte[] chunk, int port, int objects) {
+    Thread sender =
+        new Thread(
+            () -> {
+              try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+                  OutputStream out = s.getOutputStream()) {
+                for (int i = 0; i < objects * CHUNKS; i++) {
+                  out.write(chunk);
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    sender.start();
+    return sender;
+  }
+
+  private static void join(Thread sender) {
+    try {
+      sender.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -80,20 +142,7 @@ public final class ObjectGetFloor {
     int warm = 5;
     int measured = 15;
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Thread sender =
-          new Thread(
-              () -> {
-                try (Socket s =
-                        new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-                    OutputStream out = s.getOutputStream()) {
-                  for (int i = 0; i < (warm + measured) * CHUNKS; i++) {
-                    out.write(chunk);
-                  }
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-      sender.start();
+      Thread sender = sender(chunk, listener.getLocalPort(), warm + measured);
       try (Socket s = listener.accept();
           InputStream in = s.getInputStream()) {
         s.setReceiveBufferSize(2 << 20);
@@ -122,11 +171,7 @@ public final class ObjectGetFloor {
             start,
             measured);
       }
-      try {
-        sender.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      join(sender);
     }
   }
 
