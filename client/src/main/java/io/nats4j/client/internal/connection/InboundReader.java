@@ -11,6 +11,7 @@ import io.nats4j.client.internal.protocol.ServerOp;
 import io.nats4j.client.internal.routing.Router;
 import io.nats4j.client.internal.transport.Transport;
 import java.io.EOFException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.function.Consumer;
@@ -84,30 +85,40 @@ final class InboundReader implements Runnable {
       router.flush();
       router.publishCounters();
       while (true) {
-        int room = parser.payloadRoom();
-        if (room >= DIRECT_READ_MIN) {
-          int n = in.read(parser.payloadArray(), parser.payloadPosition(), room);
-          if (n < 0) {
-            throw new EOFException("the server closed the connection");
-          }
-          parser.payloadRead(n);
-          continue;
-        }
-        byte[] bytes = buffer.bytes();
-        int n = in.read(bytes);
-        if (n < 0) {
-          throw new EOFException("the server closed the connection");
-        }
-        parser.parse(bytes, 0, n, onOp);
-        router.flush();
-        router.publishCounters();
-        buffer.filled(n);
+        readOnce(in, buffer);
       }
     } catch (Throwable t) {
       router.flush();
       router.publishCounters();
       sink.onTransportLost(transport, t, lastServerError);
     }
+  }
+
+  /**
+   * One read and what it brought. A method of its own, not the body of {@link #run}'s loop: a loop
+   * in a method entered once per connection runs interpreted until an on-stack replacement compiles
+   * it (tens of thousands of iterations) and again after every deoptimization, while a method
+   * called per read is compiled like any other hot method.
+   */
+  private void readOnce(InputStream in, ReadBuffer buffer) throws IOException {
+    int room = parser.payloadRoom();
+    if (room >= DIRECT_READ_MIN) {
+      int n = in.read(parser.payloadArray(), parser.payloadPosition(), room);
+      if (n < 0) {
+        throw new EOFException("the server closed the connection");
+      }
+      parser.payloadRead(n);
+      return;
+    }
+    byte[] bytes = buffer.bytes();
+    int n = in.read(bytes);
+    if (n < 0) {
+      throw new EOFException("the server closed the connection");
+    }
+    parser.parse(bytes, 0, n, onOp);
+    router.flush();
+    router.publishCounters();
+    buffer.filled(n);
   }
 
   private void onOp(ServerOp op) {
