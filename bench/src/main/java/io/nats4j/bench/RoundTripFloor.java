@@ -274,7 +274,7 @@ public final class RoundTripFloor {
       }
     }
 
-    /** The next message, answering PINGs on the way; null at the end of the stream. */
+    /** The next message (a PONG: an empty frame), answering PINGs on the way; null at the end. */
     Frame next() throws IOException {
       while (true) {
         String line = readLine();
