@@ -2,6 +2,7 @@ package io.nats4j.client.internal.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nats4j.testkit.Await;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -170,12 +172,26 @@ class TimerThreadTest {
   @Test
   void aPendingTimerKeepsTheThread() throws Exception {
     a.scheduleNanos(HOUR, () -> {});
+    AtomicReference<Thread> first = new AtomicReference<>();
     CountDownLatch ran = new CountDownLatch(1);
-    a.scheduleNanos(0, ran::countDown);
+    a.scheduleNanos(
+        0,
+        () -> {
+          first.set(Thread.currentThread());
+          ran.countDown();
+        });
     assertTrue(ran.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
-    // well past the linger: the hour-long timer still waits on a live thread
-    Thread.sleep(3 * TimerThread.LINGER_MILLIS); // the absence of an event: nothing to wait on
-    assertTrue(timerThreadAlive());
+    // a task due well past the linger runs on the same thread: the hour-long timer kept it alive
+    AtomicReference<Thread> later = new AtomicReference<>();
+    CountDownLatch ranLater = new CountDownLatch(1);
+    a.scheduleNanos(
+        TimeUnit.MILLISECONDS.toNanos(3 * TimerThread.LINGER_MILLIS),
+        () -> {
+          later.set(Thread.currentThread());
+          ranLater.countDown();
+        });
+    assertTrue(ranLater.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    assertSame(first.get(), later.get(), "the timer thread ended and another one started");
     a.shutdown(1_000);
     Await.until(() -> !timerThreadAlive(), WAIT, "ended once the connection's timers were dropped");
   }
