@@ -407,17 +407,27 @@ class OutboundTest {
     assertEquals(null, failure.get());
   }
 
+  /**
+   * Starts "caller-1" writing request "r.1" (payload "1") itself and returns it once it is held
+   * inside that socket write.
+   */
+  private static Thread startCallerHeldInItsWrite(Outbound out, WatchedOutput stream)
+      throws InterruptedException {
+    Thread caller =
+        new Thread(() -> out.publishNow(SUBJECT, ascii("r.1"), null, ascii("1")), "caller-1");
+    stream.holdThread = caller;
+    caller.start();
+    assertTrue(stream.held.await(5, TimeUnit.SECONDS), "the caller writes the request itself");
+    return caller;
+  }
+
   @Test
   void whatIsBufferedDuringACallersWriteGoesAfterIt() throws Exception {
     peer.setSoTimeout(5_000);
     Outbound out = outbound(0);
     WatchedOutput stream = new WatchedOutput();
     attachIdle(out, stream);
-    Thread caller =
-        new Thread(() -> out.publishNow(SUBJECT, ascii("r.1"), null, ascii("1")), "caller-1");
-    stream.holdThread = caller;
-    caller.start();
-    assertTrue(stream.held.await(5, TimeUnit.SECONDS), "the caller writes the request itself");
+    Thread caller = startCallerHeldInItsWrite(out, stream);
     // while it is inside its write: a second request (the writer looks idle, nothing is
     // buffered: it must still wait its turn), then a publish
     Thread second =
@@ -444,11 +454,7 @@ class OutboundTest {
     Outbound out = outbound(0);
     WatchedOutput stream = new WatchedOutput();
     attachIdle(out, stream);
-    Thread caller =
-        new Thread(() -> out.publishNow(SUBJECT, ascii("r.1"), null, ascii("1")), "caller-1");
-    stream.holdThread = caller;
-    caller.start();
-    assertTrue(stream.held.await(5, TimeUnit.SECONDS));
+    Thread caller = startCallerHeldInItsWrite(out, stream);
     out.publish(SUBJECT, null, null, ascii("2"));
     Thread writerThread = out.close();
     stream.release.countDown();
