@@ -15,9 +15,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * against the same server and prints one JSON line per measured run on stdout (progress goes to
  * stderr).
  *
- * <p>Each client is warmed up first (three shortened runs, not printed), then the measured runs are
- * interleaved client by client, alternating which goes first, so both see the same machine
- * conditions. Every run uses fresh connections and its own subject.
+ * <p>The clients are warmed up first, round by round (three shortened runs each, not printed), then
+ * the measured runs are interleaved client by client, alternating which goes first, so both see the
+ * same machine conditions. Each run reports the time the JIT compilers spent in it ({@code
+ * jit_ms}): a run still compiling measures warm-up, not the client. Every run uses fresh
+ * connections and its own subject.
  *
  * <p>Exit codes: 0 done, 1 a run failed, 2 scenario not implemented yet, 64 bad command line.
  *
@@ -75,10 +77,12 @@ public final class Bench {
         url = server.clientUrl();
         err.println("bench: started nats-server " + server.version() + " at " + url);
       }
-      for (ClientDriver driver : drivers) {
-        int warm = Scenarios.warmUpMessages(options.scenario(), options.msgs());
-        err.println("bench: warming up " + driver.name() + " (" + warm + " msgs)");
-        for (int i = 0; i < WARM_UP_RUNS; i++) {
+      int warm = Scenarios.warmUpMessages(options.scenario(), options.msgs());
+      // Round by round, so code both clients share (the JDK's) is compiled for both before any
+      // measured run, and no client's first run pays for recompiling it.
+      for (int i = 0; i < WARM_UP_RUNS; i++) {
+        for (ClientDriver driver : drivers) {
+          err.println("bench: warming up " + driver.name() + " (" + warm + " msgs)");
           if (BatchBench.handles(options.scenario())) {
             if (driver.name().equals("nats4j")) {
               BatchBench.run(

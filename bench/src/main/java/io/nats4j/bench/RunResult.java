@@ -14,11 +14,15 @@ import java.util.Locale;
  * @param latencyNanos per-request latencies for latency scenarios, sorted ascending, or null
  * @param serverCpuNanos CPU time of the server process during the measured part ({@link
  *     ServerCpu}), or -1 when not measured
+ * @param jitMillis time the JIT compilers spent during the measured part (part of {@code cpuNanos}:
+ *     a run that still compiles the client measures its warm-up, not its cost per message), or -1
+ *     when not measured
  */
-record RunResult(long nanos, long cpuNanos, long[] latencyNanos, long serverCpuNanos) {
+record RunResult(
+    long nanos, long cpuNanos, long[] latencyNanos, long serverCpuNanos, long jitMillis) {
 
   RunResult(long nanos, long cpuNanos, long[] latencyNanos) {
-    this(nanos, cpuNanos, latencyNanos, -1);
+    this(nanos, cpuNanos, latencyNanos, -1, -1);
   }
 
   /** A throughput run's result; scenarios get it from {@link Meter#throughput()}. */
@@ -28,7 +32,12 @@ record RunResult(long nanos, long cpuNanos, long[] latencyNanos, long serverCpuN
 
   /** This result with the server's CPU time over the measured part. */
   RunResult withServerCpu(long serverCpuNanos) {
-    return new RunResult(nanos, cpuNanos, latencyNanos, serverCpuNanos);
+    return new RunResult(nanos, cpuNanos, latencyNanos, serverCpuNanos, jitMillis);
+  }
+
+  /** This result with the JIT compilers' time over the measured part. */
+  RunResult withJit(long jitMillis) {
+    return new RunResult(nanos, cpuNanos, latencyNanos, serverCpuNanos, jitMillis);
   }
 
   /** A latency run's result; scenarios get it from {@link Meter#latency(long[])}. */
@@ -89,6 +98,9 @@ record RunResult(long nanos, long cpuNanos, long[] latencyNanos, long serverCpuN
       sb.append(
           String.format(
               Locale.ROOT, ",\"server_cpu_ns_per_msg\":%.1f", (double) serverCpuNanos / msgs));
+    }
+    if (jitMillis >= 0) {
+      sb.append(",\"jit_ms\":").append(jitMillis);
     }
     if (latencyNanos != null) {
       sb.append(

@@ -194,6 +194,17 @@ class BenchTest {
   }
 
   @Test
+  void jitTimeIsAddedWhenMeasured() {
+    String json =
+        RunResult.latency(1_000_000_000L, 2_000_000_000L, new long[] {1_000})
+            .withServerCpu(4_000_000_000L)
+            .withJit(42)
+            .toJson("kv-get", "nats4j", 1_000, 128);
+    assertTrue(
+        json.contains(",\"server_cpu_ns_per_msg\":4000000.0,\"jit_ms\":42,\"p50_us\":1.0,"), json);
+  }
+
+  @Test
   void cpuTimeIsNullWhenTheJvmCannotReportIt() {
     String json = RunResult.throughput(1_000_000_000L, -1).toJson("pub", "jnats", 10, 16);
     assertTrue(json.endsWith(",\"mb_per_s\":0.0,\"cpu_ns_per_msg\":null}"), json);
