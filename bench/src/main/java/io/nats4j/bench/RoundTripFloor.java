@@ -30,8 +30,9 @@ import java.util.concurrent.locks.LockSupport;
  * </ul>
  *
  * <p>Scenarios: {@code echo} (a responder in this process echoes the payload, both sides measured,
- * as {@code scripts/bench reqrep}) and {@code get} (a KV get: a Direct Get of one key answered by
- * the server, as {@code scripts/bench kv-get}).
+ * as {@code scripts/bench reqrep}), {@code get} (a KV get: a Direct Get of one key answered by the
+ * server, as {@code scripts/bench kv-get}) and {@code put} (a KV put: 128 bytes published to a key,
+ * answered with the stream's pub ack, as {@code scripts/bench kv-put}).
  *
  * <pre>
  * java -Xms1g -Xmx1g -cp "bench/target/nats4j-bench.jar:bench/target/lib/*" \
@@ -43,6 +44,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class RoundTripFloor {
   private static final String INBOX = "_INBOX.floor";
   private static final byte[] PAYLOAD = new byte[16];
+  private static final byte[] VALUE = new byte[128];
+  private static final byte[] NONE = new byte[0];
 
   private RoundTripFloor() {}
 
@@ -62,17 +65,21 @@ public final class RoundTripFloor {
         JetStream js = JetStream.of(c)) {
       KeyValueManager kvm = KeyValueManager.of(js);
       KeyValue kv = kvm.create(KeyValueConfig.builder(bucket).build());
-      kv.put("k", new byte[128]);
+      kv.put("k", VALUE);
       String get = "$JS.API.DIRECT.GET.KV_" + bucket + ".$KV." + bucket + ".k";
+      String put = "$KV." + bucket + ".k";
       try {
         for (int round = 0; round < 3; round++) {
           for (boolean handedOff : new boolean[] {true, false}) {
             String structure = handedOff ? "-handed-off" : "-own-thread";
             if (only == null || only.equals("echo" + structure)) {
-              measure("echo", url, "floor.echo", handedOff, true, ops);
+              measure("echo", url, "floor.echo", handedOff, PAYLOAD, ops);
             }
             if (only == null || only.equals("get" + structure)) {
-              measure("get", url, get, handedOff, false, ops);
+              measure("get", url, get, handedOff, NONE, ops);
+            }
+            if (only == null || only.equals("put" + structure)) {
+              measure("put", url, put, handedOff, VALUE, ops);
             }
           }
         }
@@ -82,24 +89,27 @@ public final class RoundTripFloor {
     }
   }
 
+  /**
+   * Measures one scenario; {@code echo} is answered by a responder here, the others by the server.
+   */
   private static void measure(
-      String scenario, URI url, String subject, boolean handedOff, boolean echo, int ops)
+      String scenario, URI url, String subject, boolean handedOff, byte[] payload, int ops)
       throws Exception {
-    Responder responder = echo ? new Responder(url, subject, handedOff) : null;
+    Responder responder = scenario.equals("echo") ? new Responder(url, subject, handedOff) : null;
     try (Raw requester = new Raw(url)) {
       requester.write("SUB " + INBOX + " 1\r\nPING\r\n");
       requester.awaitPong();
       byte[] request =
-          ("PUB " + subject + " " + INBOX + " " + (echo ? PAYLOAD.length : 0) + "\r\n")
+          ("PUB " + subject + " " + INBOX + " " + payload.length + "\r\n")
               .getBytes(StandardCharsets.US_ASCII);
       Requests requests = handedOff ? new HandedOff(requester) : requester::next;
       for (int i = 0; i < ops / 4; i++) {
-        roundTrip(requester, request, echo, requests);
+        roundTrip(requester, request, payload, requests);
       }
       long cpu = Meter.processCpuNanos();
       long start = System.nanoTime();
       for (int i = 0; i < ops; i++) {
-        roundTrip(requester, request, echo, requests);
+        roundTrip(requester, request, payload, requests);
       }
       double cpuMicros = (Meter.processCpuNanos() - cpu) / 1e3 / ops;
       double wallMicros = (System.nanoTime() - start) / 1e3 / ops;
@@ -113,9 +123,9 @@ public final class RoundTripFloor {
     }
   }
 
-  private static void roundTrip(Raw requester, byte[] request, boolean echo, Requests requests)
+  private static void roundTrip(Raw requester, byte[] request, byte[] payload, Requests requests)
       throws IOException {
-    requester.write(request, echo ? PAYLOAD : new byte[0]);
+    requester.write(request, payload);
     Frame reply = requests.await();
     if (reply == null || reply.data.length == 0) {
       throw new IllegalStateException("no reply, or an empty one: " + reply);
