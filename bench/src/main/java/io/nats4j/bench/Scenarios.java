@@ -93,7 +93,8 @@ final class Scenarios {
   /**
    * Enough iterations for the JIT to compile the hot paths, small enough to be quick. Round trips
    * need 20,000 per run: with 3,000, both clients were still compiling in their first measured runs
-   * (over a second of JIT time in one 20,000-get run of jnats).
+   * (over a second of JIT time in one 20,000-get run of jnats), and objects eight per run (with one
+   * or three, the first measured obj-get runs of both spent 220-330 ms compiling).
    */
   static int warmUpMessages(String scenario, int msgs) {
     return switch (scenario) {
@@ -102,7 +103,7 @@ final class Scenarios {
       case "kv-watch" -> Math.min(msgs, 20_000);
       case "js-pub-async", "js-fetch", "js-consume", "js-ordered" -> Math.min(msgs, 50_000);
       case "js-batch", "js-ingest" -> Math.min(msgs, 50_000);
-      case "obj-put", "obj-get" -> 1;
+      case "obj-put", "obj-get" -> Math.min(msgs, 8);
       default -> Math.min(msgs, 500_000);
     };
   }
