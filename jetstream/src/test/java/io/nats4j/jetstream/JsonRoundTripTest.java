@@ -186,6 +186,35 @@ class JsonRoundTripTest {
     assertEquals("7", Responses.pubAck(ServerResponses.load("pub_ack_counter2.json")).val());
   }
 
+  @Test
+  void pubAcksSkipFieldsTheyDoNotKnowAndANullError() {
+    byte[] body =
+        ("{\"error\":null,\"future\":{\"a\":[1,{\"stream\":7}]},\"stream\":\"S\",\"seq\":3,"
+                + "\"domain\":\"hub\",\"later\":[\"x\"]}")
+            .getBytes(StandardCharsets.UTF_8);
+    assertEquals(new PubAck("S", 3, "hub", false, null, null, 0), Responses.pubAck(body));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"seq\":3}", "{\"stream\":7,\"seq\":3}", "[\"stream\"]", "\"ok\""})
+  void repliesThatAreNotPubAcksAreNamed(String reply) {
+    JetStreamException e =
+        assertThrows(
+            JetStreamException.class,
+            () -> Responses.pubAck(reply.getBytes(StandardCharsets.UTF_8)));
+    assertEquals("the publish was not answered with a pub ack: " + reply, e.getMessage());
+  }
+
+  @Test
+  void aPubAckThatIsNotJsonIsNamed() {
+    JetStreamException e =
+        assertThrows(
+            JetStreamException.class,
+            () -> Responses.pubAck("{\"stream\":\"S\"".getBytes(StandardCharsets.UTF_8)));
+    assertTrue(
+        e.getMessage().startsWith("the server's response is not valid JSON"), e.getMessage());
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -117,6 +118,27 @@ public final class JsonMapper {
     } catch (IOException e) {
       throw new JetStreamException(
           "cannot read the server's response as " + type.getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Reads JSON bytes with a reader made once for one type (no type lookup per call).
+   *
+   * @param json the bytes
+   * @param reader the reader, from {@code mapper().readerFor(type)}
+   * @param <T> the type
+   * @return the value
+   * @throws JetStreamException if the bytes do not match the type
+   */
+  public static <T> T read(byte[] json, ObjectReader reader) {
+    try {
+      return reader.readValue(json);
+    } catch (IOException e) {
+      throw new JetStreamException(
+          "cannot read the server's response as "
+              + reader.getValueType().getRawClass().getSimpleName()
+              + ": "
+              + e.getMessage());
     }
   }
 

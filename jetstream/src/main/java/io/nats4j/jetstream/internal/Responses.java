@@ -1,6 +1,7 @@
 package io.nats4j.jetstream.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.nats4j.client.Message;
 import io.nats4j.client.NoRespondersException;
 import io.nats4j.jetstream.ApiError;
@@ -15,6 +16,8 @@ import io.nats4j.jetstream.PubAck;
  * <p>Thread-safety: stateless.
  */
 public final class Responses {
+  private static final ObjectReader PUB_ACK = JsonMapper.mapper().readerFor(PubAck.class);
+
   private Responses() {}
 
   /**
@@ -45,7 +48,7 @@ public final class Responses {
     JsonNode tree = JsonMapper.readTree(body);
     JsonNode error = tree.get("error");
     if (error != null && !error.isNull()) {
-      throw new JetStreamApiException(JsonMapper.convert(error, ApiError.class));
+      throw apiError(error);
     }
     return tree;
   }
@@ -96,17 +99,17 @@ public final class Responses {
           "the publish was answered with an empty body: the subject is not a stream subject, or"
               + " the stream has no_ack set");
     }
-    JsonNode tree = JsonMapper.readTree(body);
-    JsonNode error = tree.get("error");
-    if (error != null && !error.isNull()) {
-      throw new JetStreamApiException(JsonMapper.convert(error, ApiError.class));
-    }
-    JsonNode stream = tree.get("stream");
-    if (stream == null || !stream.isTextual()) {
-      throw new JetStreamException(
-          "the publish was not answered with a pub ack: "
-              + new String(body, java.nio.charset.StandardCharsets.UTF_8));
-    }
-    return JsonMapper.convert(tree, PubAck.class);
+    return switch (PubAckShape.of(body)) {
+      case ACK -> JsonMapper.read(body, PUB_ACK);
+      case ERROR -> throw apiError(JsonMapper.readTree(body).get("error"));
+      case OTHER ->
+          throw new JetStreamException(
+              "the publish was not answered with a pub ack: "
+                  + new String(body, java.nio.charset.StandardCharsets.UTF_8));
+    };
+  }
+
+  private static JetStreamApiException apiError(JsonNode error) {
+    return new JetStreamApiException(JsonMapper.convert(error, ApiError.class));
   }
 }
