@@ -25,6 +25,9 @@ import java.util.concurrent.locks.LockSupport;
  *   <li><b>handed-off</b>: nats4j's model. A requester writes its request itself and parks; the
  *       connection's reader thread reads the reply and unparks it. The responder's reader hands
  *       each request to a second thread (user code never runs on a reader), which writes the reply.
+ *   <li><b>requester reads</b> ({@code echo} only): the requester reads its own reply, the
+ *       responder hands off as in nats4j's model. What reads by a waiting requester would buy while
+ *       user code stays off the reader.
  *   <li><b>own thread</b>: the cheapest possible. The requester reads its own reply, the responder
  *       answers on the thread that read the request: no thread hand-off at all.
  * </ul>
@@ -70,16 +73,18 @@ public final class RoundTripFloor {
       String put = "$KV." + bucket + ".k";
       try {
         for (int round = 0; round < 3; round++) {
-          for (boolean handedOff : new boolean[] {true, false}) {
-            String structure = handedOff ? "-handed-off" : "-own-thread";
-            if (only == null || only.equals("echo" + structure)) {
-              measure("echo", url, "floor.echo", handedOff, PAYLOAD, ops);
+          for (Structure structure : Structure.values()) {
+            if (only == null || only.equals("echo-" + structure.label)) {
+              measure("echo", url, "floor.echo", structure, PAYLOAD, ops);
             }
-            if (only == null || only.equals("get" + structure)) {
-              measure("get", url, get, handedOff, NONE, ops);
+            if (structure == Structure.REQUESTER_READS) {
+              continue; // without a responder of ours it is the own-thread structure
             }
-            if (only == null || only.equals("put" + structure)) {
-              measure("put", url, put, handedOff, VALUE, ops);
+            if (only == null || only.equals("get-" + structure.label)) {
+              measure("get", url, get, structure, NONE, ops);
+            }
+            if (only == null || only.equals("put-" + structure.label)) {
+              measure("put", url, put, structure, VALUE, ops);
             }
           }
         }
@@ -93,16 +98,20 @@ public final class RoundTripFloor {
    * Measures one scenario; {@code echo} is answered by a responder here, the others by the server.
    */
   private static void measure(
-      String scenario, URI url, String subject, boolean handedOff, byte[] payload, int ops)
+      String scenario, URI url, String subject, Structure structure, byte[] payload, int ops)
       throws Exception {
-    Responder responder = scenario.equals("echo") ? new Responder(url, subject, handedOff) : null;
+    Responder responder =
+        scenario.equals("echo")
+            ? new Responder(url, subject, structure != Structure.OWN_THREAD)
+            : null;
     try (Raw requester = new Raw(url)) {
       requester.write("SUB " + INBOX + " 1\r\nPING\r\n");
       requester.awaitPong();
       byte[] request =
           ("PUB " + subject + " " + INBOX + " " + payload.length + "\r\n")
               .getBytes(StandardCharsets.US_ASCII);
-      Requests requests = handedOff ? new HandedOff(requester) : requester::next;
+      Requests requests =
+          structure == Structure.HANDED_OFF ? new HandedOff(requester) : requester::next;
       for (int i = 0; i < ops / 4; i++) {
         roundTrip(requester, request, payload, requests);
       }
@@ -114,8 +123,8 @@ public final class RoundTripFloor {
       double cpuMicros = (Meter.processCpuNanos() - cpu) / 1e3 / ops;
       double wallMicros = (System.nanoTime() - start) / 1e3 / ops;
       System.out.printf(
-          "%-5s %-12s cpu %6.1f us per round trip, wall %6.1f us%n",
-          scenario, handedOff ? "handed-off" : "own thread", cpuMicros, wallMicros);
+          "%-5s %-15s cpu %6.1f us per round trip, wall %6.1f us%n",
+          scenario, structure.label, cpuMicros, wallMicros);
     } finally {
       if (responder != null) {
         responder.close();
@@ -129,6 +138,19 @@ public final class RoundTripFloor {
     Frame reply = requests.await();
     if (reply == null || reply.data.length == 0) {
       throw new IllegalStateException("no reply, or an empty one: " + reply);
+    }
+  }
+
+  /** Who reads what: see the class comment. */
+  private enum Structure {
+    HANDED_OFF("handed-off"),
+    REQUESTER_READS("requester-reads"),
+    OWN_THREAD("own-thread");
+
+    final String label;
+
+    Structure(String label) {
+      this.label = label;
     }
   }
 
