@@ -25,7 +25,8 @@ class BenchIT {
           line.matches(
               "\\{\"scenario\":\"js-pub\",\"client\":\"(nats4j|jnats)\",\"msgs\":200,\"size\":64,"
                   + "\"storage\":\"file\",\"seconds\":[0-9.]+,\"msgs_per_s\":[0-9]+,"
-                  + "\"mb_per_s\":[0-9.]+,\"cpu_ns_per_msg\":[0-9.]+,\"p50_us\":[0-9.]+,\"p90_us\":[0-9.]+,"
+                  + "\"mb_per_s\":[0-9.]+,\"cpu_ns_per_msg\":[0-9.]+,\"jit_ms\":[0-9]+,\"p50_us\":[0-9.]+,"
+                  + "\"p90_us\":[0-9.]+,"
                   + "\"p99_us\":[0-9.]+\\}"),
           line);
     }
@@ -45,7 +46,8 @@ class BenchIT {
               "\\{\"scenario\":\"js-pub-async\",\"client\":\"(nats4j|jnats)\",\"msgs\":"
                   + msgs
                   + ",\"size\":16,\"storage\":\"memory\",\"seconds\":[0-9.]+,"
-                  + "\"msgs_per_s\":[0-9]+,\"mb_per_s\":[0-9.]+,\"cpu_ns_per_msg\":[0-9.]+\\}"),
+                  + "\"msgs_per_s\":[0-9]+,\"mb_per_s\":[0-9.]+,\"cpu_ns_per_msg\":[0-9.]+,"
+                  + "\"jit_ms\":[0-9]+\\}"),
           line);
     }
   }
