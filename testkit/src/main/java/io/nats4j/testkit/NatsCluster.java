@@ -94,12 +94,6 @@ public final class NatsCluster implements AutoCloseable {
       }
       NatsCluster cluster = new NatsCluster(started, config.jetStream);
       cluster.awaitFormed();
-      for (NatsServer server : started) {
-        Await.until(
-            () -> server.healthProblem().isEmpty(),
-            FORM_TIMEOUT,
-            server.config().serverName + " to report /healthz OK");
-      }
       return cluster;
     } catch (RuntimeException | Error e) {
       started.forEach(NatsServer::close);
@@ -129,7 +123,9 @@ public final class NatsCluster implements AutoCloseable {
 
   /**
    * Waits until every running node sees a route to every other running node and, with JetStream,
-   * reports a meta leader.
+   * reports a meta leader, and then until every running node reports {@code /healthz} OK: a node
+   * just restarted has its routes and a meta leader seconds before it is current with its streams
+   * and consumers, and what a test creates meanwhile may be placed on it.
    *
    * @throws AssertionError if that does not happen within {@link #FORM_TIMEOUT}
    */
@@ -146,6 +142,12 @@ public final class NatsCluster implements AutoCloseable {
             FORM_TIMEOUT,
             server.config().serverName + " to report a JetStream meta leader on /jsz");
       }
+    }
+    for (NatsServer server : running) {
+      Await.until(
+          () -> server.healthProblem().isEmpty(),
+          FORM_TIMEOUT,
+          server.config().serverName + " to report /healthz OK");
     }
   }
 
