@@ -8,8 +8,8 @@ import java.io.IOException;
 /**
  * What the reply to a publish is, told from its top-level fields in one streaming pass: a pub ack
  * (a {@code stream} name and no {@code error}), an API error (the server names the stream in some
- * errors too, so {@code error} decides), or something else. Publishing reads a reply per message,
- * and this pass plus one typed read costs a fraction of building a tree and converting it.
+ * errors too, so {@code error} decides), or something else. An ack is then read once, by type,
+ * without building a tree first.
  *
  * <p>Thread-safety: stateless.
  */
